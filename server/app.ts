@@ -1,0 +1,34 @@
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { neo4jPlugin } from "./plugins/neo4j.ts";
+import { openapiPlugin } from "./plugins/openapi.ts";
+import { webPlugin } from "./plugins/web.ts";
+import { healthRoutes } from "./routes/health.ts";
+
+/**
+ * Builds the app without listening, so tests drive it through `app.inject`. The whole wiring
+ * is this one list: infrastructure plugins first, then one route plugin per resource.
+ */
+export async function buildApp(config: Config, options: FastifyServerOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    requestTimeout: 60_000,
+    ...options,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(neo4jPlugin, config);
+  await app.register(openapiPlugin);
+
+  await app.register(healthRoutes);
+
+  await app.register(webPlugin, { distDir: config.webDistDir });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

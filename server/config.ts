@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting the app reads from the environment, parsed once. A bad value stops the
+ * process with one line naming the variable (see loadConfig); `.env.example` lists them all.
+ */
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+const memory = z.string().regex(/^\d+[kmgKMG]$/, "must be a size like 512m or 2g");
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI")
+    .optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(17687),
+  NEO4J_STATE_DIR: z.string().min(1).default(".neo4j"),
+  NEO4J_HEAP: memory.default("1g"),
+  NEO4J_PAGECACHE: memory.default("1g"),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SEED_ON_EMPTY: bool.default(true),
+  WEB_DIST_DIR: z.string().min(1).default("web/dist"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: Env["LOG_LEVEL"];
+  neo4j: Neo4jConnection;
+  queryTimeoutMs: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const value = env[name];
+    throw new ConfigError(`${name}${value === undefined ? "" : `="${value}"`}: ${issue?.message}`);
+  }
+  const parsed = result.data;
+  if (parsed.NEO4J_URI && !parsed.NEO4J_PASSWORD) {
+    throw new ConfigError("NEO4J_PASSWORD: required when NEO4J_URI is set");
+  }
+  return parsed;
+}
+
+export function buildConfig(env: Env, neo4j: Neo4jConnection): Config {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    neo4j,
+    queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+    webDistDir: path.resolve(env.WEB_DIST_DIR),
+  };
+}

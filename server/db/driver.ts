@@ -1,0 +1,17 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Neo4jConnection } from "../config.ts";
+
+/**
+ * One driver per process. Integers come back as JS numbers (ids are strings and counts stay far
+ * below 2^53), and connection waits are short so an outage turns into a quick 503, not a hang.
+ */
+export function createDriver(connection: Neo4jConnection): Driver {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    userAgent: "chain-atlas",
+  });
+}

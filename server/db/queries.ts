@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CYPHER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "cypher");
+
+/**
+ * Every query file in cypher/, by name (the file name without .cypher). A test keeps this list
+ * and the folder in step, and fails when a query is never used by the code.
+ */
+export const QUERY_NAMES = ["ping", "count-entities", "list-schema-names", "merge-documents", "merge-entities", "merge-relations"] as const;
+
+export type QueryName = (typeof QUERY_NAMES)[number];
+export type QueryMap = Readonly<Record<QueryName, string>>;
+
+let cached: QueryMap | undefined;
+
+/** Reads cypher/*.cypher once; a missing file fails at start-up, not at the first request. */
+export function loadQueries(): QueryMap {
+  if (cached) return cached;
+  const present = new Set(readdirSync(CYPHER_DIR).filter((f) => f.endsWith(".cypher")));
+  const map = {} as Record<QueryName, string>;
+  for (const name of QUERY_NAMES) {
+    const file = `${name}.cypher`;
+    if (!present.has(file)) throw new Error(`query file cypher/${file} is missing`);
+    map[name] = readFileSync(path.join(CYPHER_DIR, file), "utf8");
+  }
+  cached = Object.freeze(map);
+  return cached;
+}

@@ -1,0 +1,30 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { seedFromDir } from "../seeds/demo-seed.ts";
+import { isNeo4jUnavailable } from "./db/errors.ts";
+import type { Graph } from "./db/graph.ts";
+import { applySchema } from "./db/schema.ts";
+
+/**
+ * Makes the database usable: waits for it (a container may still be starting), applies the
+ * schema, and loads the demo data when the database holds no entities yet.
+ */
+export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seedOnEmpty: boolean; log: (line: string) => void }) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      await graph.read("ping");
+      break;
+    } catch (error) {
+      if (!isNeo4jUnavailable(error) || Date.now() > deadline) throw error;
+      log("Waiting for Neo4j to accept connections...");
+      await sleep(2_000);
+    }
+  }
+  await applySchema(graph);
+  const row = await graph.readOne<{ entities: number }>("count-entities");
+  if (seedOnEmpty && row?.entities === 0) {
+    log("Empty database: loading the demo data from seeds/demo ...");
+    const counts = await seedFromDir(graph);
+    log(`Demo data loaded: ${counts.nodesCreated} nodes, ${counts.relationshipsCreated} relationships.`);
+  }
+}

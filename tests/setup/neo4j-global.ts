@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startLocalNeo4j } from "../../neo4j-local/launcher.ts";
+import { seedFromDir } from "../../seeds/demo-seed.ts";
+import type { Neo4jConnection } from "../../server/config.ts";
+import { createDriver } from "../../server/db/driver.ts";
+import { Graph } from "../../server/db/graph.ts";
+import { applySchema } from "../../server/db/schema.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: Neo4jConnection & { source: "env" | "testcontainers" | "local"; pid?: number; stateDir?: string };
+  }
+}
+
+/**
+ * One real Neo4j for the whole run: NEO4J_URI when set, else a testcontainer where a Docker
+ * engine answers, else a fresh local Community server in a temporary folder on a free port.
+ * The schema and the demo data are loaded once; tests add their own data on top.
+ */
+export default async function setup(project: TestProject) {
+  let teardown: () => Promise<void> = async () => {};
+  let connection: ProvidedContext;
+
+  if (process.env.NEO4J_URI) {
+    connection = {
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? "neo4j",
+      password: process.env.NEO4J_PASSWORD ?? "",
+      database: process.env.NEO4J_DATABASE ?? "neo4j",
+      source: "env",
+    };
+  } else if (await dockerAnswers()) {
+    const { Neo4jContainer } = await import("@testcontainers/neo4j");
+    const container = await new Neo4jContainer("neo4j:5.26-community").start();
+    connection = {
+      uri: container.getBoltUri(),
+      user: container.getUsername(),
+      password: container.getPassword(),
+      database: "neo4j",
+      source: "testcontainers",
+    };
+    teardown = async () => {
+      await container.stop();
+    };
+  } else {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-test-neo4j-"));
+    const server = await startLocalNeo4j({
+      stateDir,
+      boltPort: await freePort(),
+      heap: "1g",
+      pageCache: "512m",
+      transactionTimeout: "60s",
+      transactionMemory: "1g",
+      log: () => {},
+    });
+    connection = {
+      uri: server.uri,
+      user: server.user,
+      password: server.password,
+      database: "neo4j",
+      source: "local",
+      pid: server.pid,
+      stateDir,
+    };
+    teardown = async () => {
+      await server.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    };
+  }
+
+  const driver = createDriver(connection);
+  try {
+    const graph = new Graph(driver, connection.database, 60_000);
+    await applySchema(graph);
+    await seedFromDir(graph);
+  } finally {
+    await driver.close();
+  }
+  project.provide("neo4j", connection);
+  return teardown;
+}
+
+type ProvidedContext = import("vitest").ProvidedContext["neo4j"];
+
+async function dockerAnswers(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import("testcontainers");
+    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5_000))]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

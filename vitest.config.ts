@@ -1,0 +1,38 @@
+import { defineConfig } from "vitest/config";
+
+// Three tiers: unit (pure logic), integration (a real Neo4j), e2e (a real Chromium against the app).
+// One Neo4j per run, started by tests/setup/neo4j-global.ts and shared by the last two tiers.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/neo4j-global.ts"],
+          // Neo4j Community has one user database: files run one after another so a test that
+          // counts or checksums the graph never sees another file's writes half-done.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/setup/neo4j-global.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,1 @@
+document.querySelector("#app")!.textContent = "产业链图谱 Chain Atlas";
