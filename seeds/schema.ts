@@ -54,7 +54,8 @@ export const documentSchema = z.object({
   file: z.string().min(1),
 });
 
-export const REGION_KINDS = ["country", "province", "city", "district", "county", "town", "enclave"] as const;
+/** development-zone: a county-level functional zone (e.g. 丽水经济技术开发区) that documents list alongside counties. */
+export const REGION_KINDS = ["country", "province", "city", "district", "county", "town", "development-zone", "enclave"] as const;
 export const regionSchema = z
   .object({ id: id("region"), ...names, kind: z.enum(REGION_KINDS), ...provenance })
   .superRefine(requireProvenance);
@@ -170,7 +171,7 @@ export const RELATIONSHIP_RULES = {
   LEADS: { from: ["firm"], to: ["chain"] },
   SUPPLIES: { from: ["firm"], to: ["firm"] },
   SUBSIDIARY_OF: { from: ["firm"], to: ["firm"] },
-  COOPERATES_WITH: { from: ["inst", "firm", "org", "region"], to: ["firm", "inst", "org", "region"] },
+  COOPERATES_WITH: { from: ["inst", "firm", "org", "region", "park"], to: ["firm", "inst", "org", "region", "park"] },
   SERVES: { from: ["inst", "park", "fund", "org"], to: ["chain", "segment"] },
   SPONSORS: { from: ["org", "firm", "region"], to: ["fund", "park", "inst"] },
   MANAGES: { from: ["org", "firm"], to: ["fund"] },
