@@ -4,7 +4,9 @@ import type { Config } from "./config.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { neo4jPlugin } from "./plugins/neo4j.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
+import { securityPlugin } from "./plugins/security.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { healthRoutes } from "./routes/health.ts";
 
 /**
@@ -16,6 +18,9 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     requestTimeout: 60_000,
+    // A body with __proto__ or constructor.prototype keys is refused (400), never merged.
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
     ...options,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -23,9 +28,11 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
 
   await app.register(errorsPlugin);
   await app.register(neo4jPlugin, config);
+  await app.register(securityPlugin, config);
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
+  await app.register(auditRoutes);
 
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

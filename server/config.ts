@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type SecurityConfig, securityFromEnv } from "./auth/security-config.ts";
 
 /**
  * Every setting the app reads from the environment, parsed once. A bad value stops the
@@ -26,6 +27,21 @@ export const envSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SEED_ON_EMPTY: bool.default(true),
   WEB_DIST_DIR: z.string().min(1).default("web/dist"),
+  AUTH_TOKENS: z.string().optional(),
+  AUTH_TOKENS_FILE: z.string().min(1).optional(),
+  READS_OPEN: bool.default(true),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be a comma-separated list of http(s) origins" }))),
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,6 +60,8 @@ export interface Config {
   neo4j: Neo4jConnection;
   queryTimeoutMs: number;
   webDistDir: string;
+  /** Tokens, open reads, CORS and rate limits; absent means DEFAULT_SECURITY (writes closed). */
+  security?: SecurityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +89,14 @@ export function buildConfig(env: Env, neo4j: Neo4jConnection): Config {
     neo4j,
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
+    security: securityConfig(env),
   };
+}
+
+function securityConfig(env: Env): SecurityConfig {
+  try {
+    return securityFromEnv(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

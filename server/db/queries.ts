@@ -8,7 +8,16 @@ export const CYPHER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url))
  * Every query file in cypher/, by name (the file name without .cypher). A test keeps this list
  * and the folder in step, and fails when a query is never used by the code.
  */
-export const QUERY_NAMES = ["ping", "count-entities", "list-schema-names", "merge-documents", "merge-entities", "merge-relations"] as const;
+export const QUERY_NAMES = [
+  "ping",
+  "count-entities",
+  "list-schema-names",
+  "merge-documents",
+  "merge-entities",
+  "merge-relations",
+  "append-audit-entry",
+  "list-audit-entries",
+] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type QueryMap = Readonly<Record<QueryName, string>>;

@@ -1,0 +1,47 @@
+import type { Env } from "../config.ts";
+import { parseTokenList, readTokenFile, type TokenEntry } from "./tokens.ts";
+
+export interface SecurityConfig {
+  tokens: TokenEntry[];
+  /** When true, reads need no token (the local demo); writes always do. */
+  readsOpen: boolean;
+  /** Origins allowed to call the API from a browser page served elsewhere; empty = same origin only. */
+  corsOrigins: string[];
+  /** Requests per minute per token (or per client address without one). */
+  rateLimit: { readsPerMinute: number; writesPerMinute: number };
+}
+
+/** What an app built without security settings gets: reads open, writes closed to everyone. */
+export const DEFAULT_SECURITY: SecurityConfig = {
+  tokens: [],
+  readsOpen: true,
+  corsOrigins: [],
+  rateLimit: { readsPerMinute: 600, writesPerMinute: 60 },
+};
+
+export function securityFromEnv(env: Env): SecurityConfig {
+  const tokens = [
+    ...(env.AUTH_TOKENS ? withName("AUTH_TOKENS", () => parseTokenList(env.AUTH_TOKENS ?? "")) : []),
+    ...(env.AUTH_TOKENS_FILE ? withName("AUTH_TOKENS_FILE", () => readTokenFile(env.AUTH_TOKENS_FILE ?? "")) : []),
+  ];
+  const names = new Set<string>();
+  for (const token of tokens) {
+    if (names.has(token.name)) throw new Error(`AUTH_TOKENS: the name "${token.name}" is used twice`);
+    names.add(token.name);
+  }
+  return {
+    tokens,
+    readsOpen: env.READS_OPEN,
+    corsOrigins: env.CORS_ORIGINS,
+    rateLimit: { readsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE },
+  };
+}
+
+function withName<T>(variable: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    // The message names the entry, never the value: a token hash has no business in a log.
+    throw new Error(`${variable}: ${(error as Error).message}`);
+  }
+}

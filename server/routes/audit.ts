@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listAuditEntries } from "../repositories/audit.ts";
+import { auditListSchema, auditQuerySchema } from "../schemas/audit.ts";
+import { errorResponses, errorSchema } from "../schemas/common.ts";
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/audit",
+    {
+      config: { role: "admin" },
+      schema: {
+        tags: ["security"],
+        summary: "审计日志 Audit log: every successful write, newest first (admin)",
+        security: [{ bearer: [] }],
+        querystring: auditQuerySchema,
+        response: { 200: auditListSchema, ...errorResponses, 401: errorSchema, 403: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request) => ({ entries: await listAuditEntries(app.graph, request.query) }),
+  );
+};
