@@ -6,6 +6,7 @@ import { neo4jPlugin } from "./plugins/neo4j.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { healthRoutes } from "./routes/health.ts";
 
@@ -32,6 +33,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
+  await app.register(analysisRoutes);
   await app.register(auditRoutes);
 
   await app.register(webPlugin, { distDir: config.webDistDir });

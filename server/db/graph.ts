@@ -18,8 +18,8 @@ export class Graph {
     private readonly timeoutMs: number,
   ) {}
 
-  async read<T extends Row = Row>(name: QueryName, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
-    const result = await this.driver.executeQuery(this.queries[name], params, {
+  async read<T extends object = Row>(name: QueryName, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    const result = await this.driver.executeQuery(this.queries[name], integerParams(params), {
       database: this.database,
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: timeoutMs, metadata: { query: name } },
@@ -27,7 +27,7 @@ export class Graph {
     return result.records.map((record) => record.toObject() as T);
   }
 
-  async readOne<T extends Row = Row>(name: QueryName, params: Params = {}): Promise<T | undefined> {
+  async readOne<T extends object = Row>(name: QueryName, params: Params = {}): Promise<T | undefined> {
     return (await this.read<T>(name, params))[0];
   }
 
@@ -53,20 +53,33 @@ export class Graph {
   }
 }
 
+/**
+ * JS numbers travel as floats, and Cypher refuses a float where it needs an integer (LIMIT,
+ * slices). Whole top-level numbers are such counts and caps, so they go as Neo4j integers;
+ * values nested in rows keep their JS type.
+ */
+export function integerParams(params: Params): Params {
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = typeof value === "number" && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  }
+  return out;
+}
+
 export class NamedTransaction {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly queries: QueryMap,
   ) {}
 
-  async run<T extends Row = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
-    const result = await this.tx.run(this.queries[name], params);
+  async run<T extends object = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
+    const result = await this.tx.run(this.queries[name], integerParams(params));
     return result.records.map((record) => record.toObject() as T);
   }
 
   /** Runs a named write and reports what it changed (nodes, relationships, properties created or set). */
   async runCounted(name: QueryName, params: Params = {}): Promise<WriteCounts> {
-    const result = await this.tx.run(this.queries[name], params);
+    const result = await this.tx.run(this.queries[name], integerParams(params));
     const updates = result.summary.counters.updates();
     return {
       nodesCreated: updates.nodesCreated,

@@ -15,6 +15,18 @@ export const QUERY_NAMES = [
   "merge-documents",
   "merge-entities",
   "merge-relations",
+  // analysis: gaps, map, targets, compare
+  "find-local-regions",
+  "find-chain-header",
+  "find-segment-coverage",
+  "find-segment-flows",
+  "find-chain-leaders",
+  "find-chain-support",
+  "find-documents-by-id",
+  "find-entities-by-id",
+  "find-chain-map-firms",
+  "find-supply-ties-among",
+  "find-recruitment-candidates",
   "append-audit-entry",
   "list-audit-entries",
 ] as const;

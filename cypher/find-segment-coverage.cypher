@@ -1,0 +1,31 @@
+// Per segment of $chain (sub-segments included): the local firms in it or its sub-segments,
+// how many are above-scale (规上), figures the documents report for it in the local regions,
+// and how many local support actors (institutes, parks, funds) serve it.
+MATCH (c:Entity:Chain {id: $chain})
+MATCH (s:Segment)-[:SEGMENT_OF|SUB_SEGMENT_OF*1..4]->(c)
+WITH DISTINCT s
+OPTIONAL MATCH (s)-[:SUB_SEGMENT_OF]->(parent:Segment)
+CALL (s) {
+  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
+  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WITH DISTINCT f
+  RETURN count(f) AS localFirms,
+         count(CASE WHEN '规上' IN f.tags THEN 1 END) AS aboveScaleFirms,
+         collect(f.id)[..$firmSample] AS firmIds
+}
+CALL (s) {
+  OPTIONAL MATCH (fig:Figure)-[:ABOUT]->(s)
+  WHERE fig.region IN $regionIds
+  RETURN max(CASE WHEN fig.metric = 'firm_count' THEN fig.value END) AS reportedFirms,
+         max(CASE WHEN fig.metric = 'output_value' THEN fig.value END) AS outputYuan,
+         collect(fig.id) AS figureIds
+}
+CALL (s) {
+  OPTIONAL MATCH (x)-[:SERVES]->(s)
+  WHERE EXISTS { MATCH (x)-[:LOCATED_IN]->(l:Region) WHERE l.id IN $regionIds }
+  RETURN count(DISTINCT x) AS localSupport
+}
+RETURN s {.*, _labels: labels(s)} AS segment, parent.id AS parent, localFirms, aboveScaleFirms, firmIds,
+       reportedFirms, outputYuan, figureIds, localSupport
+ORDER BY CASE s.stage WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 ELSE 2 END, s.id
+LIMIT 500

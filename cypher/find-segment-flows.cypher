@@ -1,0 +1,37 @@
+// Each expected flow a→b between segments of the chain, judged locally: how many local firms
+// sit upstream and downstream, which local supply ties close it, and which local upstream firms
+// sell only outside the region (a documented market scope of 'outside', or supply ties that
+// all leave the region). Firm lists are capped to keep the read bounded on large graphs.
+MATCH (a:Segment)-[feed:FEEDS]->(b:Segment)
+WHERE a.id IN $segmentIds AND b.id IN $segmentIds
+CALL (a) {
+  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(a)
+  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WITH DISTINCT f LIMIT $firmCap
+  RETURN collect(f) AS upstream
+}
+CALL (b) {
+  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(b)
+  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WITH DISTINCT f LIMIT $firmCap
+  RETURN collect(f) AS downstream
+}
+CALL (upstream, downstream) {
+  UNWIND upstream AS u
+  MATCH (u)-[t:SUPPLIES]->(d:Firm)
+  WHERE d IN downstream
+  RETURN collect({type: 'SUPPLIES', from: u.id, to: d.id, props: properties(t)})[..50] AS localTies
+}
+CALL (upstream) {
+  UNWIND upstream AS u
+  WITH u
+  WHERE u.marketScope = 'outside'
+     OR (EXISTS { (u)-[:SUPPLIES]->(:Firm) }
+         AND NOT EXISTS { MATCH (u)-[:SUPPLIES]->(:Firm)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds })
+  RETURN collect(u {.*, _labels: labels(u)})[..20] AS outsideSellers
+}
+RETURN a.id AS from, b.id AS to, {type: 'FEEDS', from: a.id, to: b.id, props: properties(feed)} AS edge,
+       size(upstream) AS upstreamFirms, size(downstream) AS downstreamFirms,
+       [u IN upstream | u.id][..20] AS upstreamIds, [d IN downstream | d.id][..20] AS downstreamIds,
+       localTies, outsideSellers
+LIMIT 1000

@@ -1,0 +1,139 @@
+import type { EdgeRow, NodeRow } from "../graph/elements.ts";
+import type { Bilingual } from "./types.ts";
+
+/** A firm outside the region in a gap segment, with its ties into the region (find-recruitment-candidates). */
+export interface CandidateRow {
+  firm: NodeRow & { name: string; tags?: string[] };
+  locatedIn: string[];
+  suppliesLocal: string[];
+  buysFromLocal: string[];
+  localFunds: string[];
+  localInstitutes: string[];
+  adamicAdar: number | null;
+  sharedNeighbours: string[];
+}
+
+export interface Reason {
+  kind: "supplies-leader" | "supplies-local" | "buys-from-local" | "local-fund" | "local-institute" | "shared-neighbours" | "tag";
+  weight: number;
+  message: Bilingual;
+  /** Node ids from the candidate to the local entity that justifies the reason. */
+  path: string[];
+}
+
+/**
+ * The recruitment score, documented in docs/gap-detection.md: a sum of weighted reasons, each
+ * one a tie into the region (strongest: it already supplies our chain leader) or a quality of
+ * the firm (its tags). Repeated ties of one kind count up to three times so one busy firm does
+ * not drown the ranking; shared-neighbour evidence (Adamic-Adar, hubs excluded) is capped at 5.
+ */
+export const WEIGHTS = {
+  suppliesLeader: 5,
+  suppliesLocal: 3,
+  buysFromLocal: 2,
+  localFund: 3,
+  localInstitute: 2,
+  adamicAdarCap: 5,
+  perKindCap: 3,
+} as const;
+
+export const TAG_WEIGHTS: Record<string, number> = {
+  小巨人: 2,
+  独角兽: 2,
+  专精特新: 1.5,
+  龙头: 1.5,
+  上市: 1,
+  规上: 1,
+  高新技术: 0.5,
+};
+
+const TAG_EN: Record<string, string> = {
+  小巨人: "national 'little giant'",
+  独角兽: "unicorn",
+  专精特新: "specialised and innovative (专精特新)",
+  龙头: "industry leader",
+  上市: "listed",
+  规上: "above designated size",
+  高新技术: "high-tech enterprise",
+};
+
+export interface RankedTarget {
+  firm: CandidateRow["firm"];
+  locatedIn: string[];
+  score: number;
+  reasons: Reason[];
+  edges: EdgeRow[];
+}
+
+export function rankTargets(candidates: CandidateRow[], leaderIds: string[]): RankedTarget[] {
+  const leaders = new Set(leaderIds);
+  return candidates.map((c) => scoreCandidate(c, leaders)).sort((a, b) => b.score - a.score || a.firm.id.localeCompare(b.firm.id));
+}
+
+function scoreCandidate(c: CandidateRow, leaders: Set<string>): RankedTarget {
+  const id = c.firm.id;
+  const reasons: Reason[] = [];
+  const edges: EdgeRow[] = [];
+  const edge = (type: string, from: string, to: string) => edges.push({ type, from, to, props: {} });
+  const capped = <T>(list: T[]) => list.slice(0, WEIGHTS.perKindCap);
+
+  for (const local of capped(c.suppliesLocal)) {
+    const isLeader = leaders.has(local);
+    reasons.push({
+      kind: isLeader ? "supplies-leader" : "supplies-local",
+      weight: isLeader ? WEIGHTS.suppliesLeader : WEIGHTS.suppliesLocal,
+      message: isLeader
+        ? { zh: "已是本地链主企业的供应商", en: "already supplies our chain leader" }
+        : { zh: "已向本地企业供货", en: "already supplies a local firm" },
+      path: [id, local],
+    });
+    edge("SUPPLIES", id, local);
+  }
+  for (const local of capped(c.buysFromLocal)) {
+    reasons.push({
+      kind: "buys-from-local",
+      weight: WEIGHTS.buysFromLocal,
+      message: { zh: "已从本地企业采购", en: "already buys from a local firm" },
+      path: [id, local],
+    });
+    edge("SUPPLIES", local, id);
+  }
+  for (const fund of capped(c.localFunds)) {
+    reasons.push({
+      kind: "local-fund",
+      weight: WEIGHTS.localFund,
+      message: { zh: "获本地产业基金投资", en: "backed by a fund we sponsor" },
+      path: [id, fund],
+    });
+    edge("INVESTS_IN", fund, id);
+  }
+  for (const institute of capped(c.localInstitutes)) {
+    reasons.push({
+      kind: "local-institute",
+      weight: WEIGHTS.localInstitute,
+      message: { zh: "与本地科研机构有合作", en: "cooperates with a local institute" },
+      path: [id, institute],
+    });
+    edge("COOPERATES_WITH", institute, id);
+  }
+  const aa = c.adamicAdar ?? 0;
+  if (aa > 0) {
+    const weight = Math.round(Math.min(aa, WEIGHTS.adamicAdarCap) * 100) / 100;
+    reasons.push({
+      kind: "shared-neighbours",
+      weight,
+      message: {
+        zh: `与本地企业有${c.sharedNeighbours.length}个共同关联方（Adamic-Adar ${aa.toFixed(2)}）`,
+        en: `shares ${c.sharedNeighbours.length} partner(s) with local firms (Adamic-Adar ${aa.toFixed(2)})`,
+      },
+      path: [id, ...c.sharedNeighbours],
+    });
+  }
+  for (const tag of c.firm.tags ?? []) {
+    const weight = TAG_WEIGHTS[tag];
+    if (!weight) continue;
+    reasons.push({ kind: "tag", weight, message: { zh: tag, en: TAG_EN[tag] ?? tag }, path: [id] });
+  }
+  const score = Math.round(reasons.reduce((sum, r) => sum + r.weight, 0) * 100) / 100;
+  return { firm: c.firm, locatedIn: c.locatedIn, score, reasons: reasons.sort((a, b) => b.weight - a.weight), edges };
+}

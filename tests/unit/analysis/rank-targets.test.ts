@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { type CandidateRow, rankTargets, WEIGHTS } from "../../../server/analysis/rank-targets.ts";
+
+function candidate(id: string, overrides: Partial<CandidateRow> = {}): CandidateRow {
+  return {
+    firm: { id, _labels: ["Entity", "Firm"], name: id, tags: [] },
+    locatedIn: [],
+    suppliesLocal: [],
+    buysFromLocal: [],
+    localFunds: [],
+    localInstitutes: [],
+    adamicAdar: null,
+    sharedNeighbours: [],
+    ...overrides,
+  };
+}
+
+describe("rankTargets", () => {
+  it("weighs supplying the chain leader above supplying any local firm", () => {
+    const ranked = rankTargets([candidate("a", { suppliesLocal: ["local"] }), candidate("b", { suppliesLocal: ["leader"] })], ["leader"]);
+    expect(ranked.map((t) => t.firm.id)).toEqual(["b", "a"]);
+    expect(ranked[0]?.score).toBe(WEIGHTS.suppliesLeader);
+  });
+
+  it("counts at most three ties of one kind, so one busy firm cannot drown the list", () => {
+    const [t] = rankTargets([candidate("a", { buysFromLocal: ["1", "2", "3", "4", "5"] })], []);
+    expect(t?.reasons).toHaveLength(3);
+    expect(t?.score).toBe(3 * WEIGHTS.buysFromLocal);
+  });
+
+  it("caps shared-neighbour evidence and explains it", () => {
+    const [t] = rankTargets([candidate("a", { adamicAdar: 40, sharedNeighbours: ["z1", "z2"] })], []);
+    expect(t?.score).toBe(WEIGHTS.adamicAdarCap);
+    expect(t?.reasons[0]?.path).toEqual(["a", "z1", "z2"]);
+    expect(t?.reasons[0]?.message.zh).toContain("2个共同关联方");
+  });
+
+  it("adds tag weights and returns the edges behind each tie", () => {
+    const [t] = rankTargets(
+      [candidate("a", { firm: { id: "a", _labels: ["Firm"], name: "a", tags: ["专精特新", "规上"] }, localFunds: ["fund:f"] })],
+      [],
+    );
+    expect(t?.score).toBe(WEIGHTS.localFund + 1.5 + 1);
+    expect(t?.edges).toEqual([{ type: "INVESTS_IN", from: "fund:f", to: "a", props: {} }]);
+  });
+});
