@@ -8,7 +8,14 @@ import { securityPlugin } from "./plugins/security.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { chainRoutes } from "./routes/chains.ts";
+import { documentRoutes } from "./routes/documents.ts";
+import { exportRoutes } from "./routes/export.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { nodeRoutes } from "./routes/nodes.ts";
+import { pathRoutes } from "./routes/paths.ts";
+import { regionRoutes } from "./routes/regions.ts";
+import { searchRoutes } from "./routes/search.ts";
 
 /**
  * Builds the app without listening, so tests drive it through `app.inject`. The whole wiring
@@ -33,6 +40,13 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
+  await app.register(searchRoutes);
+  await app.register(nodeRoutes);
+  await app.register(pathRoutes);
+  await app.register(regionRoutes);
+  await app.register(chainRoutes);
+  await app.register(documentRoutes);
+  await app.register(exportRoutes);
   await app.register(analysisRoutes);
   await app.register(auditRoutes);
 

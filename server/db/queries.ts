@@ -15,6 +15,18 @@ export const QUERY_NAMES = [
   "merge-documents",
   "merge-entities",
   "merge-relations",
+  // explore: search, node detail, neighbours, paths, lists, export
+  "search-entities",
+  "search-figures",
+  "get-node",
+  "expand-neighbors",
+  "get-subgraph",
+  "find-missing-entities",
+  "find-paths",
+  "list-regions",
+  "list-chains",
+  "get-chain",
+  "list-documents",
   // analysis: gaps, map, targets, compare
   "find-local-regions",
   "find-chain-header",

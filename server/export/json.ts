@@ -1,0 +1,6 @@
+import type { Elements } from "../schemas/elements.ts";
+
+/** The elements JSON itself, as every endpoint returns it (Cytoscape.js reads it directly). */
+export function writeJson(elements: Elements): string {
+  return `${JSON.stringify({ elements }, null, 2)}\n`;
+}

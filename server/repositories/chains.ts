@@ -1,0 +1,58 @@
+import type { Graph } from "../db/graph.ts";
+import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
+import { notFound } from "../plugins/errors.ts";
+import type { Elements } from "../schemas/elements.ts";
+import { dropNulls } from "./drop-nulls.ts";
+
+export interface ChainSummary {
+  id: string;
+  name: string;
+  nameEn?: string;
+  regions: string[];
+}
+
+/** Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments. */
+export async function listChains(graph: Graph): Promise<ChainSummary[]> {
+  const rows = await graph.read<{ id: string; name: string; nameEn: string | null; developedBy: string[]; firmRegions: string[] }>(
+    "list-chains",
+  );
+  return rows.map(({ developedBy, firmRegions, ...chain }) => ({
+    ...dropNulls(chain),
+    regions: [...new Set([...developedBy, ...firmRegions])].sort(),
+  }));
+}
+
+export interface ChainDetail {
+  chain: { id: string; name: string; nameEn?: string };
+  segments: { id: string; name: string; nameEn?: string; stage: string; parent?: string; assumption?: string }[];
+  flows: { from: string; to: string }[];
+  elements: Elements;
+}
+
+const STAGE_ORDER = ["upstream", "midstream", "downstream"];
+
+/** One chain's structure: segments upstream to downstream, sub-segments under their parents, expected flows. */
+export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
+  const row = await graph.readOne<{ chain: NodeRow; segments: NodeRow[]; edges: EdgeRow[] }>("get-chain", { id });
+  if (!row) throw notFound(`chain ${id}`);
+  const parentOf = new Map(row.edges.filter((e) => e.type === "SUB_SEGMENT_OF").map((e) => [e.from, e.to]));
+  const segments = row.segments
+    .map((s) =>
+      dropNulls({
+        id: s.id,
+        name: String(s.name ?? s.id),
+        nameEn: (s.nameEn as string | undefined) ?? null,
+        stage: String(s.stage ?? ""),
+        parent: parentOf.get(s.id) ?? null,
+        assumption: (s.assumption as string | undefined) ?? null,
+      }),
+    )
+    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.id.localeCompare(b.id));
+  const { chain } = row;
+  return {
+    chain: dropNulls({ id: chain.id, name: String(chain.name ?? chain.id), nameEn: (chain.nameEn as string | undefined) ?? null }),
+    segments,
+    flows: row.edges.filter((e) => e.type === "FEEDS").map((e) => ({ from: e.from, to: e.to })),
+    elements: toElements([chain, ...row.segments], row.edges),
+  };
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listRegions } from "../repositories/regions.ts";
+import { errorResponses } from "../schemas/common.ts";
+import { regionsSchema } from "../schemas/explore.ts";
+
+export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/regions",
+    {
+      schema: {
+        tags: ["explore"],
+        summary: "Every region with its parent and, for enclaves (飞地), home district and host region",
+        response: { 200: regionsSchema, ...errorResponses },
+      },
+    },
+    async () => ({ regions: await listRegions(app.graph) }),
+  );
+};

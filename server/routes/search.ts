@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ENTITY_LABELS } from "../../seeds/schema.ts";
+import { searchEntities } from "../repositories/search.ts";
+import { errorResponses } from "../schemas/common.ts";
+import { labelsFor, searchQuerySchema, searchResultSchema } from "../schemas/explore.ts";
+
+// Figures are numbers about a region, not things one looks up by name: only when asked for.
+const SEARCHED_BY_DEFAULT = ENTITY_LABELS.filter((label) => label !== "Figure");
+
+export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/search",
+    {
+      schema: {
+        tags: ["explore"],
+        summary: "Find entities by name, English name or alias (中文 partial names, prefixes, typos)",
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { q, types, limit } = request.query;
+      return { results: await searchEntities(app.graph, q, labelsFor(types, SEARCHED_BY_DEFAULT), limit) };
+    },
+  );
+};

@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { ENTITY_LABELS, ID_PATTERN, RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { elementsSchema, nodeDataSchema } from "./elements.ts";
+
+/** The node types a client may name: the lowercase entity labels (firm, fund, region ...). */
+export const ENTITY_TYPES = ENTITY_LABELS.map((label) => label.toLowerCase());
+
+export const entityIdSchema = z.string().max(200).regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:kebab-case)");
+
+/** A comma-separated query value checked against an allow-list; the 400 names the parameter. */
+function csvOf(allowed: readonly string[], what: string) {
+  return z
+    .string()
+    .max(2000)
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine((v) => allowed.includes(v), { error: (issue) => `unknown ${what} "${issue.input}"; allowed: ${allowed.join(", ")}` }),
+      ),
+    );
+}
+
+export const typesParam = csvOf(ENTITY_TYPES, "type").describe(`Comma-separated node types: ${ENTITY_TYPES.join(", ")}`);
+export const relTypesParam = csvOf(RELATIONSHIP_TYPES, "relationship type").describe(
+  `Comma-separated relationship types: ${RELATIONSHIP_TYPES.join(", ")}`,
+);
+
+export const idParamsSchema = z.object({ id: entityIdSchema });
+
+export const searchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, "type at least one character")
+    .max(100, "at most 100 characters")
+    .describe("Name, English name or alias; 中文 or English"),
+  types: typesParam.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const searchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      label: z.string(),
+      nameEn: z.string().optional(),
+      aliases: z.array(z.string()),
+      score: z.number(),
+    }),
+  ),
+});
+
+export const documentRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().optional(),
+  date: z.string().optional(),
+  file: z.string().optional(),
+});
+
+export const nodeDetailSchema = z.object({
+  node: nodeDataSchema,
+  documents: z.array(documentRefSchema),
+  degree: z.record(z.string(), z.number()).describe("Relationships per type, both directions"),
+});
+
+export const MAX_DEPTH = 3;
+export const neighborsQuerySchema = z.object({
+  depth: z.coerce.number().int().min(1).max(MAX_DEPTH, `at most ${MAX_DEPTH} hops`).default(1),
+  relTypes: relTypesParam.optional(),
+  types: typesParam.optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(200).describe("Most nodes returned, the centre included"),
+});
+
+export const neighborsSchema = z.object({ elements: elementsSchema, truncated: z.boolean() });
+
+export const pathsQuerySchema = z
+  .object({
+    from: entityIdSchema,
+    to: entityIdSchema,
+    maxHops: z.coerce.number().int().min(1).max(6).default(4),
+    limit: z.coerce.number().int().min(1).max(10).default(5),
+  })
+  .refine((q) => q.from !== q.to, { path: ["to"], message: "must differ from `from`" });
+
+export const pathsSchema = z.object({
+  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
+  elements: elementsSchema,
+});
+
+export const regionsSchema = z.object({
+  regions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      kind: z.string(),
+      parent: z.string().optional(),
+      enclaveOf: z.string().optional(),
+      locatedIn: z.string().optional(),
+    }),
+  ),
+});
+
+export const chainsSchema = z.object({
+  chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), regions: z.array(z.string()) })),
+});
+
+export const chainDetailSchema = z.object({
+  chain: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
+  segments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      stage: z.string(),
+      parent: z.string().optional(),
+      assumption: z.string().optional(),
+    }),
+  ),
+  flows: z.array(z.object({ from: z.string(), to: z.string() })),
+  elements: elementsSchema,
+});
+
+export const documentsSchema = z.object({
+  documents: z.array(documentRefSchema.extend({ authors: z.array(z.string()) })),
+});
+
+/** Labels for the types a client asked for; everything when it asked for nothing. */
+export function labelsFor(types: string[] | undefined, fallback: readonly string[] = ENTITY_LABELS): string[] {
+  if (!types || types.length === 0) return [...fallback];
+  return ENTITY_LABELS.filter((label) => types.includes(label.toLowerCase()));
+}
+
+export function relTypesFor(relTypes: string[] | undefined): RelationshipType[] {
+  if (!relTypes || relTypes.length === 0) return [...RELATIONSHIP_TYPES];
+  return RELATIONSHIP_TYPES.filter((type) => relTypes.includes(type));
+}
