@@ -1,1 +1,5 @@
-document.querySelector("#app")!.textContent = "产业链图谱 Chain Atlas";
+import "./styles/app.css";
+import "./styles/print.css";
+import { startApp } from "./app/app.ts";
+
+startApp(document.querySelector<HTMLElement>("#app")!);

@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import { ApiError } from "./errors.ts";
+import {
+  apiErrorBody,
+  chainResponse,
+  chainsResponse,
+  compareResponse,
+  documentsResponse,
+  gapsResponse,
+  mapResponse,
+  neighborsResponse,
+  nodeResponse,
+  pathsResponse,
+  regionsResponse,
+  searchResponse,
+  targetsResponse,
+} from "./schemas.ts";
+
+type Query = Record<string, string | number | undefined | null | string[]>;
+
+function url(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(","));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return `${path}${text ? `?${text}` : ""}`;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body = apiErrorBody.safeParse(await response.json().catch(() => ({})));
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  const message = (body.success && body.data.message) || response.statusText || "error";
+  return new ApiError("http", response.status, message, { retryAfter, fields: body.success ? body.data.fields : undefined });
+}
+
+async function send(input: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(input, init);
+  } catch (error) {
+    throw new ApiError("network", 0, (error as Error).message);
+  }
+  if (!response.ok) throw await failure(response);
+  return response;
+}
+
+async function getJson<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  const response = await send(url(path, query), { signal, headers: { accept: "application/json" } });
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError("shape", response.status, issue?.message ?? "invalid", { path: `${path} ${issue?.path.join(".") ?? ""}`.trim() });
+  }
+  return parsed.data;
+}
+
+const enc = encodeURIComponent;
+
+/** The API as the views use it: one function per endpoint, answers checked against the contract. */
+export const api = {
+  search: (q: string, opts: { types?: string[]; limit?: number } = {}, signal?: AbortSignal) =>
+    getJson("/api/search", { q, types: opts.types, limit: opts.limit ?? 12 }, searchResponse, signal),
+  node: (id: string) => getJson(`/api/nodes/${enc(id)}`, {}, nodeResponse),
+  neighbors: (id: string, opts: { relTypes?: string[]; types?: string[]; depth?: number; limit?: number } = {}) =>
+    getJson(
+      `/api/nodes/${enc(id)}/neighbors`,
+      { depth: opts.depth ?? 1, relTypes: opts.relTypes, types: opts.types, limit: opts.limit ?? 150 },
+      neighborsResponse,
+    ),
+  paths: (from: string, to: string, maxHops = 4, limit = 5) => getJson("/api/paths", { from, to, maxHops, limit }, pathsResponse),
+  regions: () => getJson("/api/regions", {}, regionsResponse),
+  chains: () => getJson("/api/chains", {}, chainsResponse),
+  chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainResponse),
+  map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, mapResponse),
+  gaps: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapsResponse),
+  targets: (chain: string, region: string, segment: string, limit = 20) =>
+    getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsResponse),
+  compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareResponse),
+  documents: () => getJson("/api/documents", {}, documentsResponse),
+  /** The export endpoint answers with the file itself. */
+  exportFile: async (request: { url: string; body: unknown }) => {
+    const response = await send(request.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request.body),
+    });
+    return { blob: await response.blob(), disposition: response.headers.get("content-disposition") };
+  },
+};
+
+export type Api = typeof api;

@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+/**
+ * The API's answers as the front end relies on them (see the API contract). Checked with zod on
+ * arrival so a changed server shows a plain error instead of a half-drawn graph; extra fields pass.
+ */
+const source = z.object({ doc: z.string(), quote: z.string().default("") });
+export type SourceRef = z.infer<typeof source>;
+const bilingual = z.object({ zh: z.string(), en: z.string().optional() });
+export type Bilingual = z.infer<typeof bilingual>;
+
+export const nodeDataSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  label: z.string(),
+  sources: z.array(source).default([]),
+});
+export const edgeDataSchema = z.looseObject({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  type: z.string(),
+  sources: z.array(source).default([]),
+});
+export const elementsSchema = z.object({
+  nodes: z.array(z.object({ data: nodeDataSchema })).default([]),
+  edges: z.array(z.object({ data: edgeDataSchema })).default([]),
+});
+export type NodeData = z.infer<typeof nodeDataSchema>;
+export type EdgeData = z.infer<typeof edgeDataSchema>;
+export type Elements = z.infer<typeof elementsSchema>;
+
+const named = z.looseObject({ id: z.string(), name: z.string(), nameEn: z.string().nullish() });
+const documentRef = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullish(),
+  date: z.string().nullish(),
+  file: z.string().nullish(),
+});
+export type DocumentRef = z.infer<typeof documentRef>;
+
+export const searchResponse = z.object({
+  results: z.array(
+    z.looseObject({
+      id: z.string(),
+      type: z.string(),
+      label: z.string(),
+      nameEn: z.string().nullish(),
+      aliases: z.array(z.string()).default([]),
+      score: z.number().default(0),
+    }),
+  ),
+});
+export type SearchResult = z.infer<typeof searchResponse>["results"][number];
+
+export const nodeResponse = z.object({
+  node: nodeDataSchema,
+  documents: z.array(documentRef).default([]),
+  degree: z.record(z.string(), z.number()).default({}),
+});
+export type NodeDetails = z.infer<typeof nodeResponse>;
+
+export const neighborsResponse = z.object({ elements: elementsSchema, truncated: z.boolean().default(false) });
+export const pathsResponse = z.object({
+  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()).default([]) })),
+  elements: elementsSchema,
+});
+export type PathsAnswer = z.infer<typeof pathsResponse>;
+
+export const regionsResponse = z.object({
+  regions: z.array(
+    named.extend({ kind: z.string(), parent: z.string().nullish(), enclaveOf: z.string().nullish(), locatedIn: z.string().nullish() }),
+  ),
+});
+export type Region = z.infer<typeof regionsResponse>["regions"][number];
+
+export const chainsResponse = z.object({ chains: z.array(named.extend({ regions: z.array(z.string()).default([]) })) });
+export type Chain = z.infer<typeof chainsResponse>["chains"][number];
+
+const stage = z.enum(["upstream", "midstream", "downstream"]);
+export type Stage = z.infer<typeof stage>;
+
+export const chainResponse = z.object({
+  chain: named,
+  segments: z.array(named.extend({ stage, parent: z.string().nullish(), assumption: z.string().nullish() })),
+  flows: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
+  elements: elementsSchema,
+});
+
+export const mapResponse = z.object({ chain: named, region: named, elements: elementsSchema });
+export type ChainMap = z.infer<typeof mapResponse>;
+
+const finding = z.object({
+  id: z.string(),
+  kind: z.string(),
+  severity: z.enum(["high", "medium", "low"]),
+  segment: z.string().nullish(),
+  message: bilingual,
+  evidence: z
+    .object({
+      nodeIds: z.array(z.string()).default([]),
+      edgeIds: z.array(z.string()).default([]),
+      sources: z.array(source).default([]),
+    })
+    .default({ nodeIds: [], edgeIds: [], sources: [] }),
+});
+export type Finding = z.infer<typeof finding>;
+
+export const gapsResponse = z.object({
+  chain: named,
+  region: named,
+  segments: z.array(
+    named.extend({
+      stage,
+      parent: z.string().nullish(),
+      localFirms: z.number().default(0),
+      aboveScaleFirms: z.number().default(0),
+      outputYuan: z.number().nullish(),
+      leaders: z.array(z.string()).default([]),
+    }),
+  ),
+  findings: z.array(finding),
+  summary: z.looseObject({
+    coverageByStage: z.record(z.string(), z.object({ segments: z.number(), covered: z.number() })).default({}),
+    completeness: z.number(),
+    formula: z.string().default(""),
+  }),
+  documents: z.array(documentRef).default([]),
+});
+export type Gaps = z.infer<typeof gapsResponse>;
+
+const reason = z.object({ kind: z.string(), weight: z.number(), message: bilingual, path: z.array(z.string()).default([]) });
+export type TargetReason = z.infer<typeof reason>;
+export const targetsResponse = z.object({
+  segment: z.union([named, z.string()]).nullish(),
+  targets: z.array(z.object({ firm: nodeDataSchema, score: z.number(), reasons: z.array(reason).default([]) })),
+  matchmaking: z.array(z.object({ supplier: nodeDataSchema, buyer: nodeDataSchema, reason: bilingual })).default([]),
+  elements: elementsSchema,
+});
+export type Targets = z.infer<typeof targetsResponse>;
+
+export const compareResponse = z.object({
+  chain: named,
+  regions: z.array(named.partial({ name: true })),
+  segments: z.array(named.extend({ stage })),
+  cells: z.array(
+    z.object({
+      region: z.string(),
+      segment: z.string(),
+      firms: z.number(),
+      aboveScaleFirms: z.number().default(0),
+      leaders: z.union([z.number(), z.array(z.string()).transform((ids) => ids.length)]).default(0),
+      firmIds: z.array(z.string()).default([]),
+    }),
+  ),
+});
+export type Compare = z.infer<typeof compareResponse>;
+
+export const documentsResponse = z.object({ documents: z.array(documentRef) });
+
+export const apiErrorBody = z.object({
+  statusCode: z.number().optional(),
+  error: z.string().optional(),
+  message: z.string().optional(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,321 @@
+import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
+import { registerExtensions } from "./extensions.ts";
+import { ringPositions } from "./entity-elements.ts";
+import { stylesheet } from "./style.ts";
+import { webglWanted } from "./renderer.ts";
+
+/**
+ * The only owner of a Cytoscape instance. Views and panels call these methods with ids and
+ * element definitions; they never see `cy`. Level of detail: above LOD_THRESHOLD elements the
+ * renderer draws a cached texture and hides edges while the user pans or zooms.
+ */
+export const LOD_THRESHOLD = 400;
+const NOT_DATA = ".lane, .aggregate";
+
+export type LayoutName = "preset" | "fcose" | "concentric" | "breadthfirst";
+export type TapHandler = (id: string, data: Record<string, unknown>) => void;
+
+export interface ViewIds {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export class GraphView {
+  private readonly cy: Core;
+  private nodeTap: TapHandler = () => {};
+  private edgeTap: TapHandler = () => {};
+  private backgroundTap: () => void = () => {};
+
+  constructor(container: HTMLElement, options: { interactive?: boolean; webgl?: boolean } = {}) {
+    const cytoscape = registerExtensions();
+    const base: CytoscapeOptions = {
+      container,
+      style: stylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: "additive",
+      pixelRatio: 1,
+      userZoomingEnabled: options.interactive !== false,
+      userPanningEnabled: options.interactive !== false,
+    };
+    const webgl = options.webgl ?? webglWanted();
+    let cy: Core;
+    try {
+      cy = cytoscape(webgl ? { ...base, webgl: true } : base);
+    } catch {
+      cy = cytoscape(base);
+    }
+    this.cy = cy;
+    cy.on("tap", "node", (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      this.nodeTap(node.id(), node.data());
+    });
+    cy.on("tap", "edge", (event: EventObject) => this.edgeTap(event.target.id(), event.target.data()));
+    cy.on("tap", (event: EventObject) => {
+      if (event.target === cy) this.backgroundTap();
+    });
+  }
+
+  onNodeTap(handler: TapHandler) {
+    this.nodeTap = handler;
+  }
+  onEdgeTap(handler: TapHandler) {
+    this.edgeTap = handler;
+  }
+  onBackgroundTap(handler: () => void) {
+    this.backgroundTap = handler;
+  }
+
+  private tuneLevelOfDetail() {
+    const renderer = (this.cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }).renderer();
+    const big = this.cy.elements().length > LOD_THRESHOLD;
+    renderer.hideEdgesOnViewport = big;
+    renderer.textureOnViewport = big;
+  }
+
+  /** Replaces everything shown; runs the named layout (preset keeps the positions given). */
+  async replace(definitions: ElementDefinition[], layout: LayoutName = "preset", padding = 30): Promise<void> {
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(definitions);
+    });
+    this.tuneLevelOfDetail();
+    await this.runLayout(layout, this.cy.elements(), padding);
+  }
+
+  private layoutOptions(name: LayoutName, padding: number): LayoutOptions {
+    const count = this.cy.nodes().length;
+    if (name === "fcose" && count > 300) name = "concentric";
+    switch (name) {
+      case "fcose":
+        return {
+          name: "fcose",
+          quality: count > 120 ? "draft" : "default",
+          animate: false,
+          randomize: true,
+          nodeRepulsion: 9000,
+          idealEdgeLength: 110,
+          nodeSeparation: 90,
+          padding,
+        } as unknown as LayoutOptions;
+      case "concentric":
+        return {
+          name: "concentric",
+          animate: false,
+          padding,
+          minNodeSpacing: 30,
+          concentric: (node: NodeSingular) => node.degree(false),
+          levelWidth: () => 3,
+        } as LayoutOptions;
+      case "breadthfirst":
+        return { name: "breadthfirst", animate: false, padding, directed: false, spacingFactor: 1.1 } as LayoutOptions;
+      default:
+        return { name: "preset", padding, fit: true } as LayoutOptions;
+    }
+  }
+
+  private runLayout(name: LayoutName, elements = this.cy.elements(), padding = 30): Promise<void> {
+    return new Promise((resolve) => {
+      const layout = elements.layout(this.layoutOptions(name, padding));
+      layout.one("layoutstop", () => resolve());
+      layout.run();
+      if (name === "preset") this.cy.fit(undefined, padding);
+    });
+  }
+
+  async relayout(name: LayoutName = "fcose") {
+    await this.runLayout(name);
+  }
+
+  /** Adds what is not there yet, placing new nodes in rings around `around`; returns the ids added. */
+  add(definitions: ElementDefinition[], around?: string): ViewIds {
+    const fresh = definitions.filter((definition) => definition.data.id && this.cy.getElementById(definition.data.id).empty());
+    const nodes = fresh.filter((definition) => definition.group === "nodes" || !("source" in definition.data));
+    const edges = fresh.filter((definition) => !nodes.includes(definition));
+    const center = around && this.cy.getElementById(around).nonempty() ? this.cy.getElementById(around).position() : this.viewportCenter();
+    const unplaced = nodes.filter((definition) => !definition.position);
+    const rings = ringPositions(center, unplaced.length);
+    unplaced.forEach((definition, i) => {
+      definition.position = rings[i];
+    });
+    this.cy.batch(() => {
+      this.cy.add(nodes);
+      this.cy.add(edges.filter((edge) => this.cy.getElementById(edge.data.source).nonempty() && this.cy.getElementById(edge.data.target).nonempty()));
+    });
+    this.tuneLevelOfDetail();
+    return { nodeIds: nodes.map((n) => n.data.id!), edgeIds: edges.map((e) => e.data.id!) };
+  }
+
+  /** Removes elements and returns them with their positions, so an undo can put them back exactly. */
+  remove(ids: string[]): ElementDefinition[] {
+    const collection = this.cy.collection();
+    for (const id of ids) collection.merge(this.cy.getElementById(id));
+    const withEdges = collection.union(collection.connectedEdges());
+    const saved = withEdges.jsons() as unknown as ElementDefinition[];
+    this.cy.batch(() => {
+      withEdges.remove();
+    });
+    this.tuneLevelOfDetail();
+    return saved;
+  }
+
+  restore(definitions: ElementDefinition[]) {
+    this.cy.batch(() => {
+      const fresh = definitions.filter((definition) => this.cy.getElementById(definition.data.id!).empty());
+      this.cy.add(fresh.filter((d) => d.group === "nodes"));
+      this.cy.add(
+        fresh.filter((d) => d.group === "edges" && this.cy.getElementById(d.data.source).nonempty() && this.cy.getElementById(d.data.target).nonempty()),
+      );
+    });
+    this.tuneLevelOfDetail();
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  data(id: string): Record<string, unknown> | undefined {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() ? element.data() : undefined;
+  }
+
+  /** The data of every entity node and edge in view, for filters and legends. */
+  allData(): { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
+    return { nodes: this.cy.nodes().not(NOT_DATA).map((n) => n.data()), edges: this.cy.edges().map((e) => e.data()) };
+  }
+
+  nodeIds(): string[] {
+    return this.cy.nodes().not(NOT_DATA).map((node) => node.id());
+  }
+
+  /** Nodes joined to `id` by an edge, with the type of each edge. */
+  neighbours(id: string): { id: string; relType: string }[] {
+    const node = this.cy.getElementById(id);
+    return node.connectedEdges().map((edge) => ({ id: edge.source().id() === id ? edge.target().id() : edge.source().id(), relType: edge.data("type") }));
+  }
+
+  /** Highlights the given elements (ids absent from the view are ignored) and fades the rest. */
+  highlight(ids: ViewIds, options: { fit?: boolean; paths?: string[][] } = {}) {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass("highlighted faded");
+      let chosen = cy.collection();
+      for (const id of [...ids.nodeIds, ...ids.edgeIds]) chosen = chosen.union(cy.getElementById(id));
+      // A path given as node ids lights up the edges between consecutive nodes, whichever way they point.
+      for (const path of options.paths ?? []) {
+        for (let i = 1; i < path.length; i++) {
+          const a = cy.getElementById(path[i - 1]!);
+          const b = cy.getElementById(path[i]!);
+          chosen = chosen.union(a).union(b).union(a.edgesWith(b));
+        }
+      }
+      if (chosen.empty()) return;
+      // Edges between two highlighted nodes belong to the evidence too.
+      const nodes = chosen.nodes();
+      if (!options.paths) chosen = chosen.union(nodes.edgesWith(nodes).filter((edge) => ids.edgeIds.length === 0 || ids.edgeIds.includes(edge.id())));
+      cy.elements().not(chosen).not(chosen.ancestors()).addClass("faded");
+      chosen.addClass("highlighted");
+    });
+    if (options.fit) {
+      const target = cy.elements(".highlighted");
+      if (target.nonempty()) cy.animate({ fit: { eles: target, padding: 80 }, duration: 300 });
+    }
+  }
+
+  clearHighlight() {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass("highlighted faded");
+    });
+  }
+
+  /** Hides nodes the predicate rejects (their edges go with them). */
+  filter(keep: (data: Record<string, unknown>) => boolean) {
+    this.cy.batch(() => {
+      this.cy.nodes().not(NOT_DATA).forEach((node) => {
+        node.toggleClass("filtered", !keep(node.data()));
+      });
+    });
+  }
+
+  /** Marks nodes with a class (e.g. focus, path-end), clearing it elsewhere. */
+  mark(className: string, ids: string[]) {
+    this.cy.batch(() => {
+      this.cy.elements(`.${className}`).removeClass(className);
+      for (const id of ids) this.cy.getElementById(id).addClass(className);
+    });
+  }
+
+  select(id: string | undefined) {
+    this.cy.batch(() => {
+      this.cy.elements(":selected").unselect();
+      if (id) this.cy.getElementById(id).select();
+    });
+  }
+
+  selectedNodeIds(): string[] {
+    return this.cy.nodes(":selected").not(NOT_DATA).map((node) => node.id());
+  }
+
+  /** The selection if there is one, else everything visible: what an export should contain. */
+  exportScope(): ViewIds {
+    const selected = this.cy.nodes(":selected").not(NOT_DATA);
+    const nodes = selected.nonempty() ? selected : this.cy.nodes().not(NOT_DATA).not(".filtered");
+    const edges = nodes.edgesWith(nodes).not(".filtered");
+    return { nodeIds: nodes.map((n) => n.id()), edgeIds: edges.map((e) => e.id()) };
+  }
+
+  /** Re-labels every element, e.g. after a language switch. */
+  relabel(label: (data: Record<string, unknown>) => string | undefined) {
+    this.cy.batch(() => {
+      this.cy.elements().forEach((element) => {
+        const next = label(element.data());
+        if (next !== undefined) element.data("displayLabel", next);
+      });
+    });
+  }
+
+  fit(ids?: string[]) {
+    if (!ids || ids.length === 0) {
+      this.cy.fit(undefined, 30);
+      return;
+    }
+    let eles = this.cy.collection();
+    for (const id of ids) eles = eles.union(this.cy.getElementById(id));
+    this.cy.animate({ fit: { eles, padding: 80 }, duration: 250 });
+  }
+
+  center(id: string) {
+    const node = this.cy.getElementById(id);
+    if (node.nonempty()) this.cy.animate({ center: { eles: node }, duration: 250 });
+  }
+
+  private viewportCenter() {
+    const extent = this.cy.extent();
+    return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  }
+
+  count(): number {
+    return this.cy.elements().length;
+  }
+
+  /** PNG of the whole graph at high resolution, capped so very large maps stay within canvas limits. */
+  png(options: { scale?: number; maxSide?: number } = {}): Promise<Blob> {
+    const box = this.cy.elements().boundingBox();
+    const maxSide = options.maxSide ?? 12000;
+    const scale = Math.max(0.5, Math.min(options.scale ?? 3, maxSide / Math.max(box.w, box.h, 1)));
+    return this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" });
+  }
+
+  svg(): string {
+    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
+  }
+
+  resize() {
+    this.cy.resize();
+  }
+
+  destroy() {
+    this.cy.destroy();
+  }
+}

@@ -1,0 +1,228 @@
+import type { StylesheetJson } from "cytoscape";
+import { EDGE_COLORS, MAP_COLORS, NODE_LOOK } from "./palette.ts";
+
+/**
+ * The stylesheet as data. Visual state lives in classes (.faded, .highlighted, .gap, .leader …)
+ * so views change looks by toggling classes, never by setting styles on elements.
+ */
+export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
+
+type Rule = { selector: string; style: Record<string, string | number | number[]> };
+
+/** Chinese has no spaces to break at: wrap anywhere, within a fixed width. */
+const CJK_LABEL = { "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "font-family": FONT_FAMILY } as const;
+
+const base: Rule[] = [
+  {
+    selector: "node",
+    style: {
+      ...CJK_LABEL,
+      label: "data(displayLabel)",
+      "font-size": 12,
+      color: MAP_COLORS.text,
+      "text-max-width": "110px",
+      "text-valign": "bottom",
+      "text-halign": "center",
+      "text-margin-y": 4,
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.75,
+      "text-background-padding": "1px",
+      width: 26,
+      height: 26,
+      "border-width": 1.5,
+      "border-color": "#ffffff",
+      "min-zoomed-font-size": 7,
+    },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: 1.5,
+      "curve-style": "bezier",
+      "target-arrow-shape": "triangle",
+      "arrow-scale": 0.8,
+      "line-color": "#94a3b8",
+      "target-arrow-color": "#94a3b8",
+      opacity: 0.85,
+      "font-family": FONT_FAMILY,
+      "font-size": 10,
+      color: "#334155",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "min-zoomed-font-size": 8,
+    },
+  },
+];
+
+const byType: Rule[] = [
+  ...Object.entries(NODE_LOOK).map(([type, look]) => ({
+    selector: `node.type-${type}`,
+    style: { "background-color": look.color, shape: look.shape },
+  })),
+  ...Object.entries(EDGE_COLORS).map(([type, color]) => ({
+    selector: `edge.rel-${type}`,
+    style: { "line-color": color, "target-arrow-color": color },
+  })),
+  { selector: "node.type-chain, node.type-region", style: { width: 34, height: 34, "font-weight": "bold" } },
+  { selector: "edge.rel-IN_SEGMENT, edge.rel-LOCATED_IN, edge.rel-PART_OF, edge.rel-SEGMENT_OF", style: { "line-style": "dashed", width: 1 } },
+];
+
+/** The chain map: lanes, segment boxes holding firm cards, flows between segments. */
+const chainMap: Rule[] = [
+  {
+    selector: "node.lane",
+    style: {
+      shape: "rectangle",
+      width: "data(w)",
+      height: "data(h)",
+      "background-color": "data(fill)",
+      "border-color": "data(stroke)",
+      "border-width": 1,
+      "text-valign": "top",
+      "text-margin-y": -10,
+      "font-size": 28,
+      "font-weight": "bold",
+      color: "#1e293b",
+      "text-background-opacity": 0,
+      "text-max-width": "600px",
+      "z-compound-depth": "bottom",
+      events: "no",
+    },
+  },
+  {
+    selector: "node.segment",
+    style: {
+      shape: "round-rectangle",
+      "background-color": MAP_COLORS.segmentFill,
+      "background-opacity": 1,
+      "border-color": MAP_COLORS.segmentBorder,
+      "border-width": 1.5,
+      "text-valign": "top",
+      "text-halign": "center",
+      "text-margin-y": -4,
+      "font-size": 17,
+      "font-weight": "bold",
+      "text-max-width": "data(labelW)",
+      "text-background-opacity": 0,
+      padding: "14px",
+      "min-width": "data(minW)",
+      "compound-sizing-wrt-labels": "include",
+    },
+  },
+  {
+    selector: "node.segment.empty",
+    style: { width: "data(minW)", height: 60, "text-valign": "center", "text-margin-y": 0, "font-size": 16, "font-weight": "bold" },
+  },
+  {
+    selector: "node.segment.sub",
+    style: { "background-color": "#f8fafc", "font-size": 15, "border-style": "solid" },
+  },
+  {
+    selector: "node.gap-missing",
+    style: { "border-style": "dashed", "border-width": 2.5, "border-color": MAP_COLORS.missing, color: MAP_COLORS.missing, "background-color": "#fef2f2" },
+  },
+  {
+    selector: "node.gap-thin",
+    style: { "border-style": "dashed", "border-width": 2.5, "border-color": MAP_COLORS.thin, "background-color": "#fffbeb" },
+  },
+  {
+    selector: "node.firm",
+    style: {
+      shape: "round-rectangle",
+      width: 120,
+      height: 46,
+      "background-color": MAP_COLORS.firmFill,
+      "border-color": "#93c5fd",
+      "border-width": 1,
+      "text-valign": "center",
+      "text-margin-y": 0,
+      "text-max-width": "110px",
+      "text-background-opacity": 0,
+      "font-size": 14,
+      "line-height": 1.15,
+    },
+  },
+  { selector: "node.firm.outside", style: { "background-color": MAP_COLORS.outsideFill, "border-style": "dashed", "border-color": "#94a3b8" } },
+  {
+    selector: "node.leader",
+    style: {
+      "background-color": MAP_COLORS.leaderFill,
+      "border-color": MAP_COLORS.leader,
+      "border-width": 3,
+      "font-weight": "bold",
+      "font-size": 14,
+    },
+  },
+  { selector: "node.type-firm.leader", style: { width: 38, height: 38, "border-width": 4 } },
+  {
+    selector: "node.aggregate",
+    style: {
+      shape: "round-rectangle",
+      width: 120,
+      height: 46,
+      "background-color": "#e2e8f0",
+      "border-style": "dotted",
+      "border-color": "#475569",
+      "border-width": 1.5,
+      "text-valign": "center",
+      "text-margin-y": 0,
+      "text-background-opacity": 0,
+      "font-size": 14,
+    },
+  },
+  {
+    selector: "edge.flow",
+    style: {
+      width: 3,
+      "curve-style": "bezier",
+      "line-color": "#64748b",
+      "target-arrow-color": "#64748b",
+      "arrow-scale": 1.2,
+      opacity: 0.9,
+      "z-index": 5,
+    },
+  },
+  {
+    selector: "edge.flow.broken",
+    style: {
+      "line-style": "dashed",
+      "line-dash-pattern": [8, 5],
+      "line-color": MAP_COLORS.broken,
+      "target-arrow-color": MAP_COLORS.broken,
+      "target-arrow-shape": "tee",
+      label: "data(displayLabel)",
+      color: MAP_COLORS.broken,
+      "font-size": 16,
+      "font-weight": "bold",
+    },
+  },
+  { selector: "edge.supply", style: { width: 1.2, "line-color": "#60a5fa", "target-arrow-color": "#60a5fa", opacity: 0.7, "curve-style": "bezier" } },
+];
+
+/** State classes come last so they win over type styles. */
+const states: Rule[] = [
+  { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
+  { selector: "node.lane.faded", style: { opacity: 1, "text-opacity": 1 } },
+  {
+    selector: "node.highlighted",
+    style: { "border-color": MAP_COLORS.highlight, "border-width": 4, opacity: 1, "text-opacity": 1, "z-index": 20 },
+  },
+  {
+    selector: "edge.highlighted",
+    style: { "line-color": MAP_COLORS.highlight, "target-arrow-color": MAP_COLORS.highlight, width: 4, opacity: 1, "z-index": 20 },
+  },
+  { selector: "node:selected", style: { "border-color": "#0f172a", "border-width": 4, "overlay-opacity": 0 } },
+  { selector: "edge:selected", style: { width: 4, label: "data(displayLabel)" } },
+  { selector: "node.filtered, edge.filtered", style: { display: "none" } },
+  { selector: "node.focus", style: { "border-color": "#0f172a", "border-width": 3, width: 40, height: 40 } },
+  { selector: "node.path-end", style: { "border-color": MAP_COLORS.highlight, "border-width": 4, "border-style": "double" } },
+  { selector: "node.new", style: { "border-color": "#16a34a", "border-width": 3 } },
+];
+
+export function stylesheet(): StylesheetJson {
+  return [...base, ...byType, ...chainMap, ...states] as unknown as StylesheetJson;
+}
+
+/** Selectors and properties the CJK test checks: every rule that shows a node label wraps anywhere. */
+export const CJK_RULES = { nodeSelector: "node", properties: CJK_LABEL };

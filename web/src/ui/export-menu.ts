@@ -1,0 +1,59 @@
+import type { AppContext } from "../app/context.ts";
+import { describeError } from "../api/errors.ts";
+import { saveBlob } from "../export/download.ts";
+import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRequest, fileNameFromDisposition } from "../export/exporters.ts";
+import type { GraphView } from "../graph/graph-view.ts";
+import { h } from "./dom.ts";
+
+/**
+ * The export buttons for a graph view: images drawn here, data files from the API for the
+ * selection (or, with nothing selected, everything visible), and optionally the printable report.
+ */
+export function exportMenu(context: AppContext, graph: () => GraphView | undefined, name: () => (string | undefined)[], report?: () => void): HTMLElement {
+  const { t } = context;
+  const run = async (format: ExportFormat, ext: string) => {
+    const view = graph();
+    if (!view || view.count() === 0) {
+      context.notify(t("export.empty"), "info");
+      return;
+    }
+    try {
+      if (format === "png") {
+        saveBlob(await view.png({ scale: 3 }), exportFileName(name(), "png"));
+      } else if (format === "svg") {
+        saveBlob(new Blob([view.svg()], { type: "image/svg+xml;charset=utf-8" }), exportFileName(name(), "svg"));
+      } else {
+        const scope = view.exportScope();
+        if (scope.nodeIds.length === 0) {
+          context.notify(t("export.empty"), "info");
+          return;
+        }
+        const file = await context.api.exportFile(exportRequest(format, scope));
+        const fileName = exportFileName([...name(), format === "csv-edges" ? "edges" : format === "csv-nodes" ? "nodes" : undefined], ext);
+        saveBlob(file.blob, fileNameFromDisposition(file.disposition) ?? fileName);
+      }
+    } catch (error) {
+      context.notify(describeError(error, t));
+    }
+  };
+  const hint = h("p", { class: "hint" });
+  return h(
+    "details",
+    {
+      class: "export-menu",
+      ontoggle: () => {
+        hint.textContent = t("export.scope", { n: graph()?.selectedNodeIds().length ?? 0 });
+      },
+    },
+    h("summary", { class: "button" }, t("export.title")),
+    h(
+      "div",
+      { class: "export-list", role: "group", "aria-label": t("export.title") },
+      EXPORT_FORMATS.map((entry) =>
+        h("button", { type: "button", "data-format": entry.format, onclick: () => void run(entry.format, entry.ext) }, t(entry.label)),
+      ),
+      report ? h("button", { type: "button", "data-format": "report", onclick: report }, t("export.report")) : null,
+      hint,
+    ),
+  );
+}
