@@ -41,6 +41,23 @@ export const QUERY_NAMES = [
   "find-recruitment-candidates",
   "append-audit-entry",
   "list-audit-entries",
+  // spreadsheet import, revert and export (server/import)
+  "find-import-entities",
+  "find-existing-ids",
+  "find-import-relations",
+  "merge-import-documents",
+  "merge-import-entities",
+  "merge-import-relations",
+  "record-import-batch",
+  "list-import-batches",
+  "find-import-batch",
+  "find-import-revert-conflicts",
+  "delete-import-relations",
+  "delete-import-entities",
+  "delete-import-documents",
+  "revert-import-batch",
+  "export-import-entities",
+  "export-import-relations",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

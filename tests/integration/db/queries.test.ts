@@ -11,6 +11,10 @@ afterAll(() => graph.driver.close());
 const PLAN_PARAMS: Record<string, Record<string, unknown>> = {
   "merge-entities": { label: "Firm", rows: [] },
   "merge-relations": { type: "SUPPLIES", rows: [] },
+  "merge-import-entities": { label: "Firm", rows: [] },
+  "merge-import-relations": { type: "SUPPLIES", rows: [] },
+  "find-import-relations": { type: "SUPPLIES", rows: [], limit: 1 },
+  "export-import-entities": { label: "Firm", prefix: "firm:", after: "", limit: 1 },
 };
 
 function sourceFiles(dir: string): string[] {

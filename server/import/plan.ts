@@ -1,0 +1,171 @@
+import type { RelationshipType } from "../../seeds/schema.ts";
+import type { ImportProblem } from "./problems.ts";
+import {
+  type DocumentItem,
+  describePlace,
+  type EntityItem,
+  type ParsedImport,
+  type Props,
+  type PropValue,
+  type RelationItem,
+} from "./read-records.ts";
+
+/** What the database holds for the ids and ties a file names; the repository answers these. */
+export interface ImportLookups {
+  /** Current properties of the entities that exist, by id. */
+  entityProps(ids: string[]): Promise<Map<string, Props>>;
+  /** Which of these ids exist as an entity or a source document. */
+  existingIds(ids: string[]): Promise<Set<string>>;
+  /** Current properties of the ties that exist, by tieIdentity(). */
+  relationProps(type: RelationshipType, ties: { from: string; to: string; key: string }[]): Promise<Map<string, Props>>;
+}
+
+export type Status = "created" | "updated" | "unchanged";
+
+export interface PlannedEntity {
+  item: EntityItem;
+  status: Status;
+  /** Changed properties: value before (null = absent) and after. */
+  changes: Record<string, { before: PropValue; after: PropValue }>;
+  /** The stored properties, for an updated record (a revert restores its batch stamp). */
+  before: Props;
+}
+
+export interface PlannedRelation {
+  item: RelationItem;
+  status: Status;
+  changes: Record<string, { before: PropValue; after: PropValue }>;
+  before: Props;
+}
+
+export interface ImportCounts {
+  entities: Record<Status, number>;
+  relations: Record<Status, number>;
+  documentsCreated: number;
+}
+
+export interface ImportPlan {
+  entities: PlannedEntity[];
+  relations: PlannedRelation[];
+  /** Named source documents that do not exist yet. */
+  documents: DocumentItem[];
+  problems: ImportProblem[];
+  counts: ImportCounts;
+}
+
+export const LOOKUP_CHUNK = 5000;
+
+export const tieIdentity = (tie: { from: string; to: string; key: string }) => `${tie.from}\u0000${tie.to}\u0000${tie.key}`;
+
+/**
+ * Compares the parsed rows with the database: which records would be created, which updated
+ * (and which properties change), which are unchanged; and which referenced ids exist nowhere.
+ */
+export async function planImport(
+  parsed: ParsedImport,
+  lookups: ImportLookups,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<ImportPlan> {
+  const problems = [...parsed.problems];
+  const total = parsed.entities.length + parsed.references.length + parsed.relations.length;
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    progress(done, total);
+  };
+
+  const current = new Map<string, Props>();
+  for (const chunk of chunks(parsed.entities.map((e) => e.id))) {
+    for (const [id, props] of await lookups.entityProps(chunk)) current.set(id, props);
+    step(chunk.length);
+  }
+
+  const defined = new Set<string>([...parsed.entities.map((e) => e.id), ...parsed.documents.keys()]);
+  const toCheck = [...new Set(parsed.references.map((r) => r.id).filter((id) => !defined.has(id)))];
+  const found = new Set<string>();
+  for (const chunk of chunks([...toCheck, ...parsed.documents.keys()])) {
+    for (const id of await lookups.existingIds(chunk)) found.add(id);
+  }
+  step(parsed.references.length);
+  for (const ref of parsed.references) {
+    if (defined.has(ref.id) || found.has(ref.id)) continue;
+    problems.push({
+      ...ref.place,
+      column: ref.column,
+      severity: "error",
+      message: `refers to unknown id "${ref.id}": not in this import and not in the database`,
+    });
+  }
+
+  const entities: PlannedEntity[] = parsed.entities.map((item) => compare(item, current.get(item.id)));
+
+  const relations: PlannedRelation[] = [];
+  const byType = new Map<RelationshipType, RelationItem[]>();
+  for (const rel of parsed.relations) {
+    const list = byType.get(rel.type) ?? [];
+    list.push(rel);
+    byType.set(rel.type, list);
+  }
+  for (const [type, items] of byType) {
+    for (const chunk of chunks(items)) {
+      const existing = await lookups.relationProps(type, chunk);
+      for (const item of chunk) relations.push(compare(item, existing.get(tieIdentity(item))));
+      step(chunk.length);
+    }
+  }
+  relations.sort((a, b) => a.item.place.row - b.item.place.row);
+
+  const documents = [...parsed.documents.values()].filter((doc) => !found.has(doc.id));
+  return { entities, relations, documents, problems, counts: countPlan(entities, relations, documents.length) };
+}
+
+function compare<T extends { props: Props }>(
+  item: T,
+  before: Props | undefined,
+): { item: T; status: Status; changes: Record<string, { before: PropValue; after: PropValue }>; before: Props } {
+  if (!before) return { item, status: "created", changes: {}, before: {} };
+  const changes: Record<string, { before: PropValue; after: PropValue }> = {};
+  for (const [key, after] of Object.entries(item.props)) {
+    const previous = before[key] ?? null;
+    if (!sameValue(previous, after)) changes[key] = { before: previous, after };
+  }
+  if (Object.keys(changes).length === 0) return { item, status: "unchanged", changes, before: {} };
+  return { item, status: "updated", changes, before: { importBatch: before.importBatch ?? null, importedBy: before.importedBy ?? null } };
+}
+
+/** Absent, null, "" and [] all mean "no value": a cleared cell equals a property never set. */
+export function sameValue(a: PropValue | undefined, b: PropValue | undefined): boolean {
+  const empty = (v: PropValue | undefined) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+function countPlan(entities: PlannedEntity[], relations: PlannedRelation[], documentsCreated: number): ImportCounts {
+  const tally = (list: { status: Status }[]) => {
+    const counts: Record<Status, number> = { created: 0, updated: 0, unchanged: 0 };
+    for (const entry of list) counts[entry.status] += 1;
+    return counts;
+  };
+  return { entities: tally(entities), relations: tally(relations), documentsCreated };
+}
+
+export function* chunks<T>(list: T[], size = LOOKUP_CHUNK): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}
+
+/** One line per change, for the dry-run report: "firm:x updated: name 旧 → 新". */
+export function describeChange(entry: PlannedEntity | PlannedRelation): string {
+  const item = entry.item;
+  const what = "id" in item ? item.id : `${item.type} ${item.from} → ${item.to}${item.key ? ` [${item.key}]` : ""}`;
+  const changed = Object.entries(entry.changes)
+    .map(([key, { before, after }]) => `${key}: ${show(before)} → ${show(after)}`)
+    .join("; ");
+  return `${what} (${describePlace(item.place)})${changed ? ` ${changed}` : ""}`;
+}
+
+function show(value: PropValue): string {
+  if (value === null) return "∅";
+  const text = Array.isArray(value) ? value.join("、") : String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Graph } from "../db/graph.ts";
+import { applyImport, type BatchSummary, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
+import { describeChange, type ImportCounts, type ImportPlan } from "./plan.ts";
+import { errorsOf, type ImportProblem } from "./problems.ts";
+import { readRecords, type SheetSummary } from "./read-records.ts";
+import type { ImportFile } from "./read-sheets.ts";
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** True when nothing is wrong: a dry run could be applied, an apply was written. */
+  ok: boolean;
+  fileName: string;
+  fileHash: string;
+  sheets: SheetSummary[];
+  counts: ImportCounts;
+  problems: ImportProblem[];
+  /** Created and updated records, one line each, first `maxChanges` of them. */
+  changes: { status: "created" | "updated"; what: string }[];
+  changesOmitted: number;
+  batch?: BatchSummary;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  user: string;
+  progress?: (phase: string, done: number, total: number | undefined) => void;
+  maxChanges?: number;
+}
+
+/** sha256 of a file, or of the sorted names and hashes of several (a folder import). */
+export function hashFiles(files: ImportFile[]): string {
+  if (files.length === 1) return createHash("sha256").update(files[0]!.bytes).digest("hex");
+  const lines = files.map((f) => `${f.name}\u0000${createHash("sha256").update(f.bytes).digest("hex")}`).sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex");
+}
+
+/** Reads, validates, compares with the database, and (unless a dry run) applies in one transaction. */
+export async function runImport(graph: Graph, files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
+  const progress = options.progress ?? (() => {});
+  const parsed = await readRecords(files, (done, total) => progress("reading", done, total));
+  const base = { dryRun: options.dryRun, fileName: files.map((f) => f.name).join(", "), fileHash: hashFiles(files), sheets: parsed.sheets };
+  const report = (plan: ImportPlan, batch?: BatchSummary): ImportReport => {
+    const changed = [...plan.entities, ...plan.relations].filter((entry) => entry.status !== "unchanged");
+    const max = options.maxChanges ?? 500;
+    return {
+      ...base,
+      ok: errorsOf(plan.problems).length === 0,
+      counts: plan.counts,
+      problems: plan.problems,
+      changes: changed.slice(0, max).map((entry) => ({ status: entry.status as "created" | "updated", what: describeChange(entry) })),
+      changesOmitted: Math.max(0, changed.length - max),
+      ...(batch ? { batch } : {}),
+    };
+  };
+  // A file with errors is still compared with the database, so the report also names its dangling references.
+  if (options.dryRun || errorsOf(parsed.problems).length > 0) {
+    return report(await planImportAgainstGraph(graph, parsed, (done, total, what) => progress(what, done, total)));
+  }
+  try {
+    const { plan, batch } = await applyImport(
+      graph,
+      parsed,
+      { user: options.user, fileName: base.fileName, fileHash: base.fileHash },
+      (done, total, what) => progress(what, done, total),
+    );
+    return report(plan, batch);
+  } catch (error) {
+    if (error instanceof ImportRefusedError) return report(error.plan);
+    throw error;
+  }
+}
