@@ -36,7 +36,8 @@ export function cypherValue(value: unknown): string | null {
   if (typeof value === "string") return cypherString(value);
   if (typeof value === "number") return cypherNumber(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value) && value.length > 0) {
+  if (Array.isArray(value) && value.length === 0) return "[]";
+  if (Array.isArray(value)) {
     const kinds = new Set(value.map((v) => typeof v));
     if (kinds.size !== 1 || !["string", "number", "boolean"].includes([...kinds][0] ?? "")) return null;
     const items = value.map(cypherValue);
