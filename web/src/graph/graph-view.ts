@@ -87,6 +87,8 @@ export class GraphView {
   private layoutOptions(name: LayoutName, padding: number): LayoutOptions {
     const count = this.cy.nodes().length;
     if (name === "fcose" && count > 300) name = "concentric";
+    // Without edges a force layout just piles the nodes up; a spaced grid reads better.
+    if (name === "fcose" && this.cy.edges().empty()) return { name: "grid", animate: false, padding, avoidOverlap: true, avoidOverlapPadding: 60 } as LayoutOptions;
     switch (name) {
       case "fcose":
         return {
@@ -97,6 +99,8 @@ export class GraphView {
           nodeRepulsion: 9000,
           idealEdgeLength: 110,
           nodeSeparation: 90,
+          tilingPaddingVertical: 40,
+          tilingPaddingHorizontal: 60,
           padding,
         } as unknown as LayoutOptions;
       case "concentric":
@@ -118,9 +122,16 @@ export class GraphView {
   private runLayout(name: LayoutName, elements = this.cy.elements(), padding = 30): Promise<void> {
     return new Promise((resolve) => {
       const layout = elements.layout(this.layoutOptions(name, padding));
-      layout.one("layoutstop", () => resolve());
+      layout.one("layoutstop", () => {
+        if (name === "preset") this.cy.fit(undefined, padding);
+        // A handful of nodes would otherwise be blown up to fill the screen.
+        if (this.cy.zoom() > 1.3) {
+          this.cy.zoom(1.3);
+          this.cy.center();
+        }
+        resolve();
+      });
       layout.run();
-      if (name === "preset") this.cy.fit(undefined, padding);
     });
   }
 

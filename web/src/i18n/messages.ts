@@ -133,7 +133,7 @@ export const zh = {
   "export.scope": "导出范围：选中的 {n} 个节点，否则为当前视图",
   "export.done": "已导出 {file}",
   "export.empty": "当前视图没有可导出的内容。",
-  "report.title": "{region}{chain}产业链缺口报告",
+  "report.title": "{region} · {chain} 缺口报告",
   "report.generated": "生成日期：{date}",
   "report.diagram": "产业链图",
   "report.summary": "概况",
