@@ -27,6 +27,12 @@ export const QUERY_NAMES = [
   "list-chains",
   "get-chain",
   "list-documents",
+  // synthetic ecosystem generator (seeds/synthetic)
+  "create-synthetic-nodes",
+  "create-synthetic-relations",
+  "delete-synthetic-batch",
+  "count-synthetic",
+  "list-synthetic-page",
   // analysis: gaps, map, targets, compare
   "find-local-regions",
   "find-chain-header",

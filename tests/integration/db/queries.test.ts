@@ -11,6 +11,8 @@ afterAll(() => graph.driver.close());
 const PLAN_PARAMS: Record<string, Record<string, unknown>> = {
   "merge-entities": { label: "Firm", rows: [] },
   "merge-relations": { type: "SUPPLIES", rows: [] },
+  "create-synthetic-nodes": { label: "Firm", rows: [], provenance: {} },
+  "create-synthetic-relations": { type: "SUPPLIES", rows: [], provenance: {} },
   "merge-import-entities": { label: "Firm", rows: [] },
   "merge-import-relations": { type: "SUPPLIES", rows: [] },
   "find-import-relations": { type: "SUPPLIES", rows: [], limit: 1 },

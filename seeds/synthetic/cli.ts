@@ -1,0 +1,101 @@
+import { writeFile } from "node:fs/promises";
+import { z } from "zod";
+import { ConfigError, parseEnv } from "../../server/config.ts";
+import { connectNeo4j } from "../../server/connect.ts";
+import { createDriver } from "../../server/db/driver.ts";
+import { Graph } from "../../server/db/graph.ts";
+import { applySchema } from "../../server/db/schema.ts";
+import { ProgressLine } from "../../server/lib/progress-line.ts";
+import { syntheticChecksum } from "./checksum.ts";
+import { generateSynthetic } from "./generate.ts";
+import { plantedGaps } from "./manifest.ts";
+import { MIN_FIRMS } from "./plan.ts";
+import { removeSynthetic } from "./remove.ts";
+
+// npm run seed:synthetic -- --firms 1000000 --seed 42 [--batch 10000] [--concurrency 2] [--manifest gaps.json] [--checksum]
+// npm run seed:synthetic -- --remove
+const USAGE = "usage: seed:synthetic -- [--firms N] [--seed S] [--batch B] [--concurrency C] [--manifest FILE] [--checksum] | --remove";
+
+const optionsSchema = z.object({
+  firms: z.coerce.number().int().min(MIN_FIRMS).max(5_000_000).default(100_000),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
+  batch: z.coerce.number().int().min(100).max(100_000).default(10_000),
+  concurrency: z.coerce.number().int().min(1).max(8).default(2),
+  manifest: z.string().min(1).optional(),
+  checksum: z.boolean().default(false),
+  remove: z.boolean().default(false),
+});
+
+function parseArgs(argv: string[]) {
+  const raw: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("--")) throw new ConfigError(`unexpected argument "${arg}". ${USAGE}`);
+    const name = arg.slice(2);
+    if (name === "checksum" || name === "remove") raw[name] = true;
+    else raw[name] = argv[++i] ?? "";
+  }
+  const parsed = optionsSchema.strict().safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.length ? `--${String(issue.path[0])}: ` : ""}${issue?.message}. ${USAGE}`);
+  }
+  return parsed.data;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+let exitCode = 0;
+try {
+  const options = parseArgs(process.argv.slice(2));
+  const env = parseEnv();
+  const target = await connectNeo4j(env, console.log);
+  const driver = createDriver(target.connection);
+  try {
+    const graph = new Graph(driver, target.connection.database, 120_000);
+    const progress = new ProgressLine(console.log);
+    if (options.remove) {
+      const removed = await removeSynthetic(graph, { progress: (done, total) => progress.update(done / total, `${done}/${total} nodes`) });
+      progress.finish();
+      console.log(`Removed ${removed.nodesDeleted} synthetic nodes and ${removed.relationshipsDeleted} relationships.`);
+    } else {
+      await applySchema(graph);
+      const { plan, stats } = await generateSynthetic(graph, {
+        seed: options.seed,
+        firms: options.firms,
+        batchSize: options.batch,
+        concurrency: options.concurrency,
+        progress: (done, total, what) => progress.update(done / total, `${done} rows written (${what})`),
+      });
+      progress.finish();
+      console.log(
+        `Generated seed ${stats.seed}: ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(1)} s (${Math.round(stats.nodesPerSecond)} nodes/s), ` +
+          `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s); ` +
+          `peak RSS ${mib(stats.peakRssBytes)}; ${stats.retries} batch retries; ${plan.regions.length} regions, ${plan.chains.length} chains, ${plan.presences.length} presences.`,
+      );
+      if (options.manifest) {
+        await writeFile(
+          options.manifest,
+          `${JSON.stringify({ seed: stats.seed, firms: stats.firms, planted: plantedGaps(plan) }, null, 1)}\n`,
+        );
+        console.log(`Planted gaps written to ${options.manifest}.`);
+      }
+    }
+    if (options.checksum) {
+      const sum = await syntheticChecksum(graph);
+      console.log(`Checksum ${sum.sha256} over ${sum.nodes} nodes and ${sum.relationships} relationships.`);
+    }
+  } finally {
+    await driver.close();
+    await target.release();
+  }
+} catch (error) {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : (error as Error).message);
+  exitCode = 1;
+}
+process.exit(exitCode);

@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syntheticChecksum } from "../../../seeds/synthetic/checksum.ts";
+import { generateSynthetic, SyntheticDataPresent } from "../../../seeds/synthetic/generate.ts";
+import { removeSynthetic } from "../../../seeds/synthetic/remove.ts";
+import { testGraph } from "../../helpers/graph.ts";
+
+const graph = testGraph();
+const FIRMS = 2_500;
+
+/** Everything that is not synthetic, hashed: nodes with labels and properties, and their relationships. */
+async function realDataFingerprint() {
+  const rows = await graph.runRaw(
+    `MATCH (n) WHERE NOT n:Synthetic
+     RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
+            COLLECT { MATCH (n)-[r]->(m) RETURN type(r) + '>' + coalesce(m.id, '?') + ' ' + coalesce(r.key, '') } AS out
+     ORDER BY id`,
+  );
+  const hash = createHash("sha256");
+  for (const row of rows)
+    hash.update(JSON.stringify([row.id, [...(row.labels as string[])].sort(), row.props, [...(row.out as string[])].sort()]));
+  return { nodes: rows.length, sha256: hash.digest("hex") };
+}
+
+beforeAll(async () => {
+  await removeSynthetic(graph);
+});
+afterAll(async () => {
+  await removeSynthetic(graph);
+  await graph.driver.close();
+});
+
+describe("the synthetic generator on a real Neo4j", () => {
+  it("writes the same graph for the same seed, another for another seed, and removes it leaving real data as it was", async () => {
+    const before = await realDataFingerprint();
+    expect(before.nodes).toBeGreaterThan(0);
+
+    const first = await generateSynthetic(graph, { seed: 42, firms: FIRMS, batchSize: 1_000 });
+    expect(first.stats.nodes).toBeGreaterThan(FIRMS);
+    expect(first.stats.relationships).toBeGreaterThan(FIRMS * 2);
+    const sumA = await syntheticChecksum(graph);
+    expect(sumA.nodes).toBe(first.stats.nodes);
+    expect(sumA.relationships).toBe(first.stats.relationships);
+
+    const removed = await removeSynthetic(graph, { batchSize: 700 });
+    expect(removed.nodesDeleted).toBe(first.stats.nodes);
+    expect(removed.relationshipsDeleted).toBe(first.stats.relationships);
+    expect(await graph.readOne("count-synthetic")).toEqual({ nodes: 0, relationships: 0 });
+    expect(await realDataFingerprint()).toEqual(before);
+
+    // Another batch size and concurrency: the graph must not depend on how it was written.
+    await generateSynthetic(graph, { seed: 42, firms: FIRMS, batchSize: 3_000, concurrency: 1 });
+    const sumB = await syntheticChecksum(graph);
+    expect(sumB).toEqual(sumA);
+    await removeSynthetic(graph);
+
+    await generateSynthetic(graph, { seed: 43, firms: FIRMS });
+    const sumC = await syntheticChecksum(graph);
+    expect(sumC.sha256).not.toBe(sumA.sha256);
+    await removeSynthetic(graph);
+    expect(await realDataFingerprint()).toEqual(before);
+  });
+
+  it("marks every generated node :Synthetic with a syn- id and synthetic provenance, and never ties it to real data", async () => {
+    await generateSynthetic(graph, { seed: 7, firms: FIRMS });
+    const [summary] = await graph.runRaw(
+      `MATCH (n:Synthetic)
+       RETURN count(n) AS nodes,
+              count(CASE WHEN n:Entity AND n.id =~ '[a-z]+:syn-.*' THEN 1 END) AS wellNamed,
+              count(CASE WHEN n.assumption = 'synthetic' AND n.sourceDocs = [] AND n.sourceQuotes = [] THEN 1 END) AS provenanced`,
+    );
+    expect(summary?.nodes).toBeGreaterThan(FIRMS);
+    expect(summary?.wellNamed).toBe(summary?.nodes);
+    expect(summary?.provenanced).toBe(summary?.nodes);
+    const [mixed] = await graph.runRaw("MATCH (a:Synthetic)-[r]-(b) WHERE NOT b:Synthetic RETURN count(r) AS ties");
+    expect(mixed?.ties).toBe(0);
+    const [unlabelled] = await graph.runRaw("MATCH (n:Entity) WHERE n.id STARTS WITH 'firm:syn-' AND NOT n:Synthetic RETURN count(n) AS n");
+    expect(unlabelled?.n).toBe(0);
+    const [relProvenance] = await graph.runRaw(
+      "MATCH (:Synthetic)-[r]->() RETURN count(r) AS all, count(CASE WHEN r.assumption = 'synthetic' AND r.key IS NOT NULL THEN 1 END) AS marked",
+    );
+    expect(relProvenance?.marked).toBe(relProvenance?.all);
+  });
+
+  it("refuses to generate over existing synthetic data instead of mixing two graphs", async () => {
+    await expect(generateSynthetic(graph, { seed: 8, firms: FIRMS })).rejects.toThrow(SyntheticDataPresent);
+    await removeSynthetic(graph);
+  });
+});
