@@ -12,6 +12,7 @@ import { chainRoutes } from "./routes/chains.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { nodeRoutes } from "./routes/nodes.ts";
 import { pathRoutes } from "./routes/paths.ts";
 import { regionRoutes } from "./routes/regions.ts";
@@ -49,6 +50,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(exportRoutes);
   await app.register(analysisRoutes);
   await app.register(auditRoutes);
+  await app.register(importRoutes);
 
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

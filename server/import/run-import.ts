@@ -70,3 +70,10 @@ export async function runImport(graph: Graph, files: ImportFile[], options: Impo
     throw error;
   }
 }
+
+/** One line for the audit log: which batch was written, or that nothing was. */
+export function importAuditSummary(report: ImportReport): string {
+  if (report.dryRun) return `dry run of ${report.fileName}`;
+  if (report.batch) return `import ${report.batch.id} of ${report.fileName}`;
+  return `import of ${report.fileName}: ${report.ok ? "nothing changed" : "refused"}`;
+}

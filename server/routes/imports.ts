@@ -1,0 +1,112 @@
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
+import { importAuditSummary, runImport } from "../import/run-import.ts";
+import { readUploads } from "../import/uploads.ts";
+import { listImportBatches } from "../repositories/imports.ts";
+import { errorResponses, errorSchema } from "../schemas/common.ts";
+import {
+  batchListQuerySchema,
+  batchListSchema,
+  batchParamsSchema,
+  batchSchema,
+  fileResponseSchema,
+  importQuerySchema,
+  importReportSchema,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_FILES,
+  templateParamsSchema,
+} from "../schemas/imports.ts";
+
+const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
+
+/** Spreadsheet templates, validated import (dry run or all-or-nothing apply), history and revert, export. */
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 10 } });
+
+  app.get(
+    "/api/import/templates.xlsx",
+    { schema: { tags: ["import"], summary: "All import templates as one workbook (导入模板)", response: { 200: fileResponseSchema } } },
+    async (_request, reply) => {
+      const file = await templateFile("templates.xlsx");
+      return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
+    },
+  );
+
+  app.get(
+    "/api/import/templates/:file",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "One template: firms.csv, ties.xlsx …",
+        params: templateParamsSchema,
+        response: { 200: fileResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await templateFile(request.params.file);
+      return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
+    },
+  );
+
+  app.post(
+    "/api/import",
+    {
+      config: { role: "editor" },
+      schema: {
+        tags: ["import"],
+        summary: "Import CSV (UTF-8/GBK) or XLSX files: dry run by default, or apply all-or-nothing",
+        consumes: ["multipart/form-data"],
+        querystring: importQuerySchema,
+        response: { 200: importReportSchema, 422: importReportSchema, 413: errorSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const report = await runImport(app.graph, await readUploads(request), { dryRun: request.query.dryRun, user: userOf(request) });
+      request.auditSummary = importAuditSummary(report);
+      return reply.code(report.ok ? 200 : 422).send(report);
+    },
+  );
+
+  app.get(
+    "/api/import/batches",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "Recent imports, newest first",
+        querystring: batchListQuerySchema,
+        response: { 200: batchListSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ batches: await listImportBatches(app.graph, request.query.limit) }),
+  );
+
+  app.post(
+    "/api/import/batches/:id/revert",
+    {
+      config: { role: "editor" },
+      schema: {
+        tags: ["import"],
+        summary: "Undo an import: remove what it created, restore what it changed",
+        params: batchParamsSchema,
+        response: { 200: batchSchema, 409: errorSchema, ...errorResponses },
+      },
+    },
+    async (request) => revertBatch(app.graph, request.params.id, userOf(request)),
+  );
+
+  app.get(
+    "/api/export/templates.xlsx",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "The current data in template form (export → import changes nothing)",
+        response: { 200: fileResponseSchema },
+      },
+    },
+    async (_request, reply) => {
+      const file = exportXlsxStream(app.graph);
+      return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
+    },
+  );
+};

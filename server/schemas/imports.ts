@@ -1,0 +1,84 @@
+import type { Readable } from "node:stream";
+import { z } from "zod";
+import { IMPORT_KINDS } from "../import/templates.ts";
+
+const kinds = IMPORT_KINDS.join("|");
+
+export const templateParamsSchema = z.object({
+  file: z
+    .string()
+    .regex(new RegExp(`^(${kinds})\\.(csv|xlsx)$`), `must be <kind>.csv or <kind>.xlsx, kind one of ${IMPORT_KINDS.join(", ")}`)
+    .describe("e.g. firms.csv, ties.xlsx"),
+});
+
+export const importQuerySchema = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true")
+    .describe("true (default): report what would change, write nothing; false: apply all-or-nothing"),
+});
+
+/** An uploaded file's name decides how it is read (and, for CSV, which template it is). */
+export const uploadSchema = z.object({
+  filename: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/\.(csv|txt|xlsx)$/i, "only .csv and .xlsx files can be imported"),
+});
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_FILES = 20;
+
+const statusCounts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+
+export const problemSchema = z.object({
+  file: z.string(),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+});
+
+export const batchSchema = z.object({
+  id: z.string(),
+  user: z.string(),
+  at: z.string(),
+  fileName: z.string(),
+  fileHash: z.string(),
+  status: z.enum(["applied", "reverted"]),
+  revertedAt: z.string().optional(),
+  revertedBy: z.string().optional(),
+  entitiesCreated: z.number().int(),
+  entitiesUpdated: z.number().int(),
+  entitiesUnchanged: z.number().int(),
+  relationsCreated: z.number().int(),
+  relationsUpdated: z.number().int(),
+  relationsUnchanged: z.number().int(),
+  documentsCreated: z.number().int(),
+});
+
+export const importReportSchema = z.object({
+  dryRun: z.boolean(),
+  ok: z.boolean().describe("false: refused, nothing written; see problems"),
+  fileName: z.string(),
+  fileHash: z.string().describe("sha256 of the file (of the sorted names and hashes for several)"),
+  sheets: z.array(
+    z.object({ file: z.string(), sheet: z.string().nullable(), kind: z.string().nullable(), encoding: z.string(), rows: z.number().int() }),
+  ),
+  counts: z.object({ entities: statusCounts, relations: statusCounts, documentsCreated: z.number().int() }),
+  problems: z.array(problemSchema),
+  changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })),
+  changesOmitted: z.number().int(),
+  batch: batchSchema.optional().describe("the recorded import, when something was written"),
+});
+
+export const batchListSchema = z.object({ batches: z.array(batchSchema) });
+export const batchListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const batchParamsSchema = z.object({ id: z.string().regex(/^import-[0-9a-z-]{1,60}$/, "not an import batch id") });
+/** A file answer: bytes or a stream, never serialised; described for OpenAPI as binary. */
+export const fileResponseSchema = z
+  .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || (typeof value === "object" && value !== null && "pipe" in value))
+  .meta({ type: "string", format: "binary" });
