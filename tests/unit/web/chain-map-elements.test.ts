@@ -7,7 +7,17 @@ import { stylesheet } from "../../../web/src/graph/style.ts";
 import { translator } from "../../../web/src/i18n/i18n.ts";
 
 const segment = (id: string, stage: string, extra: Record<string, unknown> = {}) => ({
-  data: { id, type: "segment", label: id.replace("segment:", "环节"), stage, localFirms: 0, aboveScaleFirms: 0, gap: null, sources: [], ...extra },
+  data: {
+    id,
+    type: "segment",
+    label: id.replace("segment:", "环节"),
+    stage,
+    localFirms: 0,
+    aboveScaleFirms: 0,
+    gap: null,
+    sources: [],
+    ...extra,
+  },
 });
 const firm = (id: string, segments: string[], extra: Record<string, unknown> = {}) => ({
   data: { id, type: "firm", label: `企业${id}`, segments, leader: false, local: true, tags: [], sources: [], ...extra },
@@ -150,7 +160,10 @@ describe("stylesheet", () => {
     expect(node.style["text-wrap"]).toBe("wrap");
     expect(node.style["text-overflow-wrap"]).toBe("anywhere");
     for (const cls of [".faded", "node.highlighted", "node.leader", "node.gap-missing", "edge.flow.broken"]) {
-      expect(rules.some((r) => r.selector.includes(cls)), cls).toBe(true);
+      expect(
+        rules.some((r) => r.selector.includes(cls)),
+        cls,
+      ).toBe(true);
     }
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ExpansionLedger, reconcileExpansions } from "../../../web/src/explore/expansions.ts";
 import { deriveFacts, passes } from "../../../web/src/explore/filters.ts";
 import { isSoftwareRenderer } from "../../../web/src/graph/renderer.ts";
+import type { Filters } from "../../../web/src/state/url-state.ts";
 
-const none = { types: [], stages: [], regions: [], chains: [] };
+const none: Filters = { types: [], stages: [], regions: [], chains: [] };
 
 describe("expansion ledger", () => {
   it("collapses exactly what an expansion brought, and what was expanded from it", () => {
@@ -25,7 +26,10 @@ describe("expansion ledger", () => {
   });
 
   it("reconciles to the wanted expansions: extras collapsed newest first, missing ones expanded in order", () => {
-    const steps = reconcileExpansions([{ id: "firm:a" }, { id: "firm:b" }, { id: "firm:c", relType: "LEADS" }], [{ id: "firm:a" }, { id: "firm:d" }]);
+    const steps = reconcileExpansions(
+      [{ id: "firm:a" }, { id: "firm:b" }, { id: "firm:c", relType: "LEADS" }],
+      [{ id: "firm:a" }, { id: "firm:d" }],
+    );
     expect(steps.collapse).toEqual([{ id: "firm:c", relType: "LEADS" }, { id: "firm:b" }]);
     expect(steps.expand).toEqual([{ id: "firm:d" }]);
   });

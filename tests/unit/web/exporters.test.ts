@@ -3,7 +3,10 @@ import { compareCsv, exportFileName, exportRequest, fileNameFromDisposition } fr
 
 describe("exporters", () => {
   it("asks the API for the ids in view, leaving out lanes and count nodes", () => {
-    const request = exportRequest("graphml", { nodeIds: ["firm:a", "lane:upstream", "more:segment:x", "segment:x", "firm:a"], edgeIds: ["e1"] });
+    const request = exportRequest("graphml", {
+      nodeIds: ["firm:a", "lane:upstream", "more:segment:x", "segment:x", "firm:a"],
+      edgeIds: ["e1"],
+    });
     expect(request).toEqual({ url: "/api/export?format=graphml", body: { nodeIds: ["firm:a", "segment:x"], edgeIds: ["e1"] } });
   });
 

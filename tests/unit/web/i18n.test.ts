@@ -39,7 +39,9 @@ describe("i18n", () => {
     expect(describeError(new ApiError("network", 0, "Failed to fetch"), t)).toContain("无法连接服务器");
     expect(describeError(new ApiError("http", 503, "down", { retryAfter: 5 }), t)).toBe("数据库暂时不可用，请5秒后重试。");
     expect(describeError(new ApiError("http", 404, "no node firm:x"), t)).toContain("firm:x");
-    expect(describeError(new ApiError("http", 400, "bad", { fields: [{ field: "region", message: "unknown region" }] }), t)).toContain("region: unknown region");
+    expect(describeError(new ApiError("http", 400, "bad", { fields: [{ field: "region", message: "unknown region" }] }), t)).toContain(
+      "region: unknown region",
+    );
     expect(describeError(new ApiError("http", 500, "TypeError: x is undefined"), t)).not.toContain("TypeError");
   });
 });

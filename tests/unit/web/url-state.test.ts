@@ -32,7 +32,9 @@ describe("URL view state", () => {
   });
 
   it("drops values that are not ids, unknown views and bad relationship types instead of trusting them", () => {
-    const state = parseState("#/nope?chain=<script>&focus=firm:ok&x=firm:a~DROP%20TABLE,firm:b~SUPPLIES,firm:b~SUPPLIES&stages=upstream,sideways&lang=fr");
+    const state = parseState(
+      "#/nope?chain=<script>&focus=firm:ok&x=firm:a~DROP%20TABLE,firm:b~SUPPLIES,firm:b~SUPPLIES&stages=upstream,sideways&lang=fr",
+    );
     expect(state.view).toBe("map");
     expect(state.chain).toBeUndefined();
     expect(state.focus).toBe("firm:ok");

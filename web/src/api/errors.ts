@@ -15,7 +15,8 @@ export class ApiError extends Error {
 
 /** One sentence a planner can act on; the raw server message only where it names the bad input. */
 export function describeError(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiError)) return t("error.other", { status: "—", message: error instanceof Error ? error.message : String(error) });
+  if (!(error instanceof ApiError))
+    return t("error.other", { status: "—", message: error instanceof Error ? error.message : String(error) });
   if (error.kind === "network") return t("error.network");
   if (error.kind === "shape") return t("error.shape", { path: error.detail.path ?? "?" });
   if (error.status === 400) {

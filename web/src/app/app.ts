@@ -56,7 +56,13 @@ export function startApp(root: HTMLElement) {
     },
     notify(message, kind = "error") {
       const toast = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message);
-      toast.append(h("button", { type: "button", class: "close", "aria-label": translator(state.lang)("common.close"), onclick: () => toast.remove() }, "×"));
+      toast.append(
+        h(
+          "button",
+          { type: "button", class: "close", "aria-label": translator(state.lang)("common.close"), onclick: () => toast.remove() },
+          "×",
+        ),
+      );
       toasts.append(toast);
       setTimeout(() => toast.remove(), kind === "error" ? 12_000 : 4_000);
     },
@@ -75,7 +81,12 @@ export function startApp(root: HTMLElement) {
     document.title = `${t("app.title")} ${t("app.subtitle")}`;
     clear(
       header,
-      h("div", { class: "brand" }, h("span", { class: "brand-title" }, t("app.title")), h("span", { class: "brand-sub" }, t("app.subtitle"))),
+      h(
+        "div",
+        { class: "brand" },
+        h("span", { class: "brand-title" }, t("app.title")),
+        h("span", { class: "brand-sub" }, t("app.subtitle")),
+      ),
       h(
         "nav",
         { class: "tabs", "aria-label": "views" },

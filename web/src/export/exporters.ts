@@ -20,7 +20,10 @@ export const EXPORT_FORMATS: { format: ExportFormat; label: MessageKey; ext: str
 ];
 
 /** The request for a data export: only real entity ids travel (lanes and count nodes are drawing aids). */
-export function exportRequest(format: ExportFormat, ids: { nodeIds: string[]; edgeIds: string[] }): { url: string; body: { nodeIds: string[]; edgeIds?: string[] } } {
+export function exportRequest(
+  format: ExportFormat,
+  ids: { nodeIds: string[]; edgeIds: string[] },
+): { url: string; body: { nodeIds: string[]; edgeIds?: string[] } } {
   const entity = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
   const nodeIds = [...new Set(ids.nodeIds.filter((id) => entity.test(id) && !id.startsWith("lane:") && !id.startsWith("more:")))];
   const params = new URLSearchParams();

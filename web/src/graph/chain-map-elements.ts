@@ -57,7 +57,8 @@ interface Segment {
 
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
-const stageOf = (data: NodeData): StageName => (STAGE_ORDER as readonly string[]).includes(String(data.stage)) ? (data.stage as StageName) : "midstream";
+const stageOf = (data: NodeData): StageName =>
+  (STAGE_ORDER as readonly string[]).includes(String(data.stage)) ? (data.stage as StageName) : "midstream";
 
 function firmRank(firm: NodeData): number {
   const tags = Array.isArray(firm.tags) ? firm.tags.length : 0;
@@ -103,7 +104,9 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
   // A firm in several segments is drawn once, in its most specific segment on this map.
   const home = new Map<string, string>();
   for (const firm of firms) {
-    const ids = (Array.isArray(firm.segments) ? firm.segments : []).filter((id): id is string => typeof id === "string" && segments.has(id));
+    const ids = (Array.isArray(firm.segments) ? firm.segments : []).filter(
+      (id): id is string => typeof id === "string" && segments.has(id),
+    );
     const deepest = ids.find((id) => segments.get(id)!.children.length === 0) ?? ids[0];
     if (!deepest) continue;
     home.set(firm.id, deepest);
@@ -124,7 +127,10 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     segment.more = segment.firms.length - shown.length;
     if (segment.more > 0) {
       folded = true;
-      hidden.set(segment.data.id, segment.firms.slice(shown.length).map((firm) => firm.id));
+      hidden.set(
+        segment.data.id,
+        segment.firms.slice(shown.length).map((firm) => firm.id),
+      );
     }
   }
 
@@ -168,7 +174,12 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     };
     delete data.position;
     if (empty) {
-      out.push({ group: "nodes", data: data as ElementDefinition["data"], classes, position: { x: centerX, y: top + MAP_LAYOUT.emptyH / 2 } });
+      out.push({
+        group: "nodes",
+        data: data as ElementDefinition["data"],
+        classes,
+        position: { x: centerX, y: top + MAP_LAYOUT.emptyH / 2 },
+      });
       shownIds.add(id);
       return MAP_LAYOUT.emptyH;
     }
@@ -261,7 +272,9 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
   const sizeOf = (packed: Segment[][][]) => {
     const columns = packed.reduce((n, lane) => n + lane.length, 0);
     const width = columns * columnW + (columns - packed.length) * MAP_LAYOUT.columnGap + (packed.length - 1) * MAP_LAYOUT.laneGap;
-    const height = Math.max(...packed.flatMap((lane) => lane.map((column) => column.reduce((sum, segment) => sum + heights.get(segment)!, 0))));
+    const height = Math.max(
+      ...packed.flatMap((lane) => lane.map((column) => column.reduce((sum, segment) => sum + heights.get(segment)!, 0))),
+    );
     return { width, height: height + MAP_LAYOUT.laneHeader };
   };
   const total = [...heights.values()].reduce((a, b) => a + b, 0);
@@ -319,7 +332,11 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     if (!shownIds.has(data.source) || !shownIds.has(data.target)) continue;
     if (data.type === "FEEDS") {
       const broken = data.broken === true;
-      out.push({ group: "edges", data: { ...data, displayLabel: broken ? t("gap.broken") : "" }, classes: broken ? "flow broken" : "flow" });
+      out.push({
+        group: "edges",
+        data: { ...data, displayLabel: broken ? t("gap.broken") : "" },
+        classes: broken ? "flow broken" : "flow",
+      });
     } else if (data.type === "SUPPLIES") {
       out.push({ group: "edges", data: { ...data, displayLabel: "" }, classes: "supply" });
     }

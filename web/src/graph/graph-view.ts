@@ -1,8 +1,8 @@
 import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
-import { registerExtensions } from "./extensions.ts";
 import { ringPositions } from "./entity-elements.ts";
-import { stylesheet } from "./style.ts";
+import { registerExtensions } from "./extensions.ts";
 import { webglWanted } from "./renderer.ts";
+import { stylesheet } from "./style.ts";
 
 /**
  * The only owner of a Cytoscape instance. Views and panels call these methods with ids and
@@ -88,7 +88,8 @@ export class GraphView {
     const count = this.cy.nodes().length;
     if (name === "fcose" && count > 300) name = "concentric";
     // Without edges a force layout just piles the nodes up; a spaced grid reads better.
-    if (name === "fcose" && this.cy.edges().empty()) return { name: "grid", animate: false, padding, avoidOverlap: true, avoidOverlapPadding: 60 } as LayoutOptions;
+    if (name === "fcose" && this.cy.edges().empty())
+      return { name: "grid", animate: false, padding, avoidOverlap: true, avoidOverlapPadding: 60 } as LayoutOptions;
     switch (name) {
       case "fcose":
         return {
@@ -152,7 +153,9 @@ export class GraphView {
     });
     this.cy.batch(() => {
       this.cy.add(nodes);
-      this.cy.add(edges.filter((edge) => this.cy.getElementById(edge.data.source).nonempty() && this.cy.getElementById(edge.data.target).nonempty()));
+      this.cy.add(
+        edges.filter((edge) => this.cy.getElementById(edge.data.source).nonempty() && this.cy.getElementById(edge.data.target).nonempty()),
+      );
     });
     this.tuneLevelOfDetail();
     return { nodeIds: nodes.map((n) => n.data.id!), edgeIds: edges.map((e) => e.data.id!) };
@@ -176,7 +179,10 @@ export class GraphView {
       const fresh = definitions.filter((definition) => this.cy.getElementById(definition.data.id!).empty());
       this.cy.add(fresh.filter((d) => d.group === "nodes"));
       this.cy.add(
-        fresh.filter((d) => d.group === "edges" && this.cy.getElementById(d.data.source).nonempty() && this.cy.getElementById(d.data.target).nonempty()),
+        fresh.filter(
+          (d) =>
+            d.group === "edges" && this.cy.getElementById(d.data.source).nonempty() && this.cy.getElementById(d.data.target).nonempty(),
+        ),
       );
     });
     this.tuneLevelOfDetail();
@@ -193,17 +199,28 @@ export class GraphView {
 
   /** The data of every entity node and edge in view, for filters and legends. */
   allData(): { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
-    return { nodes: this.cy.nodes().not(NOT_DATA).map((n) => n.data()), edges: this.cy.edges().map((e) => e.data()) };
+    return {
+      nodes: this.cy
+        .nodes()
+        .not(NOT_DATA)
+        .map((n) => n.data()),
+      edges: this.cy.edges().map((e) => e.data()),
+    };
   }
 
   nodeIds(): string[] {
-    return this.cy.nodes().not(NOT_DATA).map((node) => node.id());
+    return this.cy
+      .nodes()
+      .not(NOT_DATA)
+      .map((node) => node.id());
   }
 
   /** Nodes joined to `id` by an edge, with the type of each edge. */
   neighbours(id: string): { id: string; relType: string }[] {
     const node = this.cy.getElementById(id);
-    return node.connectedEdges().map((edge) => ({ id: edge.source().id() === id ? edge.target().id() : edge.source().id(), relType: edge.data("type") }));
+    return node
+      .connectedEdges()
+      .map((edge) => ({ id: edge.source().id() === id ? edge.target().id() : edge.source().id(), relType: edge.data("type") }));
   }
 
   /** Highlights the given elements (ids absent from the view are ignored) and fades the rest. */
@@ -224,7 +241,8 @@ export class GraphView {
       if (chosen.empty()) return;
       // Edges between two highlighted nodes belong to the evidence too.
       const nodes = chosen.nodes();
-      if (!options.paths) chosen = chosen.union(nodes.edgesWith(nodes).filter((edge) => ids.edgeIds.length === 0 || ids.edgeIds.includes(edge.id())));
+      if (!options.paths)
+        chosen = chosen.union(nodes.edgesWith(nodes).filter((edge) => ids.edgeIds.length === 0 || ids.edgeIds.includes(edge.id())));
       cy.elements().not(chosen).not(chosen.ancestors()).addClass("faded");
       chosen.addClass("highlighted");
     });
@@ -243,9 +261,12 @@ export class GraphView {
   /** Hides nodes the predicate rejects (their edges go with them). */
   filter(keep: (data: Record<string, unknown>) => boolean) {
     this.cy.batch(() => {
-      this.cy.nodes().not(NOT_DATA).forEach((node) => {
-        node.toggleClass("filtered", !keep(node.data()));
-      });
+      this.cy
+        .nodes()
+        .not(NOT_DATA)
+        .forEach((node) => {
+          node.toggleClass("filtered", !keep(node.data()));
+        });
     });
   }
 
@@ -265,7 +286,10 @@ export class GraphView {
   }
 
   selectedNodeIds(): string[] {
-    return this.cy.nodes(":selected").not(NOT_DATA).map((node) => node.id());
+    return this.cy
+      .nodes(":selected")
+      .not(NOT_DATA)
+      .map((node) => node.id());
   }
 
   /** The selection if there is one, else everything visible: what an export should contain. */
@@ -319,7 +343,10 @@ export class GraphView {
   }
 
   svg(): string {
-    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
+    const svg = (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
+    // Wrapping CJK "anywhere" puts zero-width spaces between characters; each line is already its
+    // own <text>, so they only get in the way of editing the text on a slide.
+    return svg.replace(/\u200b/g, "");
   }
 
   resize() {

@@ -5,7 +5,8 @@ import { EDGE_COLORS, MAP_COLORS, NODE_LOOK } from "./palette.ts";
  * The stylesheet as data. Visual state lives in classes (.faded, .highlighted, .gap, .leader …)
  * so views change looks by toggling classes, never by setting styles on elements.
  */
-export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
+export const FONT_FAMILY =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
@@ -65,7 +66,10 @@ const byType: Rule[] = [
     style: { "line-color": color, "target-arrow-color": color },
   })),
   { selector: "node.type-chain, node.type-region", style: { width: 34, height: 34, "font-weight": "bold" } },
-  { selector: "edge.rel-IN_SEGMENT, edge.rel-LOCATED_IN, edge.rel-PART_OF, edge.rel-SEGMENT_OF", style: { "line-style": "dashed", width: 1 } },
+  {
+    selector: "edge.rel-IN_SEGMENT, edge.rel-LOCATED_IN, edge.rel-PART_OF, edge.rel-SEGMENT_OF",
+    style: { "line-style": "dashed", width: 1 },
+  },
 ];
 
 /** The chain map: lanes, segment boxes holding firm cards, flows between segments. */
@@ -120,7 +124,13 @@ const chainMap: Rule[] = [
   },
   {
     selector: "node.gap-missing",
-    style: { "border-style": "dashed", "border-width": 2.5, "border-color": MAP_COLORS.missing, color: MAP_COLORS.missing, "background-color": "#fef2f2" },
+    style: {
+      "border-style": "dashed",
+      "border-width": 2.5,
+      "border-color": MAP_COLORS.missing,
+      color: MAP_COLORS.missing,
+      "background-color": "#fef2f2",
+    },
   },
   {
     selector: "node.gap-thin",
@@ -143,7 +153,10 @@ const chainMap: Rule[] = [
       "line-height": 1.15,
     },
   },
-  { selector: "node.firm.outside", style: { "background-color": MAP_COLORS.outsideFill, "border-style": "dashed", "border-color": "#94a3b8" } },
+  {
+    selector: "node.firm.outside",
+    style: { "background-color": MAP_COLORS.outsideFill, "border-style": "dashed", "border-color": "#94a3b8" },
+  },
   {
     selector: "node.leader",
     style: {
@@ -197,7 +210,10 @@ const chainMap: Rule[] = [
       "font-weight": "bold",
     },
   },
-  { selector: "edge.supply", style: { width: 1.2, "line-color": "#60a5fa", "target-arrow-color": "#60a5fa", opacity: 0.7, "curve-style": "bezier" } },
+  {
+    selector: "edge.supply",
+    style: { width: 1.2, "line-color": "#60a5fa", "target-arrow-color": "#60a5fa", opacity: 0.7, "curve-style": "bezier" },
+  },
 ];
 
 /** State classes come last so they win over type styles. */

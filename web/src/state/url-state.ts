@@ -92,7 +92,12 @@ export function parseState(hash: string): ViewState {
   state.finding = params.get("finding")?.slice(0, 200) || undefined;
   state.segment = id(params.get("segment"));
   state.target = id(params.get("target"));
-  state.cell = params.get("cell")?.split("|").every((part) => ID.test(part)) ? (params.get("cell") ?? undefined) : undefined;
+  state.cell = params
+    .get("cell")
+    ?.split("|")
+    .every((part) => ID.test(part))
+    ? (params.get("cell") ?? undefined)
+    : undefined;
   state.pathFrom = id(params.get("from"));
   state.pathTo = id(params.get("to"));
   state.open = list(params.get("open"), (item) => ID.test(item));

@@ -1,6 +1,6 @@
-import type { AppContext } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { NodeDetails } from "../api/schemas.ts";
+import type { AppContext } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { clear, errorBox, formatValue, h, loading } from "./dom.ts";
@@ -75,13 +75,18 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
       const details = await context.api.node(id);
       clear(body, render(details));
     } catch (error) {
-      clear(body, errorBox(describeError(error, t), () => void load(), t("common.retry")));
+      clear(
+        body,
+        errorBox(describeError(error, t), () => void load(), t("common.retry")),
+      );
     }
   };
   const render = (details: NodeDetails) => {
     const node = details.node;
     const docs = new Map(details.documents.map((doc) => [doc.id, doc]));
-    const properties = Object.entries(node).filter(([key, value]) => !SKIP.has(key) && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0));
+    const properties = Object.entries(node).filter(
+      ([key, value]) => !SKIP.has(key) && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0),
+    );
     return [
       h("div", { class: `type-badge type-${node.type}` }, t(`type.${node.type}` as MessageKey)),
       h("h2", { class: "details-name" }, entityName(node, lang)),

@@ -35,17 +35,28 @@ export function clear(element: Element, ...children: Child[]): void {
 
 /** A status line with role="status" while loading, role="alert" for errors (read out by screen readers). */
 export function loading(text: string): HTMLElement {
-  return h("div", { class: "loading", role: "status", "aria-live": "polite" }, h("span", { class: "spinner", "aria-hidden": "true" }), text);
+  return h(
+    "div",
+    { class: "loading", role: "status", "aria-live": "polite" },
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    text,
+  );
 }
 
 export function errorBox(text: string, retry?: () => void, retryLabel = "重试"): HTMLElement {
-  return h("div", { class: "error-box", role: "alert" }, h("span", {}, text), retry ? h("button", { type: "button", onclick: retry }, retryLabel) : null);
+  return h(
+    "div",
+    { class: "error-box", role: "alert" },
+    h("span", {}, text),
+    retry ? h("button", { type: "button", onclick: retry }, retryLabel) : null,
+  );
 }
 
 /** Formats yuan amounts the way Chinese reports do (亿元 / 万元), and plain numbers with separators. */
 export function formatValue(key: string, value: unknown, lang: "zh" | "en"): string {
   if (typeof value === "number" && /yuan/i.test(key)) {
-    if (lang === "zh") return value >= 1e8 ? `${+(value / 1e8).toFixed(2)} 亿元` : value >= 1e4 ? `${+(value / 1e4).toFixed(2)} 万元` : `${value} 元`;
+    if (lang === "zh")
+      return value >= 1e8 ? `${+(value / 1e8).toFixed(2)} 亿元` : value >= 1e4 ? `${+(value / 1e4).toFixed(2)} 万元` : `${value} 元`;
     return value >= 1e9 ? `¥${+(value / 1e9).toFixed(2)} bn` : value >= 1e6 ? `¥${+(value / 1e6).toFixed(2)} m` : `¥${value}`;
   }
   if (typeof value === "number") return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB");

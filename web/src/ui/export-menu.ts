@@ -1,5 +1,5 @@
-import type { AppContext } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
+import type { AppContext } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRequest, fileNameFromDisposition } from "../export/exporters.ts";
 import type { GraphView } from "../graph/graph-view.ts";
@@ -9,7 +9,12 @@ import { h } from "./dom.ts";
  * The export buttons for a graph view: images drawn here, data files from the API for the
  * selection (or, with nothing selected, everything visible), and optionally the printable report.
  */
-export function exportMenu(context: AppContext, graph: () => GraphView | undefined, name: () => (string | undefined)[], report?: () => void): HTMLElement {
+export function exportMenu(
+  context: AppContext,
+  graph: () => GraphView | undefined,
+  name: () => (string | undefined)[],
+  report?: () => void,
+): HTMLElement {
   const { t } = context;
   const run = async (format: ExportFormat, ext: string) => {
     const view = graph();
@@ -29,8 +34,10 @@ export function exportMenu(context: AppContext, graph: () => GraphView | undefin
           return;
         }
         const file = await context.api.exportFile(exportRequest(format, scope));
-        const fileName = exportFileName([...name(), format === "csv-edges" ? "edges" : format === "csv-nodes" ? "nodes" : undefined], ext);
-        saveBlob(file.blob, fileNameFromDisposition(file.disposition) ?? fileName);
+        // The server's name is generic; ours says which region, chain and day. Its extension wins.
+        const served = fileNameFromDisposition(file.disposition)?.split(".").pop();
+        const table = format === "csv-edges" ? "edges" : format === "csv-nodes" ? "nodes" : undefined;
+        saveBlob(file.blob, exportFileName([...name(), table], served ?? ext));
       }
     } catch (error) {
       context.notify(describeError(error, t));
@@ -50,7 +57,18 @@ export function exportMenu(context: AppContext, graph: () => GraphView | undefin
       "div",
       { class: "export-list", role: "group", "aria-label": t("export.title") },
       EXPORT_FORMATS.map((entry) =>
-        h("button", { type: "button", "data-format": entry.format, onclick: () => void run(entry.format, entry.ext) }, t(entry.label)),
+        h(
+          "button",
+          {
+            type: "button",
+            "data-format": entry.format,
+            onclick: (event: Event) => {
+              (event.currentTarget as HTMLElement).closest("details")?.removeAttribute("open");
+              void run(entry.format, entry.ext);
+            },
+          },
+          t(entry.label),
+        ),
       ),
       report ? h("button", { type: "button", "data-format": "report", onclick: report }, t("export.report")) : null,
       hint,

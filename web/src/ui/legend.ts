@@ -1,6 +1,6 @@
+import { edgeColor, MAP_COLORS, nodeLook, RELATIONSHIP_NAMES } from "../graph/palette.ts";
 import { type Lang, type Translate, translator } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
-import { edgeColor, MAP_COLORS, nodeLook, RELATIONSHIP_NAMES } from "../graph/palette.ts";
 import { h } from "./dom.ts";
 
 function swatch(style: string, shape: "box" | "line" | "dot" = "box") {

@@ -1,5 +1,5 @@
-import type { AppContext } from "../app/context.ts";
 import type { Chain, Region } from "../api/schemas.ts";
+import type { AppContext } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import { h } from "./dom.ts";
 
@@ -7,7 +7,8 @@ import { h } from "./dom.ts";
 export function regionLabel(region: Region, all: Region[], lang: "zh" | "en"): string {
   const name = entityName({ ...region, label: region.name }, lang);
   const parent = all.find((r) => r.id === (region.parent ?? region.enclaveOf));
-  if (region.kind === "enclave" && parent) return `${name}（${entityName({ ...parent, label: parent.name }, lang)}${lang === "zh" ? "飞地" : " enclave"}）`;
+  if (region.kind === "enclave" && parent)
+    return `${name}（${entityName({ ...parent, label: parent.name }, lang)}${lang === "zh" ? "飞地" : " enclave"}）`;
   return name;
 }
 
@@ -45,11 +46,16 @@ export function regionChainPicker(
       },
     },
     h("option", { value: "", disabled: true, selected: !current.region }, t("common.choose")),
-    regions.map((region) => h("option", { value: region.id, selected: region.id === current.region }, regionLabel(region, catalog.regions, lang))),
+    regions.map((region) =>
+      h("option", { value: region.id, selected: region.id === current.region }, regionLabel(region, catalog.regions, lang)),
+    ),
   );
   const chainSelect = h(
     "select",
-    { id: "pick-chain", onchange: (event: Event) => onChange({ region: current.region, chain: (event.target as HTMLSelectElement).value }) },
+    {
+      id: "pick-chain",
+      onchange: (event: Event) => onChange({ region: current.region, chain: (event.target as HTMLSelectElement).value }),
+    },
     h("option", { value: "", disabled: true, selected: !current.chain }, t("common.choose")),
     chainsForRegion(catalog.chains, current.region).map((chain) =>
       h("option", { value: chain.id, selected: chain.id === current.chain }, entityName({ ...chain, label: chain.name }, lang)),
@@ -67,9 +73,15 @@ export function regionChainPicker(
             {
               id: "pick-enclaves",
               onchange: (event: Event) =>
-                onChange({ region: current.region, chain: current.chain, enclaves: (event.target as HTMLSelectElement).value as "home" | "host" | "both" }),
+                onChange({
+                  region: current.region,
+                  chain: current.chain,
+                  enclaves: (event.target as HTMLSelectElement).value as "home" | "host" | "both",
+                }),
             },
-            (["home", "host", "both"] as const).map((value) => h("option", { value, selected: (current.enclaves ?? "home") === value }, t(`enclaves.${value}`))),
+            (["home", "host", "both"] as const).map((value) =>
+              h("option", { value, selected: (current.enclaves ?? "home") === value }, t(`enclaves.${value}`)),
+            ),
           ),
         )
       : null;

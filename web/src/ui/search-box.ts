@@ -1,6 +1,6 @@
-import type { AppContext } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { SearchResult } from "../api/schemas.ts";
+import type { AppContext } from "../app/context.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { h } from "./dom.ts";
 
@@ -10,7 +10,11 @@ let counter = 0;
  * A combobox (WAI-ARIA pattern): type Chinese, English or a short name, pick with the arrow keys
  * and Enter or with the mouse. Requests are debounced and a stale answer never replaces a newer one.
  */
-export function searchBox(context: AppContext, onPick: (result: SearchResult) => void, options: { placeholder?: string; id?: string } = {}) {
+export function searchBox(
+  context: AppContext,
+  onPick: (result: SearchResult) => void,
+  options: { placeholder?: string; id?: string } = {},
+) {
   const { t, lang } = context;
   const id = options.id ?? `search-${++counter}`;
   const listId = `${id}-list`;

@@ -1,6 +1,6 @@
-import type { AppContext, ViewInstance } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { ChainMap, Finding, Gaps } from "../api/schemas.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements, STAGE_ORDER } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
@@ -42,14 +42,23 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     if (state.selected || state.finding) context.navigate({ selected: undefined, finding: undefined }, { replace: true });
   });
 
-  const nameParts = () => [data ? entityName({ ...data.map.region, label: data.map.region.name }, lang) : undefined, data ? entityName({ ...data.map.chain, label: data.map.chain.name }, lang) : undefined];
+  const nameParts = () => [
+    data ? entityName({ ...data.map.region, label: data.map.region.name }, lang) : undefined,
+    data ? entityName({ ...data.map.chain, label: data.map.chain.name }, lang) : undefined,
+  ];
   const openReport = () => context.navigate({ view: "report", selected: undefined, finding: undefined });
 
   const renderSide = async (current: ViewState) => {
     const catalog = await context.catalog();
-    const picker = regionChainPicker(context, catalog, current, (patch) => context.navigate({ ...patch, finding: undefined, selected: undefined, open: [] }), {
-      enclaves: true,
-    });
+    const picker = regionChainPicker(
+      context,
+      catalog,
+      current,
+      (patch) => context.navigate({ ...patch, finding: undefined, selected: undefined, open: [] }),
+      {
+        enclaves: true,
+      },
+    );
     clear(
       side,
       h("h1", { class: "view-title" }, t("nav.map")),
@@ -60,7 +69,11 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       h(
         "div",
         { class: "actions" },
-        h("button", { type: "button", onclick: () => context.navigate({ view: "targets", finding: undefined, selected: undefined }) }, t("map.showTargets")),
+        h(
+          "button",
+          { type: "button", onclick: () => context.navigate({ view: "targets", finding: undefined, selected: undefined }) },
+          t("map.showTargets"),
+        ),
         h("button", { type: "button", onclick: openReport }, t("map.openReport")),
       ),
     );
@@ -84,10 +97,19 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
           { class: "coverage" },
           STAGE_ORDER.map((stage) => {
             const cov = gaps.summary.coverageByStage[stage];
-            return cov ? h("li", {}, t("map.coverage", { stage: t(`stage.${stage}`), covered: cov.covered, segments: cov.segments })) : null;
+            return cov
+              ? h("li", {}, t("map.coverage", { stage: t(`stage.${stage}`), covered: cov.covered, segments: cov.segments }))
+              : null;
           }),
         ),
-        gaps.summary.formula ? h("details", { class: "formula" }, h("summary", {}, lang === "zh" ? "计算方式" : "How it is computed"), h("p", { class: "hint" }, gaps.summary.formula)) : null,
+        gaps.summary.formula
+          ? h(
+              "details",
+              { class: "formula" },
+              h("summary", {}, lang === "zh" ? "计算方式" : "How it is computed"),
+              h("p", { class: "hint" }, gaps.summary.formula),
+            )
+          : null,
       );
     }
     const docs = new Map(gaps.documents.map((doc) => [doc.id, doc]));
@@ -119,7 +141,12 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
                     { class: "evidence" },
                     finding.evidence.sources.map((source) => {
                       const doc = docs.get(source.doc);
-                      return h("li", {}, h("q", {}, source.quote), h("span", { class: "doc-title" }, ` — ${doc?.title ?? source.doc}${doc?.date ? `（${doc.date}）` : ""}`));
+                      return h(
+                        "li",
+                        {},
+                        h("q", {}, source.quote),
+                        h("span", { class: "doc-title" }, ` — ${doc?.title ?? source.doc}${doc?.date ? `（${doc.date}）` : ""}`),
+                      );
                     }),
                   )
                 : null,
@@ -134,7 +161,10 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     else graph.clearHighlight();
     graph.select(current.selected);
     if (current.selected) {
-      clear(drawer, detailsPanel(context, current.selected, () => context.navigate({ selected: undefined }, { replace: true })));
+      clear(
+        drawer,
+        detailsPanel(context, current.selected, () => context.navigate({ selected: undefined }, { replace: true })),
+      );
       drawer.classList.add("open");
     } else {
       clear(drawer);
@@ -151,7 +181,10 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     clear(overlay, loading(t("common.loading")));
     clear(findingList, h("li", {}, loading(t("common.loading"))));
     try {
-      const [map, gaps] = await Promise.all([context.api.map(chain, region, current.enclaves), context.api.gaps(chain, region, current.enclaves)]);
+      const [map, gaps] = await Promise.all([
+        context.api.map(chain, region, current.enclaves),
+        context.api.gaps(chain, region, current.enclaves),
+      ]);
       if (disposed || key !== loadedKey) return;
       data = { map, gaps };
       const built = chainMapElements(map.elements, { lang, t, open: new Set(current.open) });
@@ -162,7 +195,10 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     } catch (error) {
       if (key !== loadedKey) return;
       loadedKey = "";
-      clear(overlay, errorBox(describeError(error, t), () => void load(state), t("common.retry")));
+      clear(
+        overlay,
+        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
+      );
       clear(findingList);
     }
   };

@@ -1,6 +1,6 @@
-import type { AppContext, ViewInstance } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { Compare } from "../api/schemas.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { compareCsv, exportFileName } from "../export/exporters.ts";
 import { entityName } from "../i18n/i18n.ts";
@@ -42,7 +42,10 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
         h("span", {}, t("common.chain")),
         h(
           "select",
-          { id: "compare-chain", onchange: (e: Event) => context.navigate({ chain: (e.target as HTMLSelectElement).value, regions: [], cell: undefined }) },
+          {
+            id: "compare-chain",
+            onchange: (e: Event) => context.navigate({ chain: (e.target as HTMLSelectElement).value, regions: [], cell: undefined }),
+          },
           catalog.chains.map((c) => h("option", { value: c.id, selected: c.id === next.chain }, entityName({ ...c, label: c.name }, lang))),
         ),
       ),
@@ -60,7 +63,10 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
               checked: next.regions.includes(region.id),
               onchange: (e: Event) => {
                 const on = (e.target as HTMLInputElement).checked;
-                context.navigate({ regions: on ? [...next.regions, region.id] : next.regions.filter((id) => id !== region.id), cell: undefined });
+                context.navigate({
+                  regions: on ? [...next.regions, region.id] : next.regions.filter((id) => id !== region.id),
+                  cell: undefined,
+                });
               },
             }),
             regionLabel(region, catalog.regions, lang),
@@ -72,7 +78,11 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
         {
           type: "button",
           onclick: () => {
-            if (data) saveBlob(new Blob([compareCsv(data, lang)], { type: "text/csv;charset=utf-8" }), exportFileName([t("compare.title"), data.chain.name], "csv"));
+            if (data)
+              saveBlob(
+                new Blob([compareCsv(data, lang)], { type: "text/csv;charset=utf-8" }),
+                exportFileName([t("compare.title"), data.chain.name], "csv"),
+              );
           },
         },
         `${t("export.title")} CSV`,
@@ -97,7 +107,14 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
             "tr",
             {},
             h("th", { scope: "col" }, t("common.region")),
-            data.segments.map((segment) => h("th", { scope: "col", class: `stage-${segment.stage}` }, h("span", {}, entityName({ ...segment, label: segment.name }, lang)), h("small", {}, t(`stage.${segment.stage}`)))),
+            data.segments.map((segment) =>
+              h(
+                "th",
+                { scope: "col", class: `stage-${segment.stage}` },
+                h("span", {}, entityName({ ...segment, label: segment.name }, lang)),
+                h("small", {}, t(`stage.${segment.stage}`)),
+              ),
+            ),
           ),
         ),
         h(
@@ -126,7 +143,9 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
                       onclick: () => context.navigate({ cell: id }, { replace: true }),
                     },
                     String(firms),
-                    cell && cell.leaders > 0 ? h("span", { class: "leader-mark", title: t("compare.leaders", { n: cell.leaders }) }, "★") : null,
+                    cell && cell.leaders > 0
+                      ? h("span", { class: "leader-mark", title: t("compare.leaders", { n: cell.leaders }) }, "★")
+                      : null,
                   ),
                 );
               }),
@@ -148,7 +167,10 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
     const cell = data.cells.find((c) => c.region === regionId && c.segment === segmentId);
     const region = data.regions.find((r) => r.id === regionId);
     const segment = data.segments.find((s) => s.id === segmentId);
-    const title = t("compare.cellFirms", { region: region ? entityName({ ...region, label: region.name ?? region.id }, lang) : "", segment: segment ? entityName({ ...segment, label: segment.name }, lang) : "" });
+    const title = t("compare.cellFirms", {
+      region: region ? entityName({ ...region, label: region.name ?? region.id }, lang) : "",
+      segment: segment ? entityName({ ...segment, label: segment.name }, lang) : "",
+    });
     const ids = cell?.firmIds ?? [];
     clear(cellPanel, h("h2", {}, title), loading(t("common.loading")));
     // The cell carries ids only; names come from the node endpoint, a few at a time.
@@ -161,13 +183,21 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
     clear(
       cellPanel,
       h("h2", {}, title),
-      cell ? h("p", { class: "hint" }, `${t("common.firms", { n: cell.firms })} · ${t("compare.above", { n: cell.aboveScaleFirms })} · ${t("compare.leaders", { n: cell.leaders })}`) : null,
+      cell
+        ? h(
+            "p",
+            { class: "hint" },
+            `${t("common.firms", { n: cell.firms })} · ${t("compare.above", { n: cell.aboveScaleFirms })} · ${t("compare.leaders", { n: cell.leaders })}`,
+          )
+        : null,
       ids.length === 0
         ? h("p", { class: "muted" }, t("common.none"))
         : h(
             "ul",
             { class: "cell-firms" },
-            ids.map((id) => h("li", {}, h("a", { href: `#/explore?focus=${id}&sel=${id}${lang === "en" ? "&lang=en" : ""}` }, names.get(id) ?? id))),
+            ids.map((id) =>
+              h("li", {}, h("a", { href: `#/explore?focus=${id}&sel=${id}${lang === "en" ? "&lang=en" : ""}` }, names.get(id) ?? id)),
+            ),
           ),
     );
   };
@@ -201,7 +231,10 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
       await renderCell(next);
     } catch (error) {
       key = "";
-      clear(matrix, errorBox(describeError(error, t), () => void update(state), t("common.retry")));
+      clear(
+        matrix,
+        errorBox(describeError(error, t), () => void update(state), t("common.retry")),
+      );
     }
   };
 

@@ -1,7 +1,7 @@
 import type { ElementDefinition } from "cytoscape";
-import type { AppContext, ViewInstance } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { NodeDetails } from "../api/schemas.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
 import { ExpansionLedger, reconcileExpansions } from "../explore/expansions.ts";
 import { deriveFacts, filtersActive, passes } from "../explore/filters.ts";
 import { entityElements, relationshipName } from "../graph/entity-elements.ts";
@@ -34,7 +34,10 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
   const drawer = h("div", { class: "drawer" });
   const toolbar = h("div", { class: "graph-toolbar" });
   const status = h("div", { class: "status-line", role: "status", "aria-live": "polite" });
-  clear(root, h("div", { class: "layout layout-explore" }, side, h("div", { class: "stage" }, toolbar, canvas, overlay, legendHolder), drawer));
+  clear(
+    root,
+    h("div", { class: "layout layout-explore" }, side, h("div", { class: "stage" }, toolbar, canvas, overlay, legendHolder), drawer),
+  );
   const graph = new GraphView(canvas);
 
   let state = context.state;
@@ -95,7 +98,13 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
         "div",
         { class: "row" },
         expanded ? h("button", { type: "button", "data-action": "collapse", onclick: () => collapse(id) }, t("explore.collapse")) : null,
-        id !== focus ? h("button", { type: "button", onclick: () => go({ focus: id, expanded: [], selected: id }) }, "◎ " + (lang === "zh" ? "以此为中心" : "Make centre")) : null,
+        id !== focus
+          ? h(
+              "button",
+              { type: "button", onclick: () => go({ focus: id, expanded: [], selected: id }) },
+              `◎ ${lang === "zh" ? "以此为中心" : "Make centre"}`,
+            )
+          : null,
         h("button", { type: "button", onclick: () => go({ pathFrom: id }) }, t("explore.pathFrom")),
         h("button", { type: "button", onclick: () => go({ pathTo: id }) }, t("explore.pathTo")),
       ),
@@ -111,8 +120,14 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
     clear(
       side,
       h("h1", { class: "view-title" }, t("nav.explore")),
-      searchBox(context, (result) => go({ focus: result.id, expanded: [], selected: result.id, pathFrom: undefined, pathTo: undefined }), { id: "explore-search" }),
-      h("div", { class: "row" }, h("button", { type: "button", id: "undo", onclick: undo, disabled: undoStack.length === 0 }, `↶ ${t("explore.undo")}`)),
+      searchBox(context, (result) => go({ focus: result.id, expanded: [], selected: result.id, pathFrom: undefined, pathTo: undefined }), {
+        id: "explore-search",
+      }),
+      h(
+        "div",
+        { class: "row" },
+        h("button", { type: "button", id: "undo", onclick: undo, disabled: undoStack.length === 0 }, `↶ ${t("explore.undo")}`),
+      ),
       status,
       h(
         "details",
@@ -158,9 +173,14 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
           h("span", {}, t("explore.filterRegion")),
           h(
             "select",
-            { onchange: (e: Event) => setFilters({ regions: (e.target as HTMLSelectElement).value ? [(e.target as HTMLSelectElement).value] : [] }) },
+            {
+              onchange: (e: Event) =>
+                setFilters({ regions: (e.target as HTMLSelectElement).value ? [(e.target as HTMLSelectElement).value] : [] }),
+            },
             h("option", { value: "" }, "—"),
-            catalog.regions.map((r) => h("option", { value: r.id, selected: filters.regions.includes(r.id) }, regionLabel(r, catalog.regions, lang))),
+            catalog.regions.map((r) =>
+              h("option", { value: r.id, selected: filters.regions.includes(r.id) }, regionLabel(r, catalog.regions, lang)),
+            ),
           ),
         ),
         h(
@@ -169,12 +189,24 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
           h("span", {}, t("explore.filterChain")),
           h(
             "select",
-            { onchange: (e: Event) => setFilters({ chains: (e.target as HTMLSelectElement).value ? [(e.target as HTMLSelectElement).value] : [] }) },
+            {
+              onchange: (e: Event) =>
+                setFilters({ chains: (e.target as HTMLSelectElement).value ? [(e.target as HTMLSelectElement).value] : [] }),
+            },
             h("option", { value: "" }, "—"),
-            catalog.chains.map((c) => h("option", { value: c.id, selected: filters.chains.includes(c.id) }, entityName({ ...c, label: c.name }, lang))),
+            catalog.chains.map((c) =>
+              h("option", { value: c.id, selected: filters.chains.includes(c.id) }, entityName({ ...c, label: c.name }, lang)),
+            ),
           ),
         ),
-        h("button", { type: "button", onclick: () => context.navigate({ filters: { types: [], stages: [], regions: [], chains: [] } }, { replace: true }) }, t("explore.clearFilters")),
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () => context.navigate({ filters: { types: [], stages: [], regions: [], chains: [] } }, { replace: true }),
+          },
+          t("explore.clearFilters"),
+        ),
       ),
       h(
         "details",
@@ -189,7 +221,11 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
       toolbar,
       h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
       h("button", { type: "button", onclick: () => void graph.relayout("fcose") }, t("common.relayout")),
-      exportMenu(context, () => graph, () => [focus ? String(graph.data(focus)?.displayLabel ?? focus) : undefined, t("nav.explore")]),
+      exportMenu(
+        context,
+        () => graph,
+        () => [focus ? String(graph.data(focus)?.displayLabel ?? focus) : undefined, t("nav.explore")],
+      ),
     );
   };
 
@@ -227,7 +263,10 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
         remember(graph.remove(remove));
       }
       for (const expansion of steps.expand) {
-        const answer = await context.api.neighbors(expansion.id, { relTypes: expansion.relType ? [expansion.relType] : undefined, limit: 150 });
+        const answer = await context.api.neighbors(expansion.id, {
+          relTypes: expansion.relType ? [expansion.relType] : undefined,
+          limit: 150,
+        });
         const added = graph.add(definitions(answer.elements), expansion.id);
         ledger.expand(expansion, added.nodeIds);
         graph.mark("new", added.nodeIds);
@@ -237,7 +276,10 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
     const nextPathKey = `${next.pathFrom ?? ""}|${next.pathTo ?? ""}`;
     if (nextPathKey !== pathKey) {
       pathKey = nextPathKey;
-      graph.mark("path-end", [next.pathFrom, next.pathTo].filter((v): v is string => !!v));
+      graph.mark(
+        "path-end",
+        [next.pathFrom, next.pathTo].filter((v): v is string => !!v),
+      );
       if (next.pathFrom && next.pathTo) {
         const answer = await context.api.paths(next.pathFrom, next.pathTo, 4, 5);
         graph.add(definitions(answer.elements), next.pathFrom);
@@ -245,7 +287,13 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
         if (answer.paths.length === 0) status.textContent = t("explore.pathNone", { hops: 4 });
         else {
           status.textContent = t("explore.pathFound", { n: answer.paths.length });
-          graph.highlight({ nodeIds: [...new Set(answer.paths.flatMap((p) => p.nodeIds))], edgeIds: [...new Set(answer.paths.flatMap((p) => p.edgeIds))] }, { fit: true });
+          graph.highlight(
+            {
+              nodeIds: [...new Set(answer.paths.flatMap((p) => p.nodeIds))],
+              edgeIds: [...new Set(answer.paths.flatMap((p) => p.edgeIds))],
+            },
+            { fit: true },
+          );
         }
       } else graph.clearHighlight();
     }
@@ -266,7 +314,10 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
       detailsKey = nextDetailsKey;
       if (next.selected) {
         const id = next.selected;
-        clear(drawer, detailsPanel(context, id, () => context.navigate({ selected: undefined }, { replace: true }), detailActions));
+        clear(
+          drawer,
+          detailsPanel(context, id, () => context.navigate({ selected: undefined }, { replace: true }), detailActions),
+        );
         drawer.classList.add("open");
       } else {
         clear(drawer);
@@ -280,14 +331,19 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
     state = next;
     queue = queue.then(async () => {
       if (disposed) return;
+      root.dataset.busy = "true";
       clear(overlay, loading(t("common.loading")));
       try {
         await reconcile(state);
         clear(overlay, focus ? null : h("p", { class: "notice" }, t("explore.start")));
       } catch (error) {
-        clear(overlay, errorBox(describeError(error, t), () => update(state), t("common.retry")));
+        clear(
+          overlay,
+          errorBox(describeError(error, t), () => update(state), t("common.retry")),
+        );
       }
       if (!disposed) await renderSide();
+      root.dataset.busy = "false";
     });
   };
 

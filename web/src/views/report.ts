@@ -1,6 +1,6 @@
-import type { AppContext, ViewInstance } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { DocumentRef, Gaps, Targets } from "../api/schemas.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements, STAGE_ORDER } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
@@ -72,7 +72,12 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
         h("h1", {}, t("report.title", { chain: chainName, region: regionName })),
         h("p", { class: "muted" }, t("report.generated", { date: new Date().toISOString().slice(0, 10) })),
         summary(gaps),
-        h("section", { class: "report-diagram" }, h("h2", {}, t("report.diagram")), h("img", { src: imageUrl, alt: `${regionName} ${chainName}`, id: "report-diagram" })),
+        h(
+          "section",
+          { class: "report-diagram" },
+          h("h2", {}, t("report.diagram")),
+          h("img", { src: imageUrl, alt: `${regionName} ${chainName}`, id: "report-diagram" }),
+        ),
         findingsTable(gaps),
         targetsSection(targetLists),
         sourcesTable(gaps, docs),
@@ -80,7 +85,10 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
       page.setAttribute("aria-busy", "false");
       page.dataset.ready = "true";
     } catch (error) {
-      clear(page, errorBox(describeError(error, t), () => void render(state), t("common.retry")));
+      clear(
+        page,
+        errorBox(describeError(error, t), () => void render(state), t("common.retry")),
+      );
     }
   };
 
@@ -115,7 +123,15 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
         : h(
             "table",
             {},
-            h("thead", {}, h("tr", {}, [t("report.colSeverity"), t("report.colKind"), t("report.colSegment"), t("report.colFinding")].map((c) => h("th", {}, c)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                [t("report.colSeverity"), t("report.colKind"), t("report.colSegment"), t("report.colFinding")].map((c) => h("th", {}, c)),
+              ),
+            ),
             h(
               "tbody",
               {},
@@ -144,13 +160,25 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
         h(
           "div",
           { class: "target-block" },
-          h("h3", {}, `${entityName({ label: segment.label, nameEn: segment.labelEn }, lang)}（${t(`finding.${segment.kind}` as MessageKey)}）`),
+          h(
+            "h3",
+            {},
+            `${entityName({ label: segment.label, nameEn: segment.labelEn }, lang)}（${t(`finding.${segment.kind}` as MessageKey)}）`,
+          ),
           !answer || answer.targets.length === 0
             ? h("p", { class: "muted" }, t("targets.noTargets"))
             : h(
                 "table",
                 {},
-                h("thead", {}, h("tr", {}, [t("report.colRank"), t("report.colFirm"), t("report.colScore"), t("report.colReasons")].map((c) => h("th", {}, c)))),
+                h(
+                  "thead",
+                  {},
+                  h(
+                    "tr",
+                    {},
+                    [t("report.colRank"), t("report.colFirm"), t("report.colScore"), t("report.colReasons")].map((c) => h("th", {}, c)),
+                  ),
+                ),
                 h(
                   "tbody",
                   {},
@@ -161,7 +189,15 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
                       h("td", {}, String(i + 1)),
                       h("td", {}, entityName(target.firm, lang)),
                       h("td", {}, target.score.toFixed(1)),
-                      h("td", {}, h("ul", {}, target.reasons.map((r) => h("li", {}, bilingual(r.message, lang))))),
+                      h(
+                        "td",
+                        {},
+                        h(
+                          "ul",
+                          {},
+                          target.reasons.map((r) => h("li", {}, bilingual(r.message, lang))),
+                        ),
+                      ),
                     ),
                   ),
                 ),
@@ -172,7 +208,8 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
 
   const sourcesTable = (gaps: Gaps, docs: Map<string, DocumentRef>) => {
     const cited = new Map<string, string[]>();
-    for (const finding of gaps.findings) for (const source of finding.evidence.sources) cited.set(source.doc, [...(cited.get(source.doc) ?? []), source.quote]);
+    for (const finding of gaps.findings)
+      for (const source of finding.evidence.sources) cited.set(source.doc, [...(cited.get(source.doc) ?? []), source.quote]);
     for (const doc of gaps.documents) if (!cited.has(doc.id)) cited.set(doc.id, []);
     return h(
       "section",
@@ -181,7 +218,15 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, [t("report.colDoc"), t("report.colOutlet"), t("report.colDate")].map((c) => h("th", {}, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            [t("report.colDoc"), t("report.colOutlet"), t("report.colDate")].map((c) => h("th", {}, c)),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -190,7 +235,12 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
             return h(
               "tr",
               {},
-              h("td", {}, h("div", { class: "doc-title" }, doc?.title ?? id), [...new Set(quotes)].slice(0, 3).map((q) => h("q", { class: "quote" }, q))),
+              h(
+                "td",
+                {},
+                h("div", { class: "doc-title" }, doc?.title ?? id),
+                [...new Set(quotes)].slice(0, 3).map((q) => h("q", { class: "quote" }, q)),
+              ),
               h("td", {}, doc?.outlet ?? ""),
               h("td", { class: "nowrap" }, doc?.date ?? ""),
             );

@@ -1,6 +1,6 @@
-import type { AppContext, ViewInstance } from "../app/context.ts";
 import { describeError } from "../api/errors.ts";
 import type { Gaps, Targets } from "../api/schemas.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityElements } from "../graph/entity-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
@@ -18,7 +18,9 @@ export function gapSegments(gaps: Gaps): { id: string; label: string; labelEn?: 
   const order = { high: 0, medium: 1, low: 2 } as const;
   const seen = new Set<string>();
   const out: { id: string; label: string; labelEn?: string | null; kind: string; severity: string }[] = [];
-  const findings = [...gaps.findings].filter((f) => f.segment && GAP_KINDS.has(f.kind)).sort((a, b) => order[a.severity] - order[b.severity]);
+  const findings = [...gaps.findings]
+    .filter((f) => f.segment && GAP_KINDS.has(f.kind))
+    .sort((a, b) => order[a.severity] - order[b.severity]);
   for (const finding of findings) {
     const segment = gaps.segments.find((s) => s.id === finding.segment);
     if (!segment || seen.has(segment.id)) continue;
@@ -41,7 +43,10 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
   const toolbar = h("div", { class: "graph-toolbar" });
   const legendHolder = h("div", { class: "legend-holder" });
   const drawer = h("div", { class: "drawer" });
-  clear(root, h("div", { class: "layout layout-targets" }, side, list, h("div", { class: "stage" }, toolbar, canvas, overlay, legendHolder), drawer));
+  clear(
+    root,
+    h("div", { class: "layout layout-targets" }, side, list, h("div", { class: "stage" }, toolbar, canvas, overlay, legendHolder), drawer),
+  );
   const graph = new GraphView(canvas);
   graph.onNodeTap((id) => context.navigate({ selected: id }, { replace: true }));
 
@@ -65,7 +70,10 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
     }
     graph.select(next.selected);
     if (next.selected) {
-      clear(drawer, detailsPanel(context, next.selected, () => context.navigate({ selected: undefined }, { replace: true })));
+      clear(
+        drawer,
+        detailsPanel(context, next.selected, () => context.navigate({ selected: undefined }, { replace: true })),
+      );
       drawer.classList.add("open");
     } else {
       clear(drawer);
@@ -92,7 +100,8 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
                 type: "button",
                 class: "target-button",
                 "aria-pressed": "false",
-                onclick: () => context.navigate({ target: state.target === target.firm.id ? undefined : target.firm.id }, { replace: true }),
+                onclick: () =>
+                  context.navigate({ target: state.target === target.firm.id ? undefined : target.firm.id }, { replace: true }),
               },
               h("span", { class: "rank" }, String(rank + 1)),
               h("span", { class: "target-name" }, entityName(target.firm, lang)),
@@ -101,7 +110,9 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
             h(
               "ul",
               { class: "reasons" },
-              target.reasons.map((reason) => h("li", {}, h("span", { class: "weight" }, `+${reason.weight}`), bilingual(reason.message, lang))),
+              target.reasons.map((reason) =>
+                h("li", {}, h("span", { class: "weight" }, `+${reason.weight}`), bilingual(reason.message, lang)),
+              ),
             ),
           ),
         ),
@@ -113,7 +124,12 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
               "ul",
               { class: "matches" },
               targets.matchmaking.map((match) =>
-                h("li", {}, h("strong", {}, `${entityName(match.supplier, lang)} → ${entityName(match.buyer, lang)}`), h("div", { class: "hint" }, bilingual(match.reason, lang))),
+                h(
+                  "li",
+                  {},
+                  h("strong", {}, `${entityName(match.supplier, lang)} → ${entityName(match.buyer, lang)}`),
+                  h("div", { class: "hint" }, bilingual(match.reason, lang)),
+                ),
               ),
             ),
           ]
@@ -174,7 +190,10 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
         }
       } catch (error) {
         gapsKey = "";
-        clear(side, errorBox(describeError(error, t), () => void update(state), t("common.retry")));
+        clear(
+          side,
+          errorBox(describeError(error, t), () => void update(state), t("common.retry")),
+        );
         return;
       }
     }
@@ -198,15 +217,25 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
         renderTargets();
         await graph.replace(entityElements(answer.elements, lang), "fcose");
         const all = graph.allData();
-        clear(legendHolder, entityLegend(lang, [...new Set(all.nodes.map((n) => String(n.type)))], [...new Set(all.edges.map((e) => String(e.type)))]));
+        clear(
+          legendHolder,
+          entityLegend(lang, [...new Set(all.nodes.map((n) => String(n.type)))], [...new Set(all.edges.map((e) => String(e.type)))]),
+        );
         clear(
           toolbar,
           h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
-          exportMenu(context, () => graph, () => [t("targets.list"), gaps?.segments.find((s) => s.id === next.segment)?.name]),
+          exportMenu(
+            context,
+            () => graph,
+            () => [t("targets.list"), gaps?.segments.find((s) => s.id === next.segment)?.name],
+          ),
         );
       } catch (error) {
         targetsKey = "";
-        clear(list, errorBox(describeError(error, t), () => void update(state), t("common.retry")));
+        clear(
+          list,
+          errorBox(describeError(error, t), () => void update(state), t("common.retry")),
+        );
         return;
       }
     }
