@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPORT_FORMATS } from "../export/formats.ts";
+import { EXPORT_FORMATS, FORMATS } from "../export/formats.ts";
 import { entityIdSchema } from "./explore.ts";
 
 export const MAX_EXPORT_NODES = 20_000;
@@ -18,11 +18,16 @@ export const exportBodySchema = z.object({
     .describe("Only these edges (ids as in elements); by default every edge among the nodes"),
 });
 
-/** The file itself: sent as bytes, never serialised; described for OpenAPI as a binary string. */
+const binary = { schema: { type: "string", format: "binary" } };
+
+/**
+ * The file itself: sent as bytes, never serialised. For OpenAPI it is described per media type,
+ * with the Content-Disposition header that names it.
+ */
 export const exportFileSchema = z
   .custom<Buffer>((value) => Buffer.isBuffer(value))
   .meta({
-    type: "string",
-    format: "binary",
-    description: "The file (Content-Disposition: attachment; filename chain-atlas-subgraph.<ext>)",
+    description: "The file, as an attachment named chain-atlas-subgraph.<ext>",
+    headers: { "Content-Disposition": { type: "string", description: "attachment; filename=...; filename*=UTF-8''..." } },
+    content: Object.fromEntries(Object.values(FORMATS).map((format) => [format.contentType.split(";")[0], binary])),
   });
