@@ -47,7 +47,8 @@ export interface NeighborQuery {
  * among the nodes shown. `truncated` says more nodes were within reach than `limit` allows.
  */
 export async function expandNeighbors(graph: Graph, id: string, query: NeighborQuery): Promise<{ elements: Elements; truncated: boolean }> {
-  // The centre takes one place; asking for one neighbour more than the rest tells "exactly this many" from "more exist".
+  // The centre takes one of `limit` places, so limit - 1 neighbours fit; reading one more
+  // (limit in all) tells "exactly this many" from "more exist".
   const want = query.limit;
   const row = await graph.readOne<{ centre: string; ids: string[] }>("expand-neighbors", {
     id,
