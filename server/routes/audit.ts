@@ -11,7 +11,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["security"],
         summary: "审计日志 Audit log: every successful write, newest first (admin)",
-        security: [{ bearer: [] }],
         querystring: auditQuerySchema,
         response: { 200: auditListSchema, ...errorResponses, 401: errorSchema, 403: errorSchema, 429: errorSchema },
       },
