@@ -25,6 +25,7 @@ export class GraphView {
   private nodeTap: TapHandler = () => {};
   private edgeTap: TapHandler = () => {};
   private backgroundTap: () => void = () => {};
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(container: HTMLElement, options: { interactive?: boolean; webgl?: boolean } = {}) {
     const cytoscape = registerExtensions();
@@ -35,7 +36,8 @@ export class GraphView {
       maxZoom: 4,
       boxSelectionEnabled: true,
       selectionType: "additive",
-      pixelRatio: 1,
+      // Sharp on high-density screens, capped at 2 so big views stay affordable.
+      pixelRatio: Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)),
       userZoomingEnabled: options.interactive !== false,
       userPanningEnabled: options.interactive !== false,
     };
@@ -47,6 +49,16 @@ export class GraphView {
       cy = cytoscape(base);
     }
     this.cy = cy;
+    // Panels opening beside the graph resize its container without a window resize event.
+    // Keep the middle of the picture in the middle when that happens.
+    let size = { w: container.clientWidth, h: container.clientHeight };
+    this.resizeObserver = new ResizeObserver(() => {
+      const next = { w: container.clientWidth, h: container.clientHeight };
+      cy.resize();
+      if (size.w > 0 && size.h > 0) cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      size = next;
+    });
+    this.resizeObserver.observe(container);
     cy.on("tap", "node", (event: EventObject) => {
       const node = event.target as NodeSingular;
       this.nodeTap(node.id(), node.data());
@@ -84,7 +96,7 @@ export class GraphView {
     await this.runLayout(layout, this.cy.elements(), padding);
   }
 
-  private layoutOptions(name: LayoutName, padding: number): LayoutOptions {
+  private layoutOptions(name: LayoutName, padding: number, randomize = true): LayoutOptions {
     const count = this.cy.nodes().length;
     if (name === "fcose" && count > 300) name = "concentric";
     // Without edges a force layout just piles the nodes up; a spaced grid reads better.
@@ -96,10 +108,12 @@ export class GraphView {
           name: "fcose",
           quality: count > 120 ? "draft" : "default",
           animate: false,
-          randomize: true,
-          nodeRepulsion: 9000,
-          idealEdgeLength: 110,
-          nodeSeparation: 90,
+          randomize,
+          // Labels are wide (Chinese names of 6–12 characters): push nodes well apart.
+          nodeRepulsion: 60000,
+          idealEdgeLength: 150,
+          nodeSeparation: 140,
+          nodeDimensionsIncludeLabels: true,
           tilingPaddingVertical: 40,
           tilingPaddingHorizontal: 60,
           padding,
@@ -120,9 +134,9 @@ export class GraphView {
     }
   }
 
-  private runLayout(name: LayoutName, elements = this.cy.elements(), padding = 30): Promise<void> {
+  private runLayout(name: LayoutName, elements = this.cy.elements(), padding = 30, randomize = true): Promise<void> {
     return new Promise((resolve) => {
-      const layout = elements.layout(this.layoutOptions(name, padding));
+      const layout = elements.layout(this.layoutOptions(name, padding, randomize));
       layout.one("layoutstop", () => {
         if (name === "preset") this.cy.fit(undefined, padding);
         // A handful of nodes would otherwise be blown up to fill the screen.
@@ -136,8 +150,9 @@ export class GraphView {
     });
   }
 
-  async relayout(name: LayoutName = "fcose") {
-    await this.runLayout(name);
+  /** Re-runs a layout; `keepShape` starts from the current positions so the picture changes little. */
+  async relayout(name: LayoutName = "fcose", keepShape = false) {
+    await this.runLayout(name, this.cy.elements(), 30, !keepShape);
   }
 
   /** Adds what is not there yet, placing new nodes in rings around `around`; returns the ids added. */
@@ -354,6 +369,7 @@ export class GraphView {
   }
 
   destroy() {
+    this.resizeObserver.disconnect();
     this.cy.destroy();
   }
 }

@@ -188,7 +188,12 @@ const chainMap: Rule[] = [
     selector: "edge.flow",
     style: {
       width: 3,
-      "curve-style": "bezier",
+      // Right-angle routing turns in the gap between lanes instead of cutting across segment boxes.
+      "curve-style": "taxi",
+      "taxi-direction": "horizontal",
+      "taxi-turn": "50%",
+      "taxi-turn-min-distance": 20,
+      "source-endpoint": "outside-to-node",
       "line-color": "#64748b",
       "target-arrow-color": "#64748b",
       "arrow-scale": 1.2,
@@ -205,6 +210,9 @@ const chainMap: Rule[] = [
       "target-arrow-color": MAP_COLORS.broken,
       "target-arrow-shape": "tee",
       label: "data(displayLabel)",
+      "text-rotation": "none",
+      "text-background-opacity": 1,
+      "text-background-padding": "2px",
       color: MAP_COLORS.broken,
       "font-size": 16,
       "font-weight": "bold",

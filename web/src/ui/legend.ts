@@ -39,7 +39,7 @@ export function entityLegend(lang: Lang, nodeTypes: string[], relTypes: string[]
   const t = translator(lang);
   return h(
     "details",
-    { class: "legend", open: true },
+    { class: "legend legend-compact", open: true },
     h("summary", {}, t("legend.title")),
     h("div", { class: "legend-head" }, t("legend.nodes")),
     h(

@@ -256,6 +256,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
         graph.mark("focus", [focus]);
       }
     }
+    let grew = false;
     if (focus) {
       const steps = reconcileExpansions(ledger.expansions(), next.expanded);
       for (const expansion of steps.collapse) {
@@ -269,10 +270,13 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
         });
         const added = graph.add(definitions(answer.elements), expansion.id);
         ledger.expand(expansion, added.nodeIds);
+        grew ||= added.nodeIds.length > 0;
         graph.mark("new", added.nodeIds);
         if (answer.truncated) status.textContent = t("explore.truncated", { n: answer.elements.nodes.length });
       }
     }
+    // Rings keep an expansion cheap; a layout pass from the current positions then untangles it.
+    if (grew) await graph.relayout("fcose", true);
     const nextPathKey = `${next.pathFrom ?? ""}|${next.pathTo ?? ""}`;
     if (nextPathKey !== pathKey) {
       pathKey = nextPathKey;
