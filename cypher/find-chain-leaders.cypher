@@ -11,6 +11,7 @@ CALL (f) {
          collect(CASE WHEN EXISTS { MATCH (p)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds } THEN p.id END)[..20] AS localPartnerIds
 }
 RETURN f {.*, _labels: labels(f)} AS leader,
+       COLLECT { MATCH (f)-[:IN_SEGMENT]->(s:Segment) RETURN s.id } AS segments,
        {type: 'LEADS', from: f.id, to: $chain, props: properties(role)} AS role,
        partners, localPartners, localPartnerIds
 ORDER BY f.id

@@ -1,12 +1,20 @@
-// Firms outside the region in the gap segments (or their sub-segments), with the ties that make
+// Firms outside the region in the gap segments (their sub-segments, or a segment of another chain
+// marked EQUIVALENT_TO one of them), with the ties that make
 // each a plausible recruit: it supplies or buys from local firms, a local fund invests in it, a
 // local institute cooperates with it, and Adamic-Adar evidence through shared neighbours with
 // local firms (neighbours with more than $hubCap ties are skipped so hubs do not dominate).
-MATCH (s:Entity:Segment)
-WHERE s.id IN $segmentIds
+MATCH (gap:Entity:Segment)
+WHERE gap.id IN $segmentIds
+CALL (gap) {
+  RETURN gap AS s
+  UNION
+  MATCH (gap)-[:EQUIVALENT_TO]-(s:Segment)
+  RETURN s
+}
 MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
 WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
-WITH DISTINCT f LIMIT $candidateCap
+WITH f, collect(DISTINCT gap {.id, .name, .nameEn})[0] AS gap, collect(DISTINCT s.id) AS via
+LIMIT $candidateCap
 CALL (f) {
   OPTIONAL MATCH (f)-[:SUPPLIES]->(l:Firm)-[:LOCATED_IN]->(x:Region)
   WHERE x.id IN $regionIds
@@ -39,6 +47,6 @@ CALL (f) {
   RETURN sum(localLinks / log(degree + 1.0)) AS adamicAdar, collect(z.id)[..5] AS sharedNeighbours
 }
 OPTIONAL MATCH (f)-[:LOCATED_IN]->(home:Region)
-RETURN f {.*, _labels: labels(f)} AS firm, collect(DISTINCT home.name)[..3] AS locatedIn,
+RETURN f {.*, _labels: labels(f)} AS firm, gap, via, collect(DISTINCT home.name)[..3] AS locatedIn,
        suppliesLocal, buysFromLocal, localFunds, localInstitutes, adamicAdar, sharedNeighbours
 LIMIT $candidateCap

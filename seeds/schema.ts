@@ -166,6 +166,8 @@ export const RELATIONSHIP_RULES = {
   SEGMENT_OF: { from: ["segment"], to: ["chain"] },
   SUB_SEGMENT_OF: { from: ["segment"], to: ["segment"] },
   FEEDS: { from: ["segment"], to: ["segment"] },
+  /** The same industry named in two chains (医疗器械 in two regions' chains): recruitment looks across. */
+  EQUIVALENT_TO: { from: ["segment"], to: ["segment"] },
   DEVELOPS: { from: ["region"], to: ["chain"] },
   IN_SEGMENT: { from: ["firm", "project"], to: ["segment"] },
   LEADS: { from: ["firm"], to: ["chain"] },

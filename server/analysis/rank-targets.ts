@@ -4,6 +4,9 @@ import type { Bilingual } from "./types.ts";
 /** A firm outside the region in a gap segment, with its ties into the region (find-recruitment-candidates). */
 export interface CandidateRow {
   firm: NodeRow & { name: string; tags?: string[] };
+  /** The gap segment the firm would fill, and the segment it was found in (the gap's own, a sub-segment, or an equivalent). */
+  gap: { id: string; name: string; nameEn?: string };
+  via: string[];
   locatedIn: string[];
   suppliesLocal: string[];
   buysFromLocal: string[];
@@ -14,7 +17,15 @@ export interface CandidateRow {
 }
 
 export interface Reason {
-  kind: "supplies-leader" | "supplies-local" | "buys-from-local" | "local-fund" | "local-institute" | "shared-neighbours" | "tag";
+  kind:
+    | "in-gap-segment"
+    | "supplies-leader"
+    | "supplies-local"
+    | "buys-from-local"
+    | "local-fund"
+    | "local-institute"
+    | "shared-neighbours"
+    | "tag";
   weight: number;
   message: Bilingual;
   /** Node ids from the candidate to the local entity that justifies the reason. */
@@ -24,10 +35,11 @@ export interface Reason {
 /**
  * The recruitment score, documented in docs/gap-detection.md: a sum of weighted reasons, each
  * one a tie into the region (strongest: it already supplies our chain leader) or a quality of
- * the firm (its tags). Repeated ties of one kind count up to three times so one busy firm does
+ * the firm (its tags); being in the gap segment at all is the base reason. Repeated ties of one kind count up to three times so one busy firm does
  * not drown the ranking; shared-neighbour evidence (Adamic-Adar, hubs excluded) is capped at 5.
  */
 export const WEIGHTS = {
+  inGapSegment: 1,
   suppliesLeader: 5,
   suppliesLocal: 3,
   buysFromLocal: 2,
@@ -76,6 +88,20 @@ function scoreCandidate(c: CandidateRow, leaders: Set<string>): RankedTarget {
   const edges: EdgeRow[] = [];
   const edge = (type: string, from: string, to: string) => edges.push({ type, from, to, props: {} });
   const capped = <T>(list: T[]) => list.slice(0, WEIGHTS.perKindCap);
+
+  const elsewhere = c.via.filter((segment) => segment !== c.gap.id);
+  reasons.push({
+    kind: "in-gap-segment",
+    weight: WEIGHTS.inGapSegment,
+    message:
+      elsewhere.length > 0
+        ? {
+            zh: `所在细分行业与缺口环节“${c.gap.name}”相同`,
+            en: `works in the same industry as the gap segment ${c.gap.nameEn ?? c.gap.name}`,
+          }
+        : { zh: `属于缺口环节“${c.gap.name}”`, en: `works in the gap segment ${c.gap.nameEn ?? c.gap.name}` },
+    path: [id, ...elsewhere.slice(0, 1), c.gap.id],
+  });
 
   for (const local of capped(c.suppliesLocal)) {
     const isLeader = leaders.has(local);

@@ -41,6 +41,8 @@ export interface FlowCheck {
 
 export interface LeaderCheck {
   leader: NodeRow & { name: string };
+  /** The segments the leader sits in. */
+  segments: string[];
   role: EdgeRow;
   partners: number;
   localPartners: number;

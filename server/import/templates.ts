@@ -160,6 +160,7 @@ const RELATION_TYPE_WORDS: Record<RelationshipType, string[]> = {
   SEGMENT_OF: ["属于产业链"],
   SUB_SEGMENT_OF: ["子环节"],
   FEEDS: ["环节供给", "上下游"],
+  EQUIVALENT_TO: ["同类环节", "等同"],
   DEVELOPS: ["发展"],
   IN_SEGMENT: ["所属环节"],
   LEADS: ["链主"],

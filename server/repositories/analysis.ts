@@ -77,6 +77,21 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents };
 }
 
+/** Leader ids per segment; a leader in a sub-segment also counts for its parent. */
+function leadersInSegments(leaders: LeaderCheck[], segments: SegmentCoverage[]): Map<string, string[]> {
+  const parentOf = new Map(segments.map((s) => [s.segment.id, s.parent]));
+  const bySegment = new Map<string, string[]>();
+  for (const { leader, segments: own } of leaders) {
+    for (const start of own) {
+      for (let id: string | null | undefined = start; id; id = parentOf.get(id)) {
+        const list = bySegment.get(id) ?? [];
+        if (!list.includes(leader.id)) bySegment.set(id, [...list, leader.id]);
+      }
+    }
+  }
+  return bySegment;
+}
+
 export async function findDocuments(graph: Graph, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await graph.read<{ document: { id: string; title: string; outlet: string; date: string; file: string } }>(
@@ -89,7 +104,7 @@ export async function findDocuments(graph: Graph, ids: string[]) {
 /** The gap report in the shape of GET /api/chains/:id/gaps. */
 export async function chainGapReport(graph: Graph, query: GapQuery) {
   const analysis = await analyseChainGaps(graph, query);
-  const leaderIds = new Set(analysis.leaders.map((l) => l.leader.id));
+  const leadersBySegment = leadersInSegments(analysis.leaders, analysis.segments);
   return {
     chain: toNodeData(analysis.chain),
     region: toNodeData(analysis.scope.region),
@@ -108,7 +123,7 @@ export async function chainGapReport(graph: Graph, query: GapQuery) {
       outputYuan: s.outputYuan ?? undefined,
       localSupport: s.localSupport,
       firmIds: s.firmIds,
-      leaders: s.firmIds.filter((id) => leaderIds.has(id)),
+      leaders: leadersBySegment.get(s.segment.id) ?? [],
       assumption: typeof s.segment.assumption === "string" ? s.segment.assumption : undefined,
     })),
     findings: analysis.findings,
@@ -228,6 +243,13 @@ export async function compareRegions(graph: Graph, chain: string, regions: strin
   const chainNode = await findChain(graph, chain);
   const scopes = await Promise.all(regions.map((region) => findLocalScope(graph, region, enclaves)));
   const coverage = await Promise.all(scopes.map((scope) => readCoverage(graph, chain, scope.regionIds)));
+  const leaders = await Promise.all(
+    scopes.map((scope, i) =>
+      graph
+        .read<LeaderCheck>("find-chain-leaders", { chain, regionIds: scope.regionIds })
+        .then((rows) => leadersInSegments(rows, coverage[i] ?? [])),
+    ),
+  );
   const segments = (coverage[0] ?? []).map((s) => ({
     id: s.segment.id,
     name: s.segment.name,
@@ -242,6 +264,7 @@ export async function compareRegions(graph: Graph, chain: string, regions: strin
       firms: s.localFirms,
       aboveScaleFirms: s.aboveScaleFirms,
       reportedFirms: s.reportedFirms ?? undefined,
+      leaders: leaders[i]?.get(s.segment.id)?.length ?? 0,
       firmIds: s.firmIds,
     })),
   );

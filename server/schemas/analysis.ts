@@ -138,6 +138,7 @@ export const compareSchema = z.object({
       firms: z.number(),
       aboveScaleFirms: z.number(),
       reportedFirms: z.number().optional(),
+      leaders: z.number(),
       firmIds: z.array(z.string()),
     }),
   ),

@@ -87,6 +87,29 @@ describe("gap report for 莲都区 beauty & health (demo data)", () => {
   });
 });
 
+describe("recruitment targets and comparison on the demo data", () => {
+  it("lists Wenjiang's biomedicine firms as targets for 莲都's thin biopharma segment, through the equivalent segment", async () => {
+    const res = await app.inject({ url: "/api/chains/chain:beauty-health/targets?region=region:lianzhou&segment=segment:bh-biopharma" });
+    expect(res.statusCode, res.body).toBe(200);
+    const targets = res.json().targets as { firm: { id: string }; reasons: { kind: string; path: string[] }[] }[];
+    const kelun = targets.find((t) => t.firm.id === "firm:kelun-pharma");
+    expect(kelun?.reasons[0]).toMatchObject({
+      kind: "in-gap-segment",
+      path: ["firm:kelun-pharma", "segment:health-biomedicine", "segment:bh-biopharma"],
+    });
+    expect(targets.map((t) => t.firm.id)).not.toContain("firm:ruixin-pharma");
+  });
+
+  it("compares regions cell by cell and marks the leader's segment", async () => {
+    const res = await app.inject({ url: "/api/chains/chain:beauty-health/compare?regions=region:lianzhou,region:wenjiang" });
+    expect(res.statusCode, res.body).toBe(200);
+    const cell = res
+      .json()
+      .cells.find((c: { region: string; segment: string }) => c.region === "region:lianzhou" && c.segment === "segment:bh-daily-chem");
+    expect(cell).toMatchObject({ firms: 1, leaders: 1, firmIds: ["firm:nice-group"] });
+  });
+});
+
 describe("analysis endpoints refuse bad input clearly", () => {
   it("400 names the parameter", async () => {
     const res = await app.inject({ url: "/api/chains/chain:beauty-health/gaps?region=lianzhou" });
