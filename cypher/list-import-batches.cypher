@@ -1,5 +1,5 @@
-// Recent imports, newest first, without their (large) undo records.
+// Recent imports, newest first.
 MATCH (b:ImportBatch)
-RETURN b {.*, undo: null} AS batch
+RETURN b {.*} AS batch
 ORDER BY b.at DESC
 LIMIT $limit

@@ -146,6 +146,7 @@ function printReport(report: ImportReport) {
   if (report.changes.length > 50 || report.changesOmitted > 0)
     console.log(`  … ${report.changes.length - 50 + report.changesOmitted} more`);
   if (report.dryRun) console.log(`试运行 dry run, nothing written — would give ${counts}`);
+  else if (!report.batch) console.log(`无变化 nothing changed, nothing written — ${counts}`);
   else console.log(`已导入 imported as batch ${report.batch?.id} — ${counts}\nUndo with: npm run import -- --revert ${report.batch?.id}`);
 }
 

@@ -74,9 +74,11 @@ export async function planImport(
     progress(done, total);
   };
 
-  const current = new Map<string, Props>();
-  for (const chunk of chunks(parsed.entities.map((e) => e.id))) {
-    for (const [id, props] of await lookups.entityProps(chunk)) current.set(id, props);
+  // Compared chunk by chunk, so only the differences stay in memory, never the stored records.
+  const entities: PlannedEntity[] = [];
+  for (const chunk of chunks(parsed.entities)) {
+    const current = await lookups.entityProps(chunk.map((e) => e.id));
+    for (const item of chunk) entities.push(compare(item, current.get(item.id)));
     step(chunk.length);
   }
 
@@ -96,8 +98,6 @@ export async function planImport(
       message: `refers to unknown id "${ref.id}": not in this import and not in the database`,
     });
   }
-
-  const entities: PlannedEntity[] = parsed.entities.map((item) => compare(item, current.get(item.id)));
 
   const relations: PlannedRelation[] = [];
   const byType = new Map<RelationshipType, RelationItem[]>();

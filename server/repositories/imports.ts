@@ -62,7 +62,7 @@ export interface BatchSummary {
   at: string;
   fileName: string;
   fileHash: string;
-  status: "applied" | "reverted";
+  status: "applying" | "applied" | "reverting" | "reverted";
   revertedAt?: string;
   revertedBy?: string;
   entitiesCreated: number;
@@ -89,9 +89,134 @@ export function newBatchId(now = new Date()): string {
 }
 
 /**
- * Applies an import in ONE write transaction: plans again inside it (so the comparison sees
- * exactly the data it overwrites), refuses with nothing written if any row has an error, writes
- * only created and changed records, and records an :ImportBatch with the undo data.
+ * Imports up to this many writes (records + ties) go in ONE transaction. Measured: 100,000 new
+ * firms with ~10 properties each need ~750 MB of transaction state, more than a Neo4j with the
+ * default 1 GB heap grants all transactions together (70% of the heap); larger imports are
+ * written in chunks instead (see applyImport).
+ */
+export const SINGLE_TRANSACTION_MAX_WRITES = 20_000;
+const CHUNK_WRITES = 10_000;
+
+/** One write of a plan: a document, an entity or a tie to create or update. */
+type WriteOp =
+  | { op: "document"; id: string; props: Props }
+  | { op: "entity"; status: "created" | "updated"; label: EntityLabel; id: string; props: Props; previous: Props }
+  | {
+      op: "relation";
+      status: "created" | "updated";
+      type: RelationshipType;
+      from: string;
+      to: string;
+      key: string;
+      props: Props;
+      previous: Props;
+    };
+
+function writeOps(plan: ImportPlan, batchId: string, user: string): WriteOp[] {
+  const stamp: Props = { importBatch: batchId, importedBy: user };
+  const ops: WriteOp[] = plan.documents.map((doc) => ({
+    op: "document" as const,
+    id: doc.id,
+    props: withoutNulls({ id: doc.id, title: doc.title, date: doc.date ?? null, outlet: "导入 import" }),
+  }));
+  for (const entry of plan.entities) {
+    if (entry.status === "unchanged") continue;
+    const { label, id } = entry.item;
+    const props = entry.status === "created" ? withoutNulls(entry.item.props) : afterValues(entry.changes);
+    ops.push({
+      op: "entity",
+      status: entry.status,
+      label,
+      id,
+      props: { ...props, ...stamp },
+      previous: previousValues(entry.changes, entry.before),
+    });
+  }
+  for (const entry of plan.relations) {
+    if (entry.status === "unchanged") continue;
+    const { type, from, to, key } = entry.item;
+    const props = entry.status === "created" ? withoutNulls(entry.item.props) : afterValues(entry.changes);
+    ops.push({
+      op: "relation",
+      status: entry.status,
+      type,
+      from,
+      to,
+      key,
+      props: { ...props, ...stamp },
+      previous: previousValues(entry.changes, entry.before),
+    });
+  }
+  return ops;
+}
+
+/** Writes some of a plan's operations in the given transaction and records their undo piece. */
+async function writeChunk(tx: NamedTransaction, batchId: string, seq: number, ops: WriteOp[], tick: (n: number, what: string) => void) {
+  const undo: UndoRecord = { createdEntities: [], createdRelations: [], createdDocuments: [], updatedEntities: [], updatedRelations: [] };
+  const documents = ops.filter((o): o is Extract<WriteOp, { op: "document" }> => o.op === "document");
+  for (const batch of chunks(documents, WRITE_BATCH)) {
+    await tx.run("merge-import-documents", { batch: batchId, rows: batch.map(({ id, props }) => ({ id, props })) });
+    undo.createdDocuments.push(...batch.map((d) => d.id));
+    tick(batch.length, "documents");
+  }
+  const entities = groupBy(
+    ops.filter((o): o is Extract<WriteOp, { op: "entity" }> => o.op === "entity"),
+    (o) => o.label,
+  );
+  for (const [label, list] of entities) {
+    for (const batch of chunks(list, WRITE_BATCH)) {
+      await tx.run("merge-import-entities", { label, rows: batch.map(({ id, props }) => ({ id, props })) });
+      tick(batch.length, label);
+    }
+    for (const o of list) {
+      if (o.status === "created") undo.createdEntities.push(o.id);
+      else undo.updatedEntities.push({ label, id: o.id, props: o.previous });
+    }
+  }
+  const relations = groupBy(
+    ops.filter((o): o is Extract<WriteOp, { op: "relation" }> => o.op === "relation"),
+    (o) => o.type,
+  );
+  for (const [type, list] of relations) {
+    for (const batch of chunks(list, WRITE_BATCH)) {
+      await tx.run("merge-import-relations", { type, rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) });
+      tick(batch.length, type);
+    }
+    for (const o of list) {
+      if (o.status === "created") undo.createdRelations.push({ type, from: o.from, to: o.to, key: o.key });
+      else undo.updatedRelations.push({ type, from: o.from, to: o.to, key: o.key, props: o.previous });
+    }
+  }
+  await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
+}
+
+function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: string, status: BatchSummary["status"]): BatchSummary {
+  return {
+    id: batchId,
+    user: source.user,
+    at,
+    fileName: source.fileName,
+    fileHash: source.fileHash,
+    status,
+    entitiesCreated: plan.counts.entities.created,
+    entitiesUpdated: plan.counts.entities.updated,
+    entitiesUnchanged: plan.counts.entities.unchanged,
+    relationsCreated: plan.counts.relations.created,
+    relationsUpdated: plan.counts.relations.updated,
+    relationsUnchanged: plan.counts.relations.unchanged,
+    documentsCreated: plan.counts.documentsCreated,
+  };
+}
+
+/**
+ * Applies an import, all or nothing. Up to SINGLE_TRANSACTION_MAX_WRITES writes: ONE write
+ * transaction that plans again inside itself (so the comparison sees exactly the data it
+ * overwrites), writes only created and changed records, and records an :ImportBatch with its
+ * undo record. Larger imports would exceed the server's transaction memory, so they are written
+ * in chunks of their own transactions, each with its undo piece; the batch stays "applying"
+ * until the last chunk commits, and if any chunk fails the chunks already written are reverted
+ * before the error is reported. Readers may see such an import while it is being written.
+ * A file with any error is refused before anything is written, in both cases.
  */
 export async function applyImport(
   graph: Graph,
@@ -99,114 +224,68 @@ export async function applyImport(
   source: ImportSource,
   progress: PlanProgress = () => {},
 ): Promise<{ plan: ImportPlan; batch: BatchSummary | undefined }> {
-  if (errorsOf(parsed.problems).length > 0) {
-    throw new ImportRefusedError({
-      entities: [],
-      relations: [],
-      documents: [],
-      problems: parsed.problems,
-      counts: {
-        entities: { created: 0, updated: 0, unchanged: 0 },
-        relations: { created: 0, updated: 0, unchanged: 0 },
-        documentsCreated: 0,
-      },
-    });
-  }
+  if (errorsOf(parsed.problems).length > 0) throw new ImportRefusedError(await planImportAgainstGraph(graph, parsed));
   const batchId = newBatchId();
   const at = new Date().toISOString();
-  return graph.writeTransaction(async (tx) => {
-    const run: Runner = (name, params) => tx.run(name, params);
-    const plan = await planImport(parsed, lookupsFor(run), (done, total) => progress(done, total, "checking against the database"));
-    if (errorsOf(plan.problems).length > 0) throw new ImportRefusedError(plan);
-    const stamp: Props = { importBatch: batchId, importedBy: source.user };
-    const undo: UndoRecord = { createdEntities: [], createdRelations: [], createdDocuments: [], updatedEntities: [], updatedRelations: [] };
+  let written = 0;
+  const ticker = (total: number) => (n: number, what: string) => {
+    written += n;
+    progress(written, Math.max(total, 1), `writing ${what}`);
+  };
+  const checking = (done: number, total: number) => progress(done, total, "checking against the database");
 
-    const writes =
-      plan.documents.length +
-      plan.counts.entities.created +
-      plan.counts.entities.updated +
-      plan.counts.relations.created +
-      plan.counts.relations.updated;
-    // Re-importing an unchanged file is a no-op: no writes and no batch record.
-    if (writes === 0) return { plan, batch: undefined };
-    let written = 0;
-    const tick = (n: number, what: string) => {
-      written += n;
-      progress(written, Math.max(writes, 1), `writing ${what}`);
-    };
+  if (parsed.entities.length + parsed.relations.length <= SINGLE_TRANSACTION_MAX_WRITES) {
+    return graph.writeTransaction(async (tx) => {
+      const plan = await planImport(
+        parsed,
+        lookupsFor((name, params) => tx.run(name, params)),
+        checking,
+      );
+      if (errorsOf(plan.problems).length > 0) throw new ImportRefusedError(plan);
+      const ops = writeOps(plan, batchId, source.user);
+      // Re-importing an unchanged file is a no-op: no writes and no batch record.
+      if (ops.length === 0) return { plan, batch: undefined };
+      await writeChunk(tx, batchId, 0, ops, ticker(ops.length));
+      const batch = summaryOf(plan, batchId, source, at, "applied");
+      await tx.run("record-import-batch", { props: batch });
+      return { plan, batch };
+    }, IMPORT_TIMEOUT_MS);
+  }
 
-    for (const batch of chunks(plan.documents, WRITE_BATCH)) {
-      await tx.run("merge-import-documents", {
-        batch: batchId,
-        rows: batch.map((doc) => ({
-          id: doc.id,
-          props: withoutNulls({ id: doc.id, title: doc.title, date: doc.date ?? null, outlet: "导入 import" }),
-        })),
-      });
-      undo.createdDocuments.push(...batch.map((doc) => doc.id));
-      tick(batch.length, "documents");
+  const plan = await planImport(
+    parsed,
+    lookupsFor((name, params) => graph.read(name, params, IMPORT_TIMEOUT_MS)),
+    checking,
+  );
+  if (errorsOf(plan.problems).length > 0) throw new ImportRefusedError(plan);
+  const ops = writeOps(plan, batchId, source.user);
+  if (ops.length === 0) return { plan, batch: undefined };
+  await graph.writeTransaction((tx) => tx.run("record-import-batch", { props: summaryOf(plan, batchId, source, at, "applying") }));
+  const tick = ticker(ops.length);
+  try {
+    let seq = 0;
+    for (const chunk of chunks(ops, CHUNK_WRITES)) {
+      await graph.writeTransaction((tx) => writeChunk(tx, batchId, seq, chunk, tick), IMPORT_TIMEOUT_MS);
+      seq += 1;
     }
+    await graph.writeTransaction((tx) => tx.run("update-import-batch", { id: batchId, props: { status: "applied" } }));
+  } catch (error) {
+    // Compensate: take back every chunk that did commit, so the import leaves nothing behind.
+    await revertImportBatch(graph, batchId, "automatic rollback after a failed import");
+    throw error;
+  }
+  return { plan, batch: summaryOf(plan, batchId, source, at, "applied") };
+}
 
-    const entityRows = new Map<EntityLabel, { id: string; props: Props }[]>();
-    for (const entry of plan.entities) {
-      if (entry.status === "unchanged") continue;
-      const { item } = entry;
-      const rows = entityRows.get(item.label) ?? [];
-      entityRows.set(item.label, rows);
-      if (entry.status === "created") {
-        rows.push({ id: item.id, props: { ...withoutNulls(item.props), ...stamp } });
-        undo.createdEntities.push(item.id);
-      } else {
-        rows.push({ id: item.id, props: { ...afterValues(entry.changes), ...stamp } });
-        undo.updatedEntities.push({ label: item.label, id: item.id, props: previousValues(entry.changes, entry.before) });
-      }
-    }
-    for (const [label, rows] of entityRows) {
-      for (const batch of chunks(rows, WRITE_BATCH)) {
-        await tx.run("merge-import-entities", { label, rows: batch });
-        tick(batch.length, label);
-      }
-    }
-
-    const relationRows = new Map<RelationshipType, { from: string; to: string; key: string; props: Props }[]>();
-    for (const entry of plan.relations) {
-      if (entry.status === "unchanged") continue;
-      const { type, from, to, key } = entry.item;
-      const rows = relationRows.get(type) ?? [];
-      relationRows.set(type, rows);
-      if (entry.status === "created") {
-        rows.push({ from, to, key, props: { ...withoutNulls(entry.item.props), ...stamp } });
-        undo.createdRelations.push({ type, from, to, key });
-      } else {
-        rows.push({ from, to, key, props: { ...afterValues(entry.changes), ...stamp } });
-        undo.updatedRelations.push({ type, from, to, key, props: previousValues(entry.changes, entry.before) });
-      }
-    }
-    for (const [type, rows] of relationRows) {
-      for (const batch of chunks(rows, WRITE_BATCH)) {
-        await tx.run("merge-import-relations", { type, rows: batch });
-        tick(batch.length, type);
-      }
-    }
-
-    const batch: BatchSummary = {
-      id: batchId,
-      user: source.user,
-      at,
-      fileName: source.fileName,
-      fileHash: source.fileHash,
-      status: "applied",
-      entitiesCreated: plan.counts.entities.created,
-      entitiesUpdated: plan.counts.entities.updated,
-      entitiesUnchanged: plan.counts.entities.unchanged,
-      relationsCreated: plan.counts.relations.created,
-      relationsUpdated: plan.counts.relations.updated,
-      relationsUnchanged: plan.counts.relations.unchanged,
-      documentsCreated: plan.counts.documentsCreated,
-    };
-    await tx.run("record-import-batch", { props: { ...batch, undo: JSON.stringify(undo) } });
-    return { plan, batch };
-  }, IMPORT_TIMEOUT_MS);
+function groupBy<T, K>(list: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return groups;
 }
 
 /** Values to SET for an update: the new value of each changed property (null removes it). */
@@ -229,12 +308,7 @@ function withoutNulls(props: Props): Props {
 
 export async function listImportBatches(graph: Graph, limit = 100): Promise<BatchSummary[]> {
   const rows = await graph.read<{ batch: Record<string, unknown> }>("list-import-batches", { limit });
-  return rows.map(({ batch }) => toSummary(batch));
-}
-
-function toSummary(batch: Record<string, unknown>): BatchSummary {
-  const { undo: _undo, ...rest } = batch;
-  return rest as unknown as BatchSummary;
+  return rows.map(({ batch }) => batch as unknown as BatchSummary);
 }
 
 export class RevertConflictError extends Error {
@@ -247,44 +321,76 @@ export class RevertConflictError extends Error {
   }
 }
 
+function mergeUndo(pieces: { undo: string }[]): UndoRecord {
+  const all: UndoRecord = { createdEntities: [], createdRelations: [], createdDocuments: [], updatedEntities: [], updatedRelations: [] };
+  for (const piece of pieces) {
+    const undo = JSON.parse(piece.undo) as UndoRecord;
+    all.createdEntities.push(...undo.createdEntities);
+    all.createdRelations.push(...undo.createdRelations);
+    all.createdDocuments.push(...undo.createdDocuments);
+    all.updatedEntities.push(...undo.updatedEntities);
+    all.updatedRelations.push(...undo.updatedRelations);
+  }
+  return all;
+}
+
+const undoSize = (undo: UndoRecord) =>
+  undo.createdEntities.length + undo.createdRelations.length + undo.updatedEntities.length + undo.updatedRelations.length;
+
 /**
- * Reverts an applied import in one transaction: removes what it created and writes back the
- * values it overwrote. Refused when a later import touched the same records (revert that first)
- * or when something else has since tied itself to a record the import created.
+ * Reverts an import: removes what it created and writes back the values it overwrote. Refused
+ * when a later import touched the same records (revert that first) or when something else has
+ * since tied itself to a record the import created. One transaction up to
+ * SINGLE_TRANSACTION_MAX_WRITES; beyond, the batch is marked "reverting" and undone in chunks
+ * (running the revert again finishes an interrupted one).
  */
 export async function revertImportBatch(graph: Graph, id: string, user: string): Promise<BatchSummary | null> {
-  return graph.writeTransaction(async (tx) => {
+  const first = await graph.writeTransaction(async (tx) => {
     const found = (await tx.run<{ batch: Record<string, unknown> }>("find-import-batch", { id }))[0];
-    if (!found) return null;
+    if (!found) return { kind: "done" as const, batch: null };
     if (found.batch.status === "reverted")
       throw new RevertConflictError(`import ${id} was already reverted on ${String(found.batch.revertedAt)}`);
-    const undo = JSON.parse(String(found.batch.undo)) as UndoRecord;
-    await checkRevertConflicts(tx, id, undo);
-
-    for (const batch of chunks(undo.createdRelations, WRITE_BATCH)) await tx.run("delete-import-relations", { batch: id, rows: batch });
-    for (const batch of chunks(undo.createdEntities, WRITE_BATCH)) await tx.run("delete-import-entities", { batch: id, ids: batch });
-    const byLabel = new Map<EntityLabel, { id: string; props: Props }[]>();
-    for (const entry of undo.updatedEntities) {
-      const rows = byLabel.get(entry.label) ?? [];
-      rows.push({ id: entry.id, props: entry.props });
-      byLabel.set(entry.label, rows);
+    const undo = mergeUndo(await tx.run<{ undo: string }>("list-import-undo", { batch: id }));
+    // A batch still applying or half reverted is taken back as far as it got, without the check.
+    if (found.batch.status === "applied") await checkRevertConflicts(tx, id, undo);
+    if (undoSize(undo) > SINGLE_TRANSACTION_MAX_WRITES) {
+      await tx.run("update-import-batch", { id, props: { status: "reverting" } });
+      return { kind: "chunked" as const, undo };
     }
-    for (const [label, rows] of byLabel) {
-      for (const batch of chunks(rows, WRITE_BATCH)) await tx.run("merge-import-entities", { label, rows: batch });
-    }
-    const byType = new Map<RelationshipType, { from: string; to: string; key: string; props: Props }[]>();
-    for (const { type, ...row } of undo.updatedRelations) {
-      const rows = byType.get(type) ?? [];
-      rows.push(row);
-      byType.set(type, rows);
-    }
-    for (const [type, rows] of byType) {
-      for (const batch of chunks(rows, WRITE_BATCH)) await tx.run("merge-import-relations", { type, rows: batch });
-    }
-    if (undo.createdDocuments.length > 0) await tx.run("delete-import-documents", { batch: id, ids: undo.createdDocuments });
-    const marked = await tx.run<{ batch: Record<string, unknown> }>("revert-import-batch", { id, at: new Date().toISOString(), user });
-    return toSummary(marked[0]!.batch);
+    await undoChanges(tx, id, undo);
+    return { kind: "done" as const, batch: await finishRevert(tx, id, user, undo) };
   }, IMPORT_TIMEOUT_MS);
+  if (first.kind === "done") return first.batch;
+  const { undo } = first;
+  const parts: UndoRecord[] = [];
+  for (const c of chunks(undo.createdRelations, CHUNK_WRITES)) parts.push({ ...emptyUndo(), createdRelations: c });
+  for (const c of chunks(undo.createdEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), createdEntities: c });
+  for (const c of chunks(undo.updatedEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedEntities: c });
+  for (const c of chunks(undo.updatedRelations, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedRelations: c });
+  for (const part of parts) await graph.writeTransaction((tx) => undoChanges(tx, id, part), IMPORT_TIMEOUT_MS);
+  return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
+}
+
+const emptyUndo = (): UndoRecord => ({
+  createdEntities: [],
+  createdRelations: [],
+  createdDocuments: [],
+  updatedEntities: [],
+  updatedRelations: [],
+});
+
+async function undoChanges(tx: NamedTransaction, id: string, part: UndoRecord) {
+  for (const batch of chunks(part.createdRelations, WRITE_BATCH)) await tx.run("delete-import-relations", { batch: id, rows: batch });
+  for (const batch of chunks(part.createdEntities, WRITE_BATCH)) await tx.run("delete-import-entities", { batch: id, ids: batch });
+  for (const [label, rows] of groupBy(part.updatedEntities, (e) => e.label)) {
+    for (const batch of chunks(rows, WRITE_BATCH))
+      await tx.run("merge-import-entities", { label, rows: batch.map(({ id, props }) => ({ id, props })) });
+  }
+  for (const [type, rows] of groupBy(part.updatedRelations, (r) => r.type)) {
+    for (const batch of chunks(rows, WRITE_BATCH)) {
+      await tx.run("merge-import-relations", { type, rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) });
+    }
+  }
 }
 
 async function checkRevertConflicts(tx: NamedTransaction, batch: string, undo: UndoRecord) {
@@ -304,6 +410,13 @@ async function checkRevertConflicts(tx: NamedTransaction, batch: string, undo: U
       conflicts.slice(0, 20),
     );
   }
+}
+
+async function finishRevert(tx: NamedTransaction, id: string, user: string, undo: UndoRecord): Promise<BatchSummary> {
+  if (undo.createdDocuments.length > 0) await tx.run("delete-import-documents", { batch: id, ids: undo.createdDocuments });
+  await tx.run("delete-import-undo", { batch: id });
+  const marked = await tx.run<{ batch: Record<string, unknown> }>("revert-import-batch", { id, at: new Date().toISOString(), user });
+  return marked[0]!.batch as unknown as BatchSummary;
 }
 
 /** Pages through the entities of one label in id order, for the export. */

@@ -48,7 +48,7 @@ export const batchSchema = z.object({
   at: z.string(),
   fileName: z.string(),
   fileHash: z.string(),
-  status: z.enum(["applied", "reverted"]),
+  status: z.enum(["applying", "applied", "reverting", "reverted"]),
   revertedAt: z.string().optional(),
   revertedBy: z.string().optional(),
   entitiesCreated: z.number().int(),

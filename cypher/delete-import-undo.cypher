@@ -1,0 +1,3 @@
+// An import's undo pieces, once it is reverted.
+MATCH (u:ImportUndo {batch: $batch})
+DELETE u
