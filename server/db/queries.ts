@@ -64,6 +64,10 @@ export const QUERY_NAMES = [
   "revert-import-batch",
   "export-import-entities",
   "export-import-relations",
+  "record-import-undo",
+  "list-import-undo",
+  "delete-import-undo",
+  "update-import-batch",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
