@@ -14,7 +14,8 @@ import { removeSynthetic } from "./remove.ts";
 
 // npm run seed:synthetic -- --firms 1000000 --seed 42 [--batch 10000] [--concurrency 2] [--manifest gaps.json] [--checksum]
 // npm run seed:synthetic -- --remove
-const USAGE = "usage: seed:synthetic -- [--firms N] [--seed S] [--batch B] [--concurrency C] [--manifest FILE] [--checksum] | --remove";
+const USAGE =
+  "usage: seed:synthetic -- [--firms N] [--seed S] [--batch B] [--concurrency C] [--manifest FILE] [--checksum] [--json] | --remove";
 
 const optionsSchema = z.object({
   firms: z.coerce.number().int().min(MIN_FIRMS).max(5_000_000).default(100_000),
@@ -29,6 +30,8 @@ const optionsSchema = z.object({
   manifest: z.string().min(1).optional(),
   checksum: z.boolean().default(false),
   remove: z.boolean().default(false),
+  /** Print the run's figures as one JSON line (for the benchmark, which runs this as a child process). */
+  json: z.boolean().default(false),
 });
 
 function parseArgs(argv: string[]) {
@@ -37,7 +40,7 @@ function parseArgs(argv: string[]) {
     const arg = argv[i]!;
     if (!arg.startsWith("--")) throw new ConfigError(`unexpected argument "${arg}". ${USAGE}`);
     const name = arg.slice(2);
-    if (name === "checksum" || name === "remove") raw[name] = true;
+    if (name === "checksum" || name === "remove" || name === "json") raw[name] = true;
     else raw[name] = argv[++i] ?? "";
   }
   const parsed = optionsSchema.strict().safeParse(raw);
@@ -78,6 +81,7 @@ try {
           `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s); ` +
           `peak RSS ${mib(stats.peakRssBytes)}; ${stats.retries} batch retries; ${plan.regions.length} regions, ${plan.chains.length} chains, ${plan.presences.length} presences.`,
       );
+      if (options.json) console.log(`STATS ${JSON.stringify(stats)}`);
       if (options.manifest) {
         await writeFile(
           options.manifest,

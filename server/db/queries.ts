@@ -33,6 +33,9 @@ export const QUERY_NAMES = [
   "delete-synthetic-batch",
   "count-synthetic",
   "list-synthetic-page",
+  // benchmark (bench/)
+  "label-bench-probe",
+  "warm-bench-cache",
   // analysis: gaps, map, targets, compare
   "find-local-regions",
   "find-chain-header",

@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "../server/app.ts";
+import { DEFAULT_SECURITY } from "../server/auth/security-config.ts";
+import type { Neo4jConnection } from "../server/config.ts";
+import type { HttpCall } from "./measures.ts";
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The real app listening on loopback, as `npm start` builds it, except that the per-client rate
+ * limit is lifted: the bench is one client sending thousands of requests on purpose.
+ */
+export async function startApp(connection: Neo4jConnection, queryTimeoutMs: number) {
+  const app = await buildApp({
+    port: 0,
+    host: "127.0.0.1",
+    logLevel: "silent",
+    neo4j: connection,
+    queryTimeoutMs,
+    webDistDir: "/nonexistent-web-dist",
+    security: { ...DEFAULT_SECURITY, rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 10_000_000 } },
+  });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, baseUrl: address };
+}
+
+/** One request; a non-2xx answer is an error (the measure would be meaningless otherwise). */
+export async function request(baseUrl: string, call: HttpCall): Promise<number> {
+  const response = await fetch(`${baseUrl}${call.url}`, {
+    method: call.method,
+    headers: call.body ? { "content-type": "application/json" } : {},
+    body: call.body ? JSON.stringify(call.body) : undefined,
+  });
+  const body = await response.arrayBuffer();
+  if (!response.ok)
+    throw new Error(`${call.method} ${call.url.slice(0, 120)} → ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
+  return body.byteLength;
+}
+
+export interface Throughput {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** autocannon in its own process (so the load generator does not share the app's event loop), JSON out. */
+export function sustainedLoad(url: string, connections: number, seconds: number): Promise<Throughput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/autocannon/autocannon.js"), "-c", String(connections), "-d", String(seconds), "-j", url],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c;
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
+      const r = JSON.parse(out);
+      resolve({
+        url,
+        connections,
+        durationSeconds: seconds,
+        requestsPerSecond: r.requests.average,
+        latencyP50Ms: r.latency.p50,
+        latencyP99Ms: r.latency.p99,
+        requests: r.requests.total,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        non2xx: r.non2xx,
+      });
+    });
+  });
+}

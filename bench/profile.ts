@@ -1,0 +1,40 @@
+import neo4j, { type ProfiledPlan } from "neo4j-driver";
+import { Graph, integerParams, type Params, type Row } from "../server/db/graph.ts";
+import { loadQueries, type QueryName } from "../server/db/queries.ts";
+
+/** A Graph that notes every named read a repository function makes, so the same reads can be PROFILEd. */
+export class RecordingGraph extends Graph {
+  readonly calls: { name: QueryName; params: Params }[] = [];
+
+  override async read<T extends object = Row>(name: QueryName, params: Params = {}, timeoutMs?: number): Promise<T[]> {
+    this.calls.push({ name, params });
+    return super.read<T>(name, params, timeoutMs);
+  }
+}
+
+export interface QueryProfile {
+  query: QueryName;
+  dbHits: number;
+  rows: number;
+}
+
+function sumDbHits(plan: ProfiledPlan): number {
+  return plan.dbHits + plan.children.reduce((sum, child) => sum + sumDbHits(child), 0);
+}
+
+/** Runs each recorded read once under PROFILE and reports its database hits. */
+export async function profileCalls(graph: Graph, calls: { name: QueryName; params: Params }[]): Promise<QueryProfile[]> {
+  const queries = loadQueries();
+  const profiles: QueryProfile[] = [];
+  const session = graph.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    for (const call of calls) {
+      const result = await session.run(`PROFILE ${queries[call.name]}`, integerParams(call.params));
+      const profile = result.summary.profile;
+      profiles.push({ query: call.name, dbHits: profile ? sumDbHits(profile) : 0, rows: result.records.length });
+    }
+  } finally {
+    await session.close();
+  }
+  return profiles;
+}

@@ -1,0 +1,134 @@
+import type { BenchResults, SizeResult } from "./run-bench.ts";
+
+/** The brief's targets, checked against a run; a miss says by how much. */
+export function targetChecks(results: BenchResults) {
+  const checks: { target: string; measured: string; met: boolean | null; note?: string }[] = [];
+  const big = [...results.sizes].sort((a, b) => b.firms - a.firms)[0];
+  if (!big) return checks;
+  const g = big.load.generator;
+  const by = (measured: number, target: number, higherIsBetter: boolean) =>
+    higherIsBetter ? `${(measured / target).toFixed(2)}× of target` : `${(measured / target).toFixed(2)}× the limit`;
+  checks.push({
+    target: `load ≥ 50k nodes/s (${big.firms} firms)`,
+    measured: `${Math.round(g.nodesPerSecond)} nodes/s`,
+    met: g.nodesPerSecond >= 50_000,
+    note: by(g.nodesPerSecond, 50_000, true),
+  });
+  checks.push({
+    target: `load ≥ 30k rels/s (${big.firms} firms)`,
+    measured: `${Math.round(g.relationshipsPerSecond)} rels/s`,
+    met: g.relationshipsPerSecond >= 30_000,
+    note: by(g.relationshipsPerSecond, 30_000, true),
+  });
+  checks.push({
+    target: "loader RSS < 1 GiB",
+    measured: `${Math.round(g.peakRssBytes / 2 ** 20)} MiB`,
+    met: g.peakRssBytes < 2 ** 30,
+  });
+  for (const q of big.queries) {
+    if (q.targetP95Ms === undefined) continue;
+    const p95 = q.raw?.p95;
+    checks.push({
+      target: `${q.name} p95 ≤ ${q.targetP95Ms} ms (${big.firms} firms)`,
+      measured: p95 === undefined ? "not available" : `${p95} ms`,
+      met: p95 === undefined ? null : p95 <= q.targetP95Ms,
+      note: p95 === undefined ? q.unavailableReason : by(p95, q.targetP95Ms, false),
+    });
+  }
+  for (const q of big.queries) {
+    if (q.apiOverhead === undefined) continue;
+    checks.push({ target: `API overhead ≤ 1.15× (${q.name})`, measured: `${q.apiOverhead}×`, met: q.apiOverhead <= 1.15 });
+  }
+  checks.push({
+    target: "sustained load: zero errors",
+    measured: `${Math.round(big.throughput.requestsPerSecond)} req/s, ${big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts} errors`,
+    met: big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts === 0,
+  });
+  const r5k = results.render.find((r) => r.elements === 5000 && r.renderer === "canvas");
+  if (r5k) {
+    checks.push({
+      target: "5k elements first render ≤ 2 s (canvas)",
+      measured: r5k.status === "ok" ? `${r5k.firstRenderMs} ms` : r5k.status,
+      met: r5k.status === "ok" ? (r5k.firstRenderMs ?? Infinity) <= 2000 : false,
+    });
+    checks.push({
+      target: "5k elements pan ≥ 30 fps (canvas)",
+      measured: r5k.status === "ok" ? `${r5k.panFps} fps` : r5k.status,
+      met: r5k.status === "ok" ? (r5k.panFps ?? 0) >= 30 : false,
+    });
+  }
+  return checks;
+}
+
+const n = (x: number | undefined) => (x === undefined ? "–" : Math.round(x).toLocaleString("en-US"));
+
+function sizeTables(s: SizeResult): string {
+  const g = s.load.generator;
+  const lines = [
+    `### ${s.firms.toLocaleString("en-US")} firms (seed ${s.seed}): ${n(s.graph.nodes)} entities, ${n(s.graph.relationships)} relationships`,
+    "",
+    `Neo4j ${s.neo4j.version} (${s.neo4j.source}), heap ${s.neo4j.heap}, page cache ${s.neo4j.pageCache}.`,
+    "",
+    "| load | nodes/s | rels/s | vs naive (nodes / rels) | peak RSS |",
+    "|---|---|---|---|---|",
+    `| synthetic generator (${n(g.nodes)} nodes, ${n(g.relationships)} rels, batch ${g.batchSize}, ${g.concurrency} in flight) | ${n(g.nodesPerSecond)} | ${n(g.relationshipsPerSecond)} | ${s.load.generatorVsNaive.nodes}× / ${s.load.generatorVsNaive.relationships}× | ${Math.round(g.peakRssBytes / 2 ** 20)} MiB |`,
+    `| demo seed loader, probe of ${n(s.load.seedLoader.nodes)} nodes / ${n(s.load.seedLoader.relationships)} rels | ${n(s.load.seedLoader.nodesPerSecond)} | ${n(s.load.seedLoader.relationshipsPerSecond)} | ${s.load.seedLoaderVsNaive.nodes}× / ${s.load.seedLoaderVsNaive.relationships}× | (in bench process) |`,
+    `| naive: one statement per row (${n(s.load.naive.nodes)} nodes, ${n(s.load.naive.relationships)} rels) | ${n(s.load.naive.nodesPerSecond)} | ${n(s.load.naive.relationshipsPerSecond)} | 1× | – |`,
+    "",
+    "| query | runs | p50 ms | p95 ms | p99 ms | target p95 | HTTP p50 ms | HTTP p95 ms | API overhead (p50) | db hits (PROFILE, once) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const q of s.queries) {
+    if (!q.available) {
+      lines.push(`| ${q.name} | not available: ${q.unavailableReason?.replaceAll("|", "/")} | | | | | | | | |`);
+      continue;
+    }
+    lines.push(
+      `| ${q.name} | ${q.raw?.runs} | ${q.raw?.p50} | ${q.raw?.p95} | ${q.raw?.p99} | ${q.targetP95Ms ?? "–"} | ${q.http?.p50} | ${q.http?.p95} | ${q.apiOverhead}× | ${n(q.profile?.totalDbHits)} |`,
+    );
+  }
+  const t = s.throughput;
+  lines.push(
+    "",
+    `Sustained load (autocannon, separate process, ${t.connections} connections, ${t.durationSeconds} s, loopback) on \`${t.url.replace(/^https?:\/\/[^/]+/, "")}\`: ` +
+      `${n(t.requestsPerSecond)} req/s, p50 ${t.latencyP50Ms} ms, p99 ${t.latencyP99Ms} ms, ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx, ${t.timeouts} timeouts.`,
+    "",
+  );
+  return lines.join("\n");
+}
+
+export function markdownReport(results: BenchResults): string {
+  const m = results.machine;
+  const lines = [
+    `## Run of ${results.date}${results.quick ? " (quick)" : ""}`,
+    "",
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}; load average at the end ${m.loadAverage.join(" / ")} (the machine is shared). Run took ${results.durationSeconds} s.`,
+    "",
+    ...results.sizes.map(sizeTables),
+  ];
+  if (results.render.length > 0) {
+    lines.push(
+      "### Render (headless Chromium, software rendering, 1400×850, app stylesheet, preset positions)",
+      "",
+      "| elements | nodes + edges | renderer | status | first render ms | pan fps |",
+      "|---|---|---|---|---|---|",
+      ...results.render.map(
+        (r) =>
+          `| ${r.elements} | ${r.nodes} + ${r.edges} | ${r.renderer} | ${r.status}${r.detail ? ` (${r.detail.replaceAll("|", "/")})` : ""} | ${r.firstRenderMs ?? "–"} | ${r.panFps ?? "–"} |`,
+      ),
+      "",
+    );
+  }
+  const checks = targetChecks(results);
+  if (checks.length > 0) {
+    lines.push(
+      "### Targets",
+      "",
+      "| target | measured | met | note |",
+      "|---|---|---|---|",
+      ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? "n/a" : c.met ? "yes" : "**no**"} | ${c.note ?? ""} |`),
+      "",
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,245 @@
+import os from "node:os";
+import { seedFromDir } from "../seeds/demo-seed.ts";
+import type { GenerateStats } from "../seeds/synthetic/generate.ts";
+import { buildPlan, firmId } from "../seeds/synthetic/plan.ts";
+import { removeSynthetic } from "../seeds/synthetic/remove.ts";
+import type { Neo4jConnection } from "../server/config.ts";
+import { createDriver } from "../server/db/driver.ts";
+import { Graph } from "../server/db/graph.ts";
+import { applySchema } from "../server/db/schema.ts";
+import { selectedSubgraph } from "../server/repositories/subgraph.ts";
+import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
+import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
+import { exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
+import { benchNeo4j } from "./neo4j.ts";
+import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
+import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
+import { type Latency, summarize, timed } from "./stats.ts";
+
+export interface BenchOptions {
+  quick: boolean;
+  sizes: number[];
+  seed: number;
+  /** Measure rendering on the data of the last size. */
+  render: boolean;
+  /** An existing Neo4j to use (its synthetic data is removed afterwards); default: NEO4J_URI or a server of the bench's own. */
+  connection?: Neo4jConnection;
+  log: (line: string) => void;
+}
+
+export interface QueryResult {
+  name: string;
+  description: string;
+  available: boolean;
+  unavailableReason?: string;
+  targetP95Ms?: number;
+  raw?: Latency;
+  http?: Latency;
+  /** HTTP p50 / direct p50: what the app adds on top of the repository call. */
+  apiOverhead?: number;
+  profile?: { totalDbHits: number; queries: QueryProfile[] };
+}
+
+export interface SizeResult {
+  firms: number;
+  seed: number;
+  neo4j: { source: string; version: string; heap: string; pageCache: string };
+  graph: { nodes: number; relationships: number };
+  load: {
+    generator: GenerateStats;
+    seedLoader: LoadRate;
+    naive: LoadRate;
+    /** Batched rate / naive one-statement-per-row rate, measured in this run. */
+    generatorVsNaive: { nodes: number; relationships: number };
+    seedLoaderVsNaive: { nodes: number; relationships: number };
+  };
+  queries: QueryResult[];
+  throughput: Throughput;
+}
+
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverage: number[] };
+  sizes: SizeResult[];
+  render: RenderResult[];
+  durationSeconds: number;
+}
+
+const SETTINGS = {
+  quick: {
+    probeFirms: 2000,
+    naiveSlice: 100,
+    warmup: 2,
+    minRuns: 3,
+    maxRuns: 8,
+    budgetMs: 4_000,
+    loadSeconds: 5,
+    renderSizes: [1000],
+    renderTimeoutMs: 20_000,
+    exportSets: 3,
+  },
+  full: {
+    probeFirms: 20_000,
+    naiveSlice: 500,
+    warmup: 5,
+    minRuns: 20,
+    maxRuns: 200,
+    budgetMs: 40_000,
+    loadSeconds: 20,
+    renderSizes: [1000, 5000, 10_000],
+    renderTimeoutMs: 60_000,
+    exportSets: 20,
+  },
+};
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const started = performance.now();
+  const settings = options.quick ? SETTINGS.quick : SETTINGS.full;
+  const sizes: SizeResult[] = [];
+  let render: RenderResult[] = [];
+  for (const [index, firms] of options.sizes.entries()) {
+    const last = index === options.sizes.length - 1;
+    const { result, renderResults } = await benchSize(firms, options, settings, options.render && last);
+    sizes.push(result);
+    if (renderResults) render = renderResults;
+  }
+  return {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    },
+    sizes,
+    render,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+  };
+}
+
+async function benchSize(firms: number, options: BenchOptions, settings: (typeof SETTINGS)["full"], withRender: boolean) {
+  const { log } = options;
+  log(`== ${firms} firms`);
+  const neo4j = await benchNeo4j(firms, log, options.connection);
+  const driver = createDriver(neo4j.connection);
+  const graph = new Graph(driver, neo4j.connection.database, 600_000);
+  try {
+    const [component] = await graph.runRaw("CALL dbms.components() YIELD versions RETURN versions[0] AS version");
+    await applySchema(graph);
+    await seedFromDir(graph);
+
+    log("load: demo loader on a probe slice, then the naive baseline");
+    const seedLoader = await measureSeedLoader(graph, settings.probeFirms);
+    const naive = await measureNaive(graph, settings.naiveSlice);
+    log(`load: generator, ${firms} firms (own process)`);
+    const generator = await runGenerator(neo4j.connection, firms, options.seed, log);
+    const [size] = await graph.read<{ nodes: number; relationships: number }>("warm-bench-cache", {}, 1_200_000);
+
+    const plan = buildPlan(options.seed, firms);
+    const pools = parameterPools(plan);
+    const sets = await exportNodeSets(graph, plan, 10_000, settings.exportSets);
+    const { app, baseUrl } = await startApp(neo4j.connection, 60_000);
+    const queryResults: QueryResult[] = [];
+    try {
+      for (const measure of measures(pools, sets)) {
+        log(`query: ${measure.name}`);
+        queryResults.push(await measureQuery(graph, neo4j.connection.database, baseUrl, measure, settings));
+      }
+      const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
+      log(`throughput: autocannon on ${url}`);
+      const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
+
+      let renderResults: RenderResult[] | undefined;
+      if (withRender) {
+        log("render: headless Chromium");
+        // Regions and segments first, then firms: their LOCATED_IN / IN_SEGMENT / SUPPLIES ties give about two edges per node, as on a real view.
+        const biggest = Math.max(...settings.renderSizes);
+        const context = [...plan.regions.map((r) => r.id), ...plan.chains.flatMap((c) => c.segments.map((s) => s.id))];
+        const firmIds = Array.from({ length: Math.min(plan.firms, Math.round(biggest / 2)) }, (_, i) => firmId(i));
+        const source = await selectedSubgraph(graph, [...context, ...firmIds]);
+        const cases = settings.renderSizes.flatMap((n) =>
+          (["canvas", "webgl"] as const).map((renderer) => ({ elements: elementsOfSize(source, n), renderer })),
+        );
+        renderResults = await measureRender(cases, settings.renderTimeoutMs);
+      }
+      const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+      const result: SizeResult = {
+        firms,
+        seed: options.seed,
+        neo4j: { source: neo4j.source, version: String(component?.version), heap: neo4j.heap, pageCache: neo4j.pageCache },
+        graph: size ?? { nodes: 0, relationships: 0 },
+        load: {
+          generator,
+          seedLoader,
+          naive,
+          generatorVsNaive: {
+            nodes: ratio(generator.nodesPerSecond, naive.nodesPerSecond),
+            relationships: ratio(generator.relationshipsPerSecond, naive.relationshipsPerSecond),
+          },
+          seedLoaderVsNaive: {
+            nodes: ratio(seedLoader.nodesPerSecond, naive.nodesPerSecond),
+            relationships: ratio(seedLoader.relationshipsPerSecond, naive.relationshipsPerSecond),
+          },
+        },
+        queries: queryResults,
+        throughput,
+      };
+      return { result, renderResults };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    // A server the bench did not start keeps its real data and loses the synthetic graph.
+    if (neo4j.source === "env") await removeSynthetic(graph).catch((error) => log(`could not remove synthetic data: ${error}`));
+    await driver.close();
+    await neo4j.stop();
+  }
+}
+
+/**
+ * Warm-up, then direct repository calls and HTTP requests interleaved with the same varied
+ * parameters until the run count or time budget is reached; PROFILE of the reads once.
+ */
+async function measureQuery(
+  graph: Graph,
+  database: string,
+  baseUrl: string,
+  measure: Measure,
+  settings: (typeof SETTINGS)["full"],
+): Promise<QueryResult> {
+  const base = { name: measure.name, description: measure.description, targetP95Ms: measure.targetP95Ms };
+  try {
+    for (let i = 0; i < settings.warmup; i++) {
+      await measure.raw(graph, measure.params(i));
+      await request(baseUrl, measure.http(measure.params(i)));
+    }
+    const raw: number[] = [];
+    const http: number[] = [];
+    const deadline = performance.now() + settings.budgetMs;
+    for (let i = settings.warmup; raw.length < settings.maxRuns; i++) {
+      const params = measure.params(i);
+      raw.push((await timed(() => measure.raw(graph, params))).ms);
+      http.push((await timed(() => request(baseUrl, measure.http(params)))).ms);
+      if (raw.length >= settings.minRuns && performance.now() > deadline) break;
+    }
+    const recording = new RecordingGraph(graph.driver, database, 600_000);
+    await measure.raw(recording, measure.params(0));
+    const queries = await profileCalls(graph, recording.calls);
+    const rawLatency = summarize(raw);
+    const httpLatency = summarize(http);
+    return {
+      ...base,
+      available: true,
+      raw: rawLatency,
+      http: httpLatency,
+      apiOverhead: Math.round((httpLatency.p50 / rawLatency.p50) * 100) / 100,
+      profile: { totalDbHits: queries.reduce((n, q) => n + q.dbHits, 0), queries },
+    };
+  } catch (error) {
+    return { ...base, available: false, unavailableReason: (error as Error).message.slice(0, 300) };
+  }
+}
