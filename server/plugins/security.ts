@@ -46,7 +46,10 @@ export const securityPlugin = fp(
           "default-src": ["'self'"],
           "base-uri": ["'self'"],
           "script-src": ["'self'"],
-          "style-src": ["'self'"],
+          // Cytoscape adds one <style> rule to position its container; that exact text is allowed
+          // by hash. Swagger UI at /docs styles itself inline, so /docs alone gets 'unsafe-inline'
+          // (and no hash there: a hash in the list makes browsers ignore 'unsafe-inline').
+          "style-src": ["'self'", (req) => (isDocs(req.url) ? "'unsafe-inline'" : CYTOSCAPE_CONTAINER_STYLE)],
           // PNG export and Cytoscape's snapshots are blob:/data: images; the graph itself is canvas.
           "img-src": ["'self'", "data:", "blob:"],
           "font-src": ["'self'", "data:"],
@@ -101,6 +104,13 @@ export const securityPlugin = fp(
   },
   { name: "security", dependencies: ["errors", "neo4j"] },
 );
+
+/** sha256 of `.__________cytoscape_container { position: relative; }`, the rule cytoscape.js injects. */
+const CYTOSCAPE_CONTAINER_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
+function isDocs(url: string | undefined): boolean {
+  return url === "/docs" || Boolean(url?.startsWith("/docs/"));
+}
 
 function toArray<T>(hooks: T | T[] | undefined): T[] {
   if (hooks === undefined) return [];

@@ -172,6 +172,11 @@ describe("hardening", () => {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
     expect(res.headers["x-powered-by"]).toBeUndefined();
+    // Only the API docs page gets inline styles (Swagger UI needs them).
+    const docs = String((await app.inject({ url: "/docs" })).headers["content-security-policy"]);
+    expect(docs).toMatch(/style-src 'self' 'unsafe-inline'/);
+    expect(docs).toContain("script-src 'self'");
+    expect(docs).not.toMatch(/unsafe-eval/);
   });
 
   it("answers CORS only for allowed origins", async () => {
