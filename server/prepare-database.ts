@@ -3,10 +3,12 @@ import { seedFromDir } from "../seeds/demo-seed.ts";
 import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
+import { recoverInterruptedImports } from "./repositories/imports.ts";
 
 /**
  * Makes the database usable: waits for it (a container may still be starting), applies the
- * schema, and loads the demo data when the database holds no entities yet.
+ * schema, rolls back imports a killed process left half-written, and loads the demo data when
+ * the database holds no entities yet.
  */
 export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seedOnEmpty: boolean; log: (line: string) => void }) {
   const deadline = Date.now() + 120_000;
@@ -21,6 +23,8 @@ export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seed
     }
   }
   await applySchema(graph);
+  const recovered = await recoverInterruptedImports(graph);
+  if (recovered.length > 0) log(`Rolled back ${recovered.length} import(s) a stopped process left half-written: ${recovered.join(", ")}`);
   const row = await graph.readOne<{ entities: number }>("count-entities");
   if (seedOnEmpty && row?.entities === 0) {
     log("Empty database: loading the demo data from seeds/demo ...");

@@ -71,6 +71,7 @@ export const QUERY_NAMES = [
   "list-import-undo",
   "delete-import-undo",
   "update-import-batch",
+  "find-stale-import-batches",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -10,7 +10,7 @@ import { createDriver } from "../db/driver.ts";
 import { Graph } from "../db/graph.ts";
 import { applySchema } from "../db/schema.ts";
 import { ProgressLine } from "../lib/progress-line.ts";
-import { listImportBatches, RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
+import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
 import { formatProblemTable } from "./problems.ts";
 import { type ImportFile, isCsv, isXlsx } from "./read-sheets.ts";
@@ -22,6 +22,7 @@ const USAGE = `导入 import — planners' spreadsheets into Chain Atlas
   npm run import -- <file.csv|file.xlsx|folder> [--dry-run] [--user NAME]
   npm run import -- --list                          recent imports
   npm run import -- --revert <batchId> [--user NAME]
+  npm run import -- --recover                       roll back imports a stopped process left half-written
   npm run import -- --export <folder> [--format xlsx|csv]
   npm run import -- --templates <folder> [--format xlsx|csv]
 
@@ -37,6 +38,7 @@ const { values, positionals } = parseArgs({
     user: { type: "string", default: os.userInfo().username },
     revert: { type: "string" },
     list: { type: "boolean", default: false },
+    recover: { type: "boolean", default: false },
     export: { type: "string" },
     templates: { type: "string" },
     format: { type: "string", default: "xlsx" },
@@ -46,7 +48,10 @@ const { values, positionals } = parseArgs({
 
 let exitCode = 0;
 try {
-  if (values.help || (positionals.length === 0 && !values.revert && !values.list && !values.export && !values.templates)) {
+  if (
+    values.help ||
+    (positionals.length === 0 && !values.revert && !values.list && !values.recover && !values.export && !values.templates)
+  ) {
     console.log(USAGE);
     exitCode = values.help ? 0 : 2;
   } else if (values.format !== "xlsx" && values.format !== "csv") {
@@ -56,6 +61,8 @@ try {
     await writeSheets(values.templates, blankSheets(), values.format, "import-templates");
   } else {
     exitCode = await withGraph(async (graph) => {
+      // --recover: the user says no other import is running, so any unfinished one is abandoned.
+      if (values.recover) return reportRecovered(await recoverInterruptedImports(graph, 0));
       if (values.list) return printBatches(graph);
       if (values.revert) return revert(graph, values.revert, values.user!);
       if (values.export) {
@@ -78,11 +85,17 @@ async function withGraph(work: (graph: Graph) => Promise<number>): Promise<numbe
   try {
     const graph = new Graph(driver, target.connection.database, env.QUERY_TIMEOUT_MS);
     await applySchema(graph);
+    reportRecovered(await recoverInterruptedImports(graph));
     return await work(graph);
   } finally {
     await driver.close();
     await target.release();
   }
+}
+
+function reportRecovered(ids: string[]): number {
+  if (ids.length > 0) console.log(`Rolled back ${ids.length} interrupted import(s): ${ids.join(", ")}`);
+  return 0;
 }
 
 async function importFiles(graph: Graph, inputs: string[], dryRun: boolean, user: string): Promise<number> {

@@ -265,7 +265,10 @@ export async function applyImport(
   try {
     let seq = 0;
     for (const chunk of chunks(ops, CHUNK_WRITES)) {
-      await graph.writeTransaction((tx) => writeChunk(tx, batchId, seq, chunk, tick), IMPORT_TIMEOUT_MS);
+      await graph.writeTransaction(async (tx) => {
+        await writeChunk(tx, batchId, seq, chunk, tick);
+        await tx.run("update-import-batch", { id: batchId, props: { heartbeatAt: new Date().toISOString() } });
+      }, IMPORT_TIMEOUT_MS);
       seq += 1;
     }
     await graph.writeTransaction((tx) => tx.run("update-import-batch", { id: batchId, props: { status: "applied" } }));
@@ -369,6 +372,21 @@ export async function revertImportBatch(graph: Graph, id: string, user: string):
   for (const c of chunks(undo.updatedRelations, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedRelations: c });
   for (const part of parts) await graph.writeTransaction((tx) => undoChanges(tx, id, part), IMPORT_TIMEOUT_MS);
   return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
+}
+
+/** An import or revert with no heartbeat for this long belongs to a process that died. */
+export const STALE_IMPORT_MS = IMPORT_TIMEOUT_MS + 60_000;
+
+/**
+ * Takes back imports that a killed process left half-written (chunked imports commit piece by
+ * piece): run at start-up by the app and the import CLI, so an interruption leaves no partial data
+ * once anything starts again. Returns the ids rolled back.
+ */
+export async function recoverInterruptedImports(graph: Graph, staleAfterMs = STALE_IMPORT_MS): Promise<string[]> {
+  const before = new Date(Date.now() - staleAfterMs).toISOString();
+  const stale = await graph.read<{ id: string }>("find-stale-import-batches", { before });
+  for (const { id } of stale) await revertImportBatch(graph, id, "automatic recovery of an interrupted import");
+  return stale.map((b) => b.id);
 }
 
 const emptyUndo = (): UndoRecord => ({
