@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -116,6 +116,9 @@ describe("explorer in Chromium", () => {
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(Object.keys(parsed).filter((k) => !k.startsWith("?"))).toEqual(["svg"]);
     expect(xml).toContain("纳爱斯集团");
+    // Kept beside the screenshots so a human can compare the vector export with the canvas.
+    writeFileSync(path.join(ARTIFACTS, "03-chain-map-export.svg"), xml);
+    writeFileSync(path.join(ARTIFACTS, "03-chain-map-export.png"), png.bytes);
     await shot("03-export-menu");
   });
 

@@ -1,6 +1,5 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
-import svg from "cytoscape-svg";
 
 let registered = false;
 
@@ -8,7 +7,6 @@ let registered = false;
 export function registerExtensions(): typeof cytoscape {
   if (!registered) {
     cytoscape.use(fcose);
-    cytoscape.use(svg);
     registered = true;
   }
   return cytoscape;

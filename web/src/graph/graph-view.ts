@@ -1,8 +1,10 @@
 import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
+import { writeSvg } from "../export/svg-writer.ts";
 import { ringPositions } from "./entity-elements.ts";
 import { registerExtensions } from "./extensions.ts";
 import { webglWanted } from "./renderer.ts";
-import { stylesheet } from "./style.ts";
+import { FONT_FAMILY, stylesheet } from "./style.ts";
+import { canvasMeasure, svgScene } from "./svg-scene.ts";
 
 /**
  * The only owner of a Cytoscape instance. Views and panels call these methods with ids and
@@ -357,11 +359,9 @@ export class GraphView {
     return this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" });
   }
 
+  /** The whole graph as a standalone SVG document, drawn from what the canvas shows. */
   svg(): string {
-    const svg = (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
-    // Wrapping CJK "anywhere" puts zero-width spaces between characters; each line is already its
-    // own <text>, so they only get in the way of editing the text on a slide.
-    return svg.replace(/\u200b/g, "");
+    return writeSvg(svgScene(this.cy, { background: "#ffffff", fontFamily: FONT_FAMILY, measure: canvasMeasure() }));
   }
 
   resize() {

@@ -1,3 +1,2 @@
-// The extensions ship without type declarations; they are registered with cytoscape.use() only.
-declare module "cytoscape-svg";
+// fcose ships without type declarations; it is registered with cytoscape.use() only.
 declare module "cytoscape-fcose";
