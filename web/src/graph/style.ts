@@ -10,8 +10,11 @@ export const FONT_FAMILY =
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
-/** Chinese has no spaces to break at: wrap anywhere, within a fixed width. */
-const CJK_LABEL = { "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "font-family": FONT_FAMILY } as const;
+/**
+ * Chinese has no spaces to break at: wrap anywhere, within a fixed width. CJK glyphs fill the
+ * whole em box, so a little extra line height keeps wrapped lines from touching.
+ */
+const CJK_LABEL = { "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "font-family": FONT_FAMILY, "line-height": 1.3 } as const;
 
 const base: Rule[] = [
   {
