@@ -76,3 +76,13 @@ export const RAW_BODIES = [
   `{"nodeIds": [${'"a",'.repeat(30_000)}"a"]}`,
   `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
 ] as const;
+
+/** Percent-encodes like a browser, except lone surrogates, which become the invalid UTF-8 bytes a broken client would send. */
+export function encode(value: unknown): string {
+  const text = typeof value === "string" ? value : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  // With the u flag these classes match only unpaired surrogates; emoji stay whole.
+  return text
+    .split(/([\ud800-\udfff])/u)
+    .map((part) => (/^[\ud800-\udfff]$/u.test(part) ? "%ED%A0%80" : encodeURIComponent(part)))
+    .join("");
+}

@@ -70,4 +70,8 @@ export function operationsOf(app: App): Operation[] {
   return operations;
 }
 
-export const isWrite = (op: Operation) => op.access === "editor" || op.access === "admin";
+/** Needs more than a viewer: editor or admin (the audit log is an admin read). */
+export const isPrivileged = (op: Operation) => op.access === "editor" || op.access === "admin";
+
+/** Changes data: a privileged route with a method other than GET. */
+export const isWrite = (op: Operation) => isPrivileged(op) && op.method !== "GET";

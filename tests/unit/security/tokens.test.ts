@@ -85,7 +85,12 @@ describe("roles and the closed-by-default rule", () => {
 describe("security settings from the environment", () => {
   it("defaults to open reads, no tokens (so no writes), same-origin only", () => {
     const security = buildConfig(parseEnv({}), connection).security;
-    expect(security).toMatchObject({ tokens: [], readsOpen: true, corsOrigins: [] });
+    expect(security).toMatchObject({
+      tokens: [],
+      readsOpen: true,
+      corsOrigins: [],
+      rateLimit: { readsPerMinute: 600, writesPerMinute: 60 },
+    });
   });
 
   it("parses tokens, closed reads, CORS origins and rate limits", () => {
