@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
+import { describe, expect, it } from "vitest";
 import { elementsSchema } from "../../../server/schemas/elements.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture } from "./explore-fixture.ts";
+import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-chains");
 const { ids } = fixture;
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 describe("GET /api/chains", () => {
   it("lists each chain with the regions that develop it or hold its firms (and the regions above them)", async () => {
-    const res = await app.inject({ url: "/api/chains" });
+    const res = await live.app.inject({ url: "/api/chains" });
     expect(res.statusCode).toBe(200);
     const chains = res.json().chains as { id: string; regions: string[] }[];
     expect(chains.find((c) => c.id === ids.chain)).toEqual({
@@ -37,7 +23,7 @@ describe("GET /api/chains", () => {
 
 describe("GET /api/chains/:id", () => {
   it("gives segments upstream to downstream with parents and assumptions, the expected flows and elements", async () => {
-    const res = await app.inject({ url: `/api/chains/${ids.chain}` });
+    const res = await live.app.inject({ url: `/api/chains/${ids.chain}` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.chain).toEqual({ id: ids.chain, name: "探索测试产业链", nameEn: "Xplorer Chain" });
@@ -64,17 +50,17 @@ describe("GET /api/chains/:id", () => {
   });
 
   it("gives the demo beauty & health chain its segments", async () => {
-    const body = (await app.inject({ url: "/api/chains/chain:beauty-health" })).json();
+    const body = (await live.app.inject({ url: "/api/chains/chain:beauty-health" })).json();
     expect(body.segments.length).toBeGreaterThan(3);
     expect(new Set(body.segments.map((s: { stage: string }) => s.stage))).toEqual(new Set(["upstream", "midstream", "downstream"]));
   });
 
   it("is 404 for an unknown chain or an id that is not a chain, 400 for a malformed id", async () => {
     for (const id of ["chain:t-explore-chains-nothing", ids.a]) {
-      const res = await app.inject({ url: `/api/chains/${id}` });
+      const res = await live.app.inject({ url: `/api/chains/${id}` });
       expect(res.statusCode, id).toBe(404);
       expect(res.json().message).toContain(id);
     }
-    expect((await app.inject({ url: "/api/chains/chain%3AUPPER" })).statusCode).toBe(400);
+    expect((await live.app.inject({ url: "/api/chains/chain%3AUPPER" })).statusCode).toBe(400);
   });
 });

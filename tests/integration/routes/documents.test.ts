@@ -1,27 +1,13 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture } from "./explore-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-docs");
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 describe("GET /api/documents", () => {
   it("lists the source documents newest first with title, outlet, date, file and authors", async () => {
-    const res = await app.inject({ url: "/api/documents" });
+    const res = await live.app.inject({ url: "/api/documents" });
     expect(res.statusCode).toBe(200);
     const documents = res.json().documents as { id: string; date: string }[];
     expect(documents[0]).toEqual(fixture.document);

@@ -1,4 +1,7 @@
+import { afterAll, beforeAll } from "vitest";
+import type { App } from "../../../server/app.ts";
 import type { Graph } from "../../../server/db/graph.ts";
+import { testApp, testGraph } from "../../helpers/graph.ts";
 
 /**
  * A small graph of known shape for the explore endpoints, every id carrying `tag` (e.g.
@@ -138,4 +141,23 @@ export function exploreFixture(tag: string) {
   }
 
   return { ids, nodes, rels, document, create, remove };
+}
+
+/**
+ * Loads the fixture and builds the app before the file's tests, and removes both after; the
+ * returned object holds them once the tests run.
+ */
+export function useFixtureApp(fixture: ReturnType<typeof exploreFixture>) {
+  const live = {} as { app: App; graph: Graph };
+  beforeAll(async () => {
+    live.graph = testGraph();
+    await fixture.create(live.graph);
+    live.app = await testApp();
+  });
+  afterAll(async () => {
+    await fixture.remove(live.graph);
+    await live.graph.driver.close();
+    await live.app.close();
+  });
+  return live;
 }

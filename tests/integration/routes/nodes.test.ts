@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
+import { describe, expect, it } from "vitest";
 import { elementsSchema } from "../../../server/schemas/elements.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture, HUB_FIRMS } from "./explore-fixture.ts";
+import { exploreFixture, HUB_FIRMS, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-nodes");
 const { ids } = fixture;
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 type Elements = {
   nodes: { data: Record<string, unknown> & { id: string } }[];
   edges: { data: Record<string, unknown> & { id: string; source: string; target: string; type: string } }[];
 };
 async function neighbors(id: string, query = ""): Promise<{ elements: Elements; truncated: boolean }> {
-  const res = await app.inject({ url: `/api/nodes/${id}/neighbors?${query}` });
+  const res = await live.app.inject({ url: `/api/nodes/${id}/neighbors?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json();
   expect(elementsSchema.safeParse(body.elements).success, "elements match the shared schema").toBe(true);
@@ -35,7 +21,7 @@ const nodeIds = (elements: Elements) => elements.nodes.map((n) => n.data.id);
 
 describe("GET /api/nodes/:id", () => {
   it("returns the node, the documents its sources cite and its degree per relationship type", async () => {
-    const res = await app.inject({ url: `/api/nodes/${ids.leader}` });
+    const res = await live.app.inject({ url: `/api/nodes/${ids.leader}` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.node).toMatchObject({
@@ -53,21 +39,21 @@ describe("GET /api/nodes/:id", () => {
   });
 
   it("counts both directions on a hub", async () => {
-    const body = (await app.inject({ url: `/api/nodes/${ids.district}` })).json();
+    const body = (await live.app.inject({ url: `/api/nodes/${ids.district}` })).json();
     expect(body.degree).toEqual({ LOCATED_IN: HUB_FIRMS + 1, PART_OF: 1, ENCLAVE_OF: 1, DEVELOPS: 1, FIGURE_OF: 1 });
   });
 
   it("is 404 naming an unknown id and 400 for a malformed one", async () => {
-    const missing = await app.inject({ url: "/api/nodes/firm:t-explore-nodes-nobody" });
+    const missing = await live.app.inject({ url: "/api/nodes/firm:t-explore-nodes-nobody" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toContain("firm:t-explore-nodes-nobody");
-    const malformed = await app.inject({ url: "/api/nodes/Not%20An%20Id" });
+    const malformed = await live.app.inject({ url: "/api/nodes/Not%20An%20Id" });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().message).toContain("id");
   });
 
   it("works on the demo chain leader", async () => {
-    const body = (await app.inject({ url: "/api/nodes/firm:nice-group" })).json();
+    const body = (await live.app.inject({ url: "/api/nodes/firm:nice-group" })).json();
     expect(body.node.label).toBe("纳爱斯集团");
     expect(body.documents.length).toBeGreaterThan(0);
     expect(body.degree.LEADS).toBeGreaterThanOrEqual(1);
@@ -148,14 +134,14 @@ describe("GET /api/nodes/:id/neighbors", () => {
       ["limit=0", "limit"],
       ["limit=2001", "limit"],
     ]) {
-      const res = await app.inject({ url: `/api/nodes/${ids.a}/neighbors?${query}` });
+      const res = await live.app.inject({ url: `/api/nodes/${ids.a}/neighbors?${query}` });
       expect(res.statusCode, query).toBe(400);
       expect(res.json().message, query).toContain(field);
     }
   });
 
   it("is 404 for an unknown centre", async () => {
-    const res = await app.inject({ url: "/api/nodes/firm:t-explore-nodes-nobody/neighbors" });
+    const res = await live.app.inject({ url: "/api/nodes/firm:t-explore-nodes-nobody/neighbors" });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain("firm:t-explore-nodes-nobody");
   });

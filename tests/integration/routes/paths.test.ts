@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
+import { describe, expect, it } from "vitest";
 import { elementsSchema } from "../../../server/schemas/elements.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture } from "./explore-fixture.ts";
+import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-paths");
 const { ids } = fixture;
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 type Paths = {
   paths: { nodeIds: string[]; edgeIds: string[] }[];
   elements: { nodes: { data: { id: string } }[]; edges: { data: { id: string } }[] };
 };
 async function paths(query: string): Promise<Paths> {
-  const res = await app.inject({ url: `/api/paths?${query}` });
+  const res = await live.app.inject({ url: `/api/paths?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json();
   expect(elementsSchema.safeParse(body.elements).success).toBe(true);
@@ -73,10 +59,10 @@ describe("GET /api/paths", () => {
   });
 
   it("is 404 naming an unknown end", async () => {
-    const res = await app.inject({ url: `/api/paths?from=${ids.a}&to=firm:t-explore-paths-nobody` });
+    const res = await live.app.inject({ url: `/api/paths?from=${ids.a}&to=firm:t-explore-paths-nobody` });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain("firm:t-explore-paths-nobody");
-    const from = await app.inject({ url: `/api/paths?from=firm:t-explore-paths-nobody&to=${ids.a}` });
+    const from = await live.app.inject({ url: `/api/paths?from=firm:t-explore-paths-nobody&to=${ids.a}` });
     expect(from.statusCode).toBe(404);
     expect(from.json().message).toContain("from");
   });
@@ -89,7 +75,7 @@ describe("GET /api/paths", () => {
     ["from=firm:x&to=firm:y&limit=11", "limit"],
     ["from=FIRM X&to=firm:y", "from"],
   ])("%s → 400 naming %s", async (query, field) => {
-    const res = await app.inject({ url: `/api/paths?${encodeURI(query)}` });
+    const res = await live.app.inject({ url: `/api/paths?${encodeURI(query)}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields.map((f: { field: string }) => f.field)).toContain(`querystring.${field}`);
   });

@@ -1,24 +1,10 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture } from "./explore-fixture.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-regions");
 const { ids } = fixture;
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 type Region = { id: string; name: string; nameEn?: string; kind: string; parent?: string; enclaveOf?: string; locatedIn?: string };
 const demo = (file: string) => JSON.parse(readFileSync(new URL(`../../../seeds/demo/${file}`, import.meta.url), "utf8"));
@@ -26,7 +12,7 @@ const demo = (file: string) => JSON.parse(readFileSync(new URL(`../../../seeds/d
 describe("GET /api/regions", () => {
   let regions: Region[];
   beforeAll(async () => {
-    const res = await app.inject({ url: "/api/regions" });
+    const res = await live.app.inject({ url: "/api/regions" });
     expect(res.statusCode).toBe(200);
     regions = res.json().regions;
   });

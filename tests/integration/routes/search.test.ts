@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../../server/app.ts";
-import type { Graph } from "../../../server/db/graph.ts";
-import { testApp, testGraph } from "../../helpers/graph.ts";
-import { exploreFixture } from "./explore-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-search");
-let app: App;
-let graph: Graph;
-beforeAll(async () => {
-  graph = testGraph();
-  await fixture.create(graph);
-  app = await testApp();
-});
-afterAll(async () => {
-  await fixture.remove(graph);
-  await graph.driver.close();
-  await app.close();
-});
+const live = useFixtureApp(fixture);
 
 type Hit = { id: string; type: string; label: string; nameEn?: string; aliases: string[]; score: number };
 async function search(query: string): Promise<Hit[]> {
-  const res = await app.inject({ url: `/api/search?${query}` });
+  const res = await live.app.inject({ url: `/api/search?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().results;
 }
@@ -92,7 +78,7 @@ describe("GET /api/search refuses bad parameters", () => {
     ["q=x&types=firm,planet", "types"],
     ["limit=5", "q"],
   ])("%s → 400 naming %s", async (query, field) => {
-    const res = await app.inject({ url: `/api/search?${encodeURI(query)}` });
+    const res = await live.app.inject({ url: `/api/search?${encodeURI(query)}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain(field);
     expect(res.json().fields[0].field).toContain(field);
