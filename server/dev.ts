@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.ts";
 import { buildConfig, ConfigError, parseEnv } from "./config.ts";
 import { connectNeo4j } from "./connect.ts";
+import { closeInOrder, stopOnSignals } from "./lifecycle.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 
 /**
@@ -21,18 +22,11 @@ async function main() {
   const app = await buildApp(config, { logger: { level: env.LOG_LEVEL } });
   let vite: import("vite").ViteDevServer | undefined;
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+  const closeAll = () => closeInOrder([async () => vite?.close(), () => app.close(), () => target.release()]);
+  stopOnSignals(async (signal) => {
     say(`${signal}: stopping Vite, the API and Neo4j...`);
-    await vite?.close().catch(() => {});
-    await app.close();
-    await target.release();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    await closeAll();
+  });
 
   try {
     await prepareDatabase(app.graph, { seedOnEmpty: env.SEED_ON_EMPTY, log: say });
@@ -49,9 +43,7 @@ async function main() {
     });
     await vite.listen();
   } catch (error) {
-    await vite?.close().catch(() => {});
-    await app.close();
-    await target.release();
+    await closeAll();
     throw error;
   }
   say(`Chain Atlas dev: web with hot reload at http://localhost:${vitePort}, API at http://localhost:${config.port}. Ctrl-C stops both.`);

@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { buildWebIfStale } from "./build-web.ts";
 import { buildConfig, ConfigError, parseEnv } from "./config.ts";
 import { connectNeo4j } from "./connect.ts";
+import { closeInOrder, stopOnSignals } from "./lifecycle.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 
 /**
@@ -20,24 +21,17 @@ async function main() {
   });
   const app = await buildApp(config, { logger: { level: env.LOG_LEVEL } });
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+  const closeAll = () => closeInOrder([() => app.close(), () => target.release()]);
+  stopOnSignals(async (signal) => {
     app.log.info({ signal }, "shutting down");
-    await app.close();
-    await target.release();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    await closeAll();
+  });
 
   try {
     await prepareDatabase(app.graph, { seedOnEmpty: env.SEED_ON_EMPTY, log: say });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await app.close();
-    await target.release();
+    await closeAll();
     throw error;
   }
   say(`Chain Atlas is running at http://localhost:${config.port} (Neo4j: ${target.description}). Ctrl-C stops it.`);

@@ -1,10 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { ConfigError, parseEnv } from "../../server/config.ts";
-import { connectNeo4j } from "../../server/connect.ts";
-import { createDriver } from "../../server/db/driver.ts";
-import { Graph } from "../../server/db/graph.ts";
-import { applySchema } from "../../server/db/schema.ts";
+import { runWithGraph } from "../../server/cli-graph.ts";
+import { ConfigError } from "../../server/config.ts";
 import { ProgressLine } from "../../server/lib/progress-line.ts";
 import { syntheticChecksum } from "./checksum.ts";
 import { generateSynthetic } from "./generate.ts";
@@ -53,21 +50,21 @@ function parseArgs(argv: string[]) {
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
-let exitCode = 0;
+let options: ReturnType<typeof parseArgs>;
 try {
-  const options = parseArgs(process.argv.slice(2));
-  const env = parseEnv();
-  const target = await connectNeo4j(env, console.log);
-  const driver = createDriver(target.connection);
-  try {
-    const graph = new Graph(driver, target.connection.database, 120_000);
+  options = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const exitCode = await runWithGraph(
+  async (graph) => {
     const progress = new ProgressLine(console.log);
     if (options.remove) {
       const removed = await removeSynthetic(graph, { progress: (done, total) => progress.update(done / total, `${done}/${total} nodes`) });
       progress.finish();
       console.log(`Removed ${removed.nodesDeleted} synthetic nodes and ${removed.relationshipsDeleted} relationships.`);
     } else {
-      await applySchema(graph);
       const { plan, stats } = await generateSynthetic(graph, {
         seed: options.seed,
         firms: options.firms,
@@ -94,12 +91,8 @@ try {
       const sum = await syntheticChecksum(graph);
       console.log(`Checksum ${sum.sha256} over ${sum.nodes} nodes and ${sum.relationships} relationships.`);
     }
-  } finally {
-    await driver.close();
-    await target.release();
-  }
-} catch (error) {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : (error as Error).message);
-  exitCode = 1;
-}
+    return 0;
+  },
+  { timeoutMs: 120_000 },
+);
 process.exit(exitCode);

@@ -4,11 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { ConfigError, parseEnv } from "../config.ts";
-import { connectNeo4j } from "../connect.ts";
-import { createDriver } from "../db/driver.ts";
-import { Graph } from "../db/graph.ts";
-import { applySchema } from "../db/schema.ts";
+import { runWithGraph } from "../cli-graph.ts";
+import { ConfigError } from "../config.ts";
+import type { Graph } from "../db/graph.ts";
 import { ProgressLine } from "../lib/progress-line.ts";
 import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
@@ -60,7 +58,8 @@ try {
   } else if (values.templates) {
     await writeSheets(values.templates, blankSheets(), values.format, "import-templates");
   } else {
-    exitCode = await withGraph(async (graph) => {
+    exitCode = await runWithGraph(async (graph) => {
+      reportRecovered(await recoverInterruptedImports(graph));
       // --recover: the user says no other import is running, so any unfinished one is abandoned.
       if (values.recover) return reportRecovered(await recoverInterruptedImports(graph, 0));
       if (values.list) return printBatches(graph);
@@ -77,21 +76,6 @@ try {
   exitCode = 1;
 }
 process.exit(exitCode);
-
-async function withGraph(work: (graph: Graph) => Promise<number>): Promise<number> {
-  const env = parseEnv();
-  const target = await connectNeo4j(env, console.log);
-  const driver = createDriver(target.connection);
-  try {
-    const graph = new Graph(driver, target.connection.database, env.QUERY_TIMEOUT_MS);
-    await applySchema(graph);
-    reportRecovered(await recoverInterruptedImports(graph));
-    return await work(graph);
-  } finally {
-    await driver.close();
-    await target.release();
-  }
-}
 
 function reportRecovered(ids: string[]): number {
   if (ids.length > 0) console.log(`Rolled back ${ids.length} interrupted import(s): ${ids.join(", ")}`);
