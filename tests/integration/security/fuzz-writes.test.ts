@@ -206,6 +206,16 @@ describe("hostile input on the write endpoints, with a real editor's token", () 
     expect(typeof res.json().message, `422 body: ${res.body.slice(0, 300)}`).toBe("string");
   });
 
+  it("refuses a file that is not what its name says (a CSV named .xlsx) with a 4xx, not a 500", async () => {
+    const importOp = await findImportEndpoint();
+    if (!importOp) throw new Error("no import endpoint found");
+    for (const name of ["firms.xlsx", "firms.csv\u0000.xlsx"]) {
+      const sheet = multipart([{ name, bytes: Buffer.from('编号 (id),名称 (name)\r\n"%00","%00"') }]);
+      const res = await send(requestFor(importOp, { dryRun: "true" }, sheet));
+      expect(res.statusCode, name).toBeGreaterThanOrEqual(400);
+    }
+  });
+
   it("answers junk files and random requests generated from the schemas", async () => {
     const files = fc.record({
       name: fc.oneof(
