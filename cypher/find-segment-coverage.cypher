@@ -1,13 +1,25 @@
 // Per segment of $chain (sub-segments included): the local firms in it or its sub-segments,
 // how many are above-scale (规上), figures the documents report for it in the local regions,
 // and how many local support actors (institutes, parks, funds) serve it.
+// Local firms are found from the region side (the local regions' firms and their segments), so
+// the cost follows the size of the region, not the number of firms the chain has nationwide.
 MATCH (c:Entity:Chain {id: $chain})
 MATCH (s:Segment)-[:SEGMENT_OF|SUB_SEGMENT_OF*1..4]->(c)
-WITH DISTINCT s
+WITH collect(DISTINCT s) AS segments
+CALL (segments) {
+  UNWIND $regionIds AS regionId
+  MATCH (:Entity {id: regionId})<-[:LOCATED_IN]-(f:Firm)-[:IN_SEGMENT]->(own:Segment)
+  WHERE own IN segments
+  WITH own.id AS segment, collect(DISTINCT f) AS firms
+  RETURN collect({segment: segment, firms: firms}) AS bySegment
+}
+UNWIND segments AS s
 OPTIONAL MATCH (s)-[:SUB_SEGMENT_OF]->(parent:Segment)
-CALL (s) {
-  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
-  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+CALL (s, bySegment) {
+  MATCH (d:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
+  WITH collect(d.id) AS covered
+  UNWIND [group IN bySegment WHERE group.segment IN covered] AS group
+  UNWIND group.firms AS f
   WITH DISTINCT f
   RETURN count(f) AS localFirms,
          count(CASE WHEN '规上' IN f.tags THEN 1 END) AS aboveScaleFirms,

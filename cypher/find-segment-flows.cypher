@@ -1,18 +1,28 @@
 // Each expected flow a→b between segments of the chain, judged locally: how many local firms
 // sit upstream and downstream, which local supply ties close it, and which local upstream firms
 // sell only outside the region (a documented market scope of 'outside', or supply ties that
-// all leave the region). Firm lists are capped to keep the read bounded on large graphs.
+// all leave the region). Local firms are found from the region side, as in
+// find-segment-coverage; lists are capped by $firmCap to keep the read bounded.
+UNWIND $regionIds AS regionId
+MATCH (:Entity {id: regionId})<-[:LOCATED_IN]-(f:Firm)-[:IN_SEGMENT]->(own:Segment)
+WHERE own.id IN $segmentIds
+WITH own.id AS segment, collect(DISTINCT f)[..$firmCap] AS firms
+WITH collect({segment: segment, firms: firms}) AS bySegment
 MATCH (a:Segment)-[feed:FEEDS]->(b:Segment)
 WHERE a.id IN $segmentIds AND b.id IN $segmentIds
-CALL (a) {
-  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(a)
-  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+CALL (a, bySegment) {
+  OPTIONAL MATCH (d:Segment)-[:SUB_SEGMENT_OF*0..3]->(a)
+  WITH collect(d.id) AS covered
+  UNWIND [group IN bySegment WHERE group.segment IN covered] AS group
+  UNWIND group.firms AS f
   WITH DISTINCT f LIMIT $firmCap
   RETURN collect(f) AS upstream
 }
-CALL (b) {
-  OPTIONAL MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(b)
-  WHERE EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+CALL (b, bySegment) {
+  OPTIONAL MATCH (d:Segment)-[:SUB_SEGMENT_OF*0..3]->(b)
+  WITH collect(d.id) AS covered
+  UNWIND [group IN bySegment WHERE group.segment IN covered] AS group
+  UNWIND group.firms AS f
   WITH DISTINCT f LIMIT $firmCap
   RETURN collect(f) AS downstream
 }
