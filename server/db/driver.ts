@@ -11,7 +11,8 @@ export function createDriver(connection: Neo4jConnection): Driver {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Short retries: a request during an outage should get its 503 in a second or two.
+    maxTransactionRetryTime: 1_500,
     userAgent: "chain-atlas",
   });
 }

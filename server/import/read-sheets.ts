@@ -54,7 +54,30 @@ export async function* readSheets(file: ImportFile): AsyncGenerator<SheetRows> {
   };
 }
 
+/** A file that cannot be read as what its name says (a renamed or damaged workbook). */
+export class UnreadableFileError extends Error {
+  constructor(fileName: string, cause: unknown) {
+    super(`${fileName}: not a readable XLSX workbook (${(cause as Error)?.message ?? String(cause)})`);
+    this.name = "UnreadableFileError";
+  }
+}
+
+/** Re-throws anything the workbook reader throws as UnreadableFileError naming the file. */
+async function* unreadableAs<T>(fileName: string, source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw error instanceof UnreadableFileError ? error : new UnreadableFileError(fileName, error);
+  }
+}
+
 async function* readXlsx(file: ImportFile): AsyncGenerator<SheetRows> {
+  for await (const sheet of unreadableAs(file.name, readXlsxSheets(file))) {
+    yield { ...sheet, rows: unreadableAs(file.name, sheet.rows) };
+  }
+}
+
+async function* readXlsxSheets(file: ImportFile): AsyncGenerator<SheetRows> {
   const reader = new Utf8SafeWorkbookReader(Readable.from(file.bytes), {
     sharedStrings: "cache",
     styles: "cache",

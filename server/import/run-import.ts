@@ -10,6 +10,8 @@ export interface ImportReport {
   dryRun: boolean;
   /** True when nothing is wrong: a dry run could be applied, an apply was written. */
   ok: boolean;
+  /** One line for people (中文 / English): what happened. */
+  message: string;
   fileName: string;
   fileHash: string;
   sheets: SheetSummary[];
@@ -43,9 +45,11 @@ export async function runImport(graph: Graph, files: ImportFile[], options: Impo
   const report = (plan: ImportPlan, batch?: BatchSummary): ImportReport => {
     const changed = [...plan.entities, ...plan.relations].filter((entry) => entry.status !== "unchanged");
     const max = options.maxChanges ?? 500;
+    const errors = errorsOf(plan.problems).length;
     return {
       ...base,
-      ok: errorsOf(plan.problems).length === 0,
+      ok: errors === 0,
+      message: summaryLine(options.dryRun, errors, changed.length, batch),
       counts: plan.counts,
       problems: plan.problems,
       changes: changed.slice(0, max).map((entry) => ({ status: entry.status as "created" | "updated", what: describeChange(entry) })),
@@ -76,4 +80,11 @@ export function importAuditSummary(report: ImportReport): string {
   if (report.dryRun) return `dry run of ${report.fileName}`;
   if (report.batch) return `import ${report.batch.id} of ${report.fileName}`;
   return `import of ${report.fileName}: ${report.ok ? "nothing changed" : "refused"}`;
+}
+
+function summaryLine(dryRun: boolean, errors: number, changes: number, batch: BatchSummary | undefined): string {
+  if (errors > 0) return `导入被拒绝：${errors} 个问题，未写入任何数据 / refused: ${errors} problem(s), nothing written`;
+  if (dryRun) return `预演通过：${changes} 条将新建或更新，未写入 / dry run passed: ${changes} record(s) would change, nothing written`;
+  if (!batch) return "数据没有变化 / nothing changed: every record is already as the file says";
+  return `已导入（批次 ${batch.id}）：${changes} 条新建或更新 / imported as ${batch.id}: ${changes} record(s) created or updated`;
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { badRequest, HttpError } from "../plugins/errors.ts";
 import { MAX_UPLOAD_BYTES, uploadSchema } from "../schemas/imports.ts";
 import type { ImportFile } from "./read-sheets.ts";
+import { UnreadableFileError } from "./read-sheets.ts";
 
 /** The files of a multipart upload, each checked by name and size; at least one is required. */
 export async function readUploads(request: FastifyRequest): Promise<ImportFile[]> {
@@ -16,4 +17,10 @@ export async function readUploads(request: FastifyRequest): Promise<ImportFile[]
   }
   if (files.length === 0) throw badRequest("file", "no file in the upload");
   return files;
+}
+
+/** A renamed or damaged workbook is the client's file problem: 400 naming it, not a 500. */
+export function unreadableAsBadRequest(error: unknown): never {
+  if (error instanceof UnreadableFileError) throw badRequest("file", error.message);
+  throw error;
 }

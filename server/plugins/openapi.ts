@@ -14,6 +14,16 @@ export const openapiPlugin = fp(
           description: "产业链图谱 — chain gaps, chain-leader walks, recruitment targets and subgraph export over Neo4j.",
           version: "0.1.0",
         },
+        components: {
+          securitySchemes: {
+            bearer: {
+              type: "http",
+              scheme: "bearer",
+              description: "A token from AUTH_TOKENS (viewer, editor or admin); reads may be open (READS_OPEN).",
+            },
+          },
+        },
+        security: [{ bearer: [] }],
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

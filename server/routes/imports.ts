@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
-import { readUploads } from "../import/uploads.ts";
+import { readUploads, unreadableAsBadRequest } from "../import/uploads.ts";
 import { listImportBatches } from "../repositories/imports.ts";
 import { errorResponses, errorSchema } from "../schemas/common.ts";
 import {
@@ -62,7 +62,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const report = await runImport(app.graph, await readUploads(request), { dryRun: request.query.dryRun, user: userOf(request) });
+      const files = await readUploads(request);
+      const report = await runImport(app.graph, files, { dryRun: request.query.dryRun, user: userOf(request) }).catch(
+        unreadableAsBadRequest,
+      );
       request.auditSummary = importAuditSummary(report);
       return reply.code(report.ok ? 200 : 422).send(report);
     },
@@ -105,6 +108,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
+      // A streamed file cannot change its status once sent: prove the database answers first,
+      // so an outage is a 503, not a cut-off download.
+      await app.graph.read("ping");
       const file = exportXlsxStream(app.graph);
       return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
     },

@@ -63,6 +63,7 @@ export const batchSchema = z.object({
 export const importReportSchema = z.object({
   dryRun: z.boolean(),
   ok: z.boolean().describe("false: refused, nothing written; see problems"),
+  message: z.string().describe("what happened, in one line (中文 / English)"),
   fileName: z.string(),
   fileHash: z.string().describe("sha256 of the file (of the sorted names and hashes for several)"),
   sheets: z.array(
