@@ -8,7 +8,7 @@ MATCH (:Entity {id: regionId})<-[:LOCATED_IN]-(f:Firm)-[:IN_SEGMENT]->(own:Segme
 WHERE own.id IN $segmentIds
 WITH own.id AS segment, collect(DISTINCT f)[..$firmCap] AS firms
 WITH collect({segment: segment, firms: firms}) AS bySegment
-MATCH (a:Segment)-[feed:FEEDS]->(b:Segment)
+MATCH (a:Entity)-[feed:FEEDS]->(b:Entity)
 WHERE a.id IN $segmentIds AND b.id IN $segmentIds
 CALL (a, bySegment) {
   OPTIONAL MATCH (d:Segment)-[:SUB_SEGMENT_OF*0..3]->(a)
