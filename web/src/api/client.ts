@@ -7,6 +7,10 @@ import {
   compareResponse,
   documentsResponse,
   gapsResponse,
+  type ImportReport,
+  importBatchesResponse,
+  importBatchSchema,
+  importReportSchema,
   mapResponse,
   neighborsResponse,
   nodeResponse,
@@ -37,25 +41,46 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError("http", response.status, message, { retryAfter, fields: body.success ? body.data.fields : undefined });
 }
 
-async function send(input: string, init?: RequestInit): Promise<Response> {
-  let response: Response;
+async function reach(input: string, init?: RequestInit): Promise<Response> {
   try {
-    response = await fetch(input, init);
+    return await fetch(input, init);
   } catch (error) {
     throw new ApiError("network", 0, (error as Error).message);
   }
+}
+
+async function send(input: string, init?: RequestInit): Promise<Response> {
+  const response = await reach(input, init);
   if (!response.ok) throw await failure(response);
   return response;
 }
 
-async function getJson<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  const response = await send(url(path, query), { signal, headers: { accept: "application/json" } });
+async function parseJson<S extends z.ZodType>(response: Response, path: string, schema: S): Promise<z.infer<S>> {
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError("shape", response.status, issue?.message ?? "invalid", { path: `${path} ${issue?.path.join(".") ?? ""}`.trim() });
   }
   return parsed.data;
+}
+
+async function getJson<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  const response = await send(url(path, query), { signal, headers: { accept: "application/json" } });
+  return parseJson(response, path, schema);
+}
+
+/** The editor's token travels in a header only, never in a URL (URLs end up in logs and history). */
+const withToken = (token: string): Record<string, string> =>
+  token ? { accept: "application/json", authorization: `Bearer ${token}` } : { accept: "application/json" };
+
+/** Uploads the files as one import; a refused import (422) is an answer with problems, not a failure. */
+async function importFiles(files: readonly File[], options: { dryRun: boolean; token: string }): Promise<ImportReport> {
+  const body = new FormData();
+  for (const file of files) body.append("file", file, file.name);
+  const path = url("/api/import", { dryRun: String(options.dryRun) });
+  const response = await reach(path, { method: "POST", headers: withToken(options.token), body });
+  if (!response.ok && response.status !== 422) throw await failure(response);
+  return parseJson(response, "/api/import", importReportSchema);
 }
 
 const enc = encodeURIComponent;
@@ -89,6 +114,12 @@ export const api = {
       body: JSON.stringify(request.body),
     });
     return { blob: await response.blob(), disposition: response.headers.get("content-disposition") };
+  },
+  importFiles,
+  importBatches: (limit = 20) => getJson("/api/import/batches", { limit }, importBatchesResponse),
+  revertImport: async (id: string, token: string) => {
+    const path = `/api/import/batches/${enc(id)}/revert`;
+    return parseJson(await send(path, { method: "POST", headers: withToken(token) }), path, importBatchSchema);
   },
 };
 

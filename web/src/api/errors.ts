@@ -23,7 +23,14 @@ export function describeError(error: unknown, t: Translate): string {
     const fields = error.detail.fields?.map((f) => `${f.field}: ${f.message}`).join("; ");
     return t("error.400", { message: fields || error.message });
   }
+  if (error.status === 401) return t("error.401");
+  if (error.status === 403) return t("error.403");
   if (error.status === 404) return t("error.404", { message: error.message });
+  if (error.status === 409) {
+    const reasons = error.detail.fields?.map((f) => `${f.field}: ${f.message}`).join("; ");
+    return t("error.409", { message: reasons ? `${error.message} — ${reasons}` : error.message });
+  }
+  if (error.status === 413) return t("error.413");
   if (error.status === 503) return t("error.503", { seconds: error.detail.retryAfter ?? 10 });
   if (error.status >= 500) return t("error.5xx");
   return t("error.other", { status: error.status, message: error.message });

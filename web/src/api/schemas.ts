@@ -162,6 +162,58 @@ export type Compare = z.infer<typeof compareResponse>;
 
 export const documentsResponse = z.object({ documents: z.array(documentRef) });
 
+const statusCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+
+export const importBatchSchema = z.looseObject({
+  id: z.string(),
+  user: z.string(),
+  at: z.string(),
+  fileName: z.string(),
+  status: z.enum(["applying", "applied", "reverting", "reverted"]),
+  revertedAt: z.string().optional(),
+  revertedBy: z.string().optional(),
+  entitiesCreated: z.number(),
+  entitiesUpdated: z.number(),
+  entitiesUnchanged: z.number(),
+  relationsCreated: z.number(),
+  relationsUpdated: z.number(),
+  relationsUnchanged: z.number(),
+  documentsCreated: z.number().default(0),
+});
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+/** The import endpoint's report; it comes with 200 (done or could be done) and with 422 (refused). */
+export const importReportSchema = z.looseObject({
+  dryRun: z.boolean(),
+  ok: z.boolean(),
+  message: z.string(),
+  fileName: z.string(),
+  sheets: z
+    .array(
+      z.object({ file: z.string(), sheet: z.string().nullable(), kind: z.string().nullable(), encoding: z.string(), rows: z.number() }),
+    )
+    .default([]),
+  counts: z.object({ entities: statusCounts, relations: statusCounts, documentsCreated: z.number().default(0) }),
+  problems: z
+    .array(
+      z.object({
+        file: z.string(),
+        sheet: z.string().nullable(),
+        row: z.number().nullable(),
+        column: z.string().nullable(),
+        message: z.string(),
+        severity: z.enum(["error", "warning"]),
+      }),
+    )
+    .default([]),
+  changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })).default([]),
+  changesOmitted: z.number().default(0),
+  batch: importBatchSchema.optional(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importBatchesResponse = z.object({ batches: z.array(importBatchSchema) });
+
 export const apiErrorBody = z.object({
   statusCode: z.number().optional(),
   error: z.string().optional(),

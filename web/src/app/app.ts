@@ -8,6 +8,7 @@ import { clear, h } from "../ui/dom.ts";
 import { chainMapView } from "../views/chain-map.ts";
 import { compareView } from "../views/compare.ts";
 import { explorerView } from "../views/explorer.ts";
+import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
 import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
@@ -18,8 +19,9 @@ const VIEWS: Record<View, ViewFactory> = {
   targets: targetsView,
   compare: compareView,
   report: reportView,
+  import: importView,
 };
-const NAV: View[] = ["map", "explore", "targets", "compare"];
+const NAV: View[] = ["map", "explore", "targets", "compare", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.
