@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { loadToken } from "../imports/import-rules.ts";
 import { ApiError } from "./errors.ts";
 import {
   apiErrorBody,
@@ -41,9 +42,21 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError("http", response.status, message, { retryAfter, fields: body.success ? body.data.fields : undefined });
 }
 
+/**
+ * A token saved in this tab (the Import view's field) goes with every request, so a deployment
+ * that closes reads (READS_OPEN=false) works in every view once the user has entered it.
+ */
+function withSavedToken(init: RequestInit = {}): RequestInit {
+  const token = loadToken(typeof sessionStorage === "undefined" ? undefined : sessionStorage);
+  if (!token) return init;
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);
+  return { ...init, headers };
+}
+
 async function reach(input: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(input, init);
+    return await fetch(input, withSavedToken(init));
   } catch (error) {
     throw new ApiError("network", 0, (error as Error).message);
   }

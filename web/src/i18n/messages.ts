@@ -237,7 +237,7 @@ export const zh = {
   "importKind.ties": "关系",
   "error.network": "无法连接服务器，请检查网络或稍后重试。",
   "error.400": "请求参数有误：{message}",
-  "error.401": "需要编辑权限的令牌：令牌缺失或无效，请向管理员索取编辑（editor）令牌。",
+  "error.401": "需要编辑权限的令牌：令牌缺失或无效。请向管理员索取令牌，在“导入数据”页填写后，所有页面都会带上它。",
   "error.403": "此令牌的角色无权执行该操作：导入和撤销需要编辑（editor）或管理员（admin）令牌，只读（viewer）令牌不行。",
   "error.404": "找不到所请求的内容：{message}",
   "error.409": "无法完成，数据已被之后的操作改动：{message}",
@@ -489,7 +489,8 @@ export const en: Record<MessageKey, string> = {
   "importKind.ties": "Ties",
   "error.network": "Cannot reach the server. Check the connection and try again.",
   "error.400": "A request parameter is wrong: {message}",
-  "error.401": "This needs an editor token: the token is missing or not valid. Ask your administrator for an editor token.",
+  "error.401":
+    "This needs an editor token: the token is missing or not valid. Ask your administrator for one and enter it on the Import page; every view then sends it.",
   "error.403": "This token's role may not do that: importing and reverting need an editor or admin token, not a viewer token.",
   "error.404": "Not found: {message}",
   "error.409": "Not possible, the data has changed since: {message}",
