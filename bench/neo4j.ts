@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startLocalNeo4j } from "../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../server/config.ts";
+import { freePort } from "../server/lib/free-port.ts";
 
 export interface BenchNeo4j {
   connection: Neo4jConnection;
@@ -60,16 +60,4 @@ export async function benchNeo4j(firms: number, log: (line: string) => void, giv
       await rm(stateDir, { recursive: true, force: true });
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,20 +1,12 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import type { Elements } from "../server/schemas/elements.ts";
+import { launchChromium } from "../tests/helpers/chromium.ts";
 import { stylesheet } from "../web/src/graph/style.ts";
 
 const require = createRequire(import.meta.url);
 const CYTOSCAPE = require.resolve("cytoscape/dist/cytoscape.min.js");
 const RENDER_SCRIPT = fileURLToPath(new URL("./render/render-page.js", import.meta.url));
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PAN_SECONDS = 3;
 
 export type RendererName = "canvas" | "webgl";
@@ -46,7 +38,7 @@ export function elementsOfSize(source: Elements, size: number): Elements {
  * A crash or hang (WebGL under software GL) is recorded, never waited on forever.
  */
 export async function measureRender(cases: { elements: Elements; renderer: RendererName }[], timeoutMs: number): Promise<RenderResult[]> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   const results: RenderResult[] = [];
   try {
     for (const c of cases) results.push(await renderCase(browser, c.elements, c.renderer, timeoutMs));

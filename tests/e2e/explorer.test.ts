@@ -1,11 +1,11 @@
-import { execSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/app.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { testConfig } from "../helpers/graph.ts";
 
 /**
@@ -14,15 +14,6 @@ import { testConfig } from "../helpers/graph.ts";
  * test-artifacts/e2e/ for a human to look at.
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 let app: Awaited<ReturnType<typeof buildApp>>;
 let browser: Browser;
@@ -64,8 +55,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const executablePath = execSync("command -v chromium", { shell: "/bin/sh" }).toString().trim();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
   page = await context.newPage();
   page.on("pageerror", (error) => console.error("page error:", error.message));

@@ -1,11 +1,11 @@
-import { execSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/app.ts";
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { testConfig, testGraph } from "../helpers/graph.ts";
 
 /**
@@ -15,15 +15,6 @@ import { testConfig, testGraph } from "../helpers/graph.ts";
  * Every step leaves a screenshot under test-artifacts/e2e/.
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const P = `t-webimport-${Date.now().toString(36)}`;
 const FIRMS_CSV = [
   "编号 (id),名称 (name),标签 (tags),备注 (note)",
@@ -69,8 +60,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const executablePath = execSync("command -v chromium", { shell: "/bin/sh" }).toString().trim();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: "zh-CN" });
   page = await context.newPage();
   page.on("pageerror", (error) => console.error("page error:", error.message));

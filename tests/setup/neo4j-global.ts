@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -9,6 +8,7 @@ import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
+import { freePort } from "../../server/lib/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -94,16 +94,4 @@ async function dockerAnswers(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

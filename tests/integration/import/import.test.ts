@@ -10,7 +10,7 @@ import { type ImportReport, runImport } from "../../../server/import/run-import.
 import { csvBytes, csvFileName, writeXlsx } from "../../../server/import/workbook.ts";
 import { listImportBatches, RevertConflictError, revertImportBatch } from "../../../server/repositories/imports.ts";
 import { testGraph } from "../../helpers/graph.ts";
-import { graphChecksum } from "./graph-checksum.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 const graph = testGraph();
 afterAll(() => graph.driver.close());

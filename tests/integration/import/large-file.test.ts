@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { testConnection, testGraph } from "../../helpers/graph.ts";
-import { graphChecksum } from "./graph-checksum.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 const graph = testGraph();
 let dir = "";

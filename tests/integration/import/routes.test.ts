@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
-import { graphChecksum } from "./graph-checksum.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 const graph = testGraph();
 let app: App;

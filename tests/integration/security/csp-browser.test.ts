@@ -1,10 +1,10 @@
-import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
+import { launchChromium } from "../../helpers/chromium.ts";
 import { testConfig } from "../../helpers/graph.ts";
 
 /**
@@ -25,8 +25,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const executablePath = execSync("command -v chromium", { shell: "/bin/sh" }).toString().trim();
-  browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

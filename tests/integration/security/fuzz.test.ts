@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
 import { bearer, TEST_TOKENS, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
-import { contentChecksum } from "./content-checksum.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 import { CYPHER_INJECTIONS, encode, HUGE_STRING, ODD_STRINGS, RAW_BODIES } from "./hostile-inputs.ts";
 import { isPrivileged, type JsonSchema, type Operation, operationsOf, type Parameter } from "./openapi-operations.ts";
 
@@ -21,7 +21,7 @@ const graph = testGraph();
 let app: App;
 let operations: Operation[];
 let samples: Record<string, string[]>;
-let before: Awaited<ReturnType<typeof contentChecksum>>;
+let before: Awaited<ReturnType<typeof graphChecksum>>;
 const tally = { requests: 0, byStatus: {} as Record<number, number> };
 
 beforeAll(async () => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await app.ready();
   operations = operationsOf(app).filter((op) => op.path.startsWith("/api/"));
   samples = await sampleIds();
-  before = await contentChecksum(graph);
+  before = await graphChecksum(graph);
 });
 
 afterAll(async () => {
@@ -174,7 +174,7 @@ describe("hostile input on every endpoint", () => {
         }
       }
     }
-    expect(await contentChecksum(graph)).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
   });
 
   it("answers random requests generated from each endpoint's schema", async () => {
@@ -189,7 +189,7 @@ describe("hostile input on every endpoint", () => {
         { numRuns: RUNS_PER_OPERATION },
       );
     }
-    expect(await contentChecksum(graph)).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
   });
 
   it("refuses odd Authorization headers cleanly", async () => {

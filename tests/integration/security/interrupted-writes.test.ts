@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SINGLE_TRANSACTION_MAX_WRITES } from "../../../server/repositories/imports.ts";
 import { testConnection, testGraph } from "../../helpers/graph.ts";
-import { contentChecksum } from "./content-checksum.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 /**
  * A planner's import or a seed load killed midway (power cut, Ctrl-\, OOM killer) must leave
@@ -125,7 +125,7 @@ describe("writes interrupted midway leave no partial data", () => {
   it("an import killed while writing its one transaction", async () => {
     const file = await firmsCsv(ROWS);
 
-    const before = await contentChecksum(graph);
+    const before = await graphChecksum(graph);
     const run = await killWhen(cli("server/import/cli.ts", [file, "--user", "kill-test"]), /writing /);
     expect(run.killed, `the import ended before it was killed; output:\n${run.output.slice(-2000)}`).toBe(true);
     await waitForRollback();
@@ -133,12 +133,12 @@ describe("writes interrupted midway leave no partial data", () => {
     expect(await ourRows()).toBe(0);
     const batches = await graph.runRaw("MATCH (b:ImportBatch) WHERE b.user = 'kill-test' RETURN count(b) AS n");
     expect(Number(batches[0]?.n)).toBe(0);
-    expect(await contentChecksum(graph)).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
   });
 
   it("a chunked import killed between chunks is left marked 'applying' and recovery restores the graph exactly", async () => {
     const file = await firmsCsv(CHUNKED_ROWS);
-    const before = await contentChecksum(graph);
+    const before = await graphChecksum(graph);
     const run = await killOnceVisible(cli("server/import/cli.ts", [file, "--user", "kill-test-chunked"]));
     expect(run.killed, `the import ended before it was killed; output:\n${run.output.slice(-2000)}`).toBe(true);
     await waitForRollback();
@@ -166,7 +166,7 @@ describe("writes interrupted midway leave no partial data", () => {
     const batchId = String(left[0]?.id);
     await graph.runRaw("MATCH (u:ImportUndo {batch: $batchId}) DETACH DELETE u", { batchId });
     await graph.runRaw("MATCH (b:ImportBatch {id: $batchId}) DETACH DELETE b", { batchId });
-    expect(await contentChecksum(graph)).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
   });
 
   it("a seed load killed while writing", async () => {
@@ -188,13 +188,13 @@ describe("writes interrupted midway leave no partial data", () => {
       ),
     );
 
-    const before = await contentChecksum(graph);
+    const before = await graphChecksum(graph);
     // The loader prints progress every tenth; the second tenth means firms are being merged.
     const run = await killWhen(cli("seeds/cli.ts", [seedDir]), /\] 1\d% /);
     expect(run.killed, `the seed load ended before it was killed; output:\n${run.output.slice(-2000)}`).toBe(true);
     await waitForRollback();
 
     expect(await ourRows()).toBe(0);
-    expect(await contentChecksum(graph)).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
   });
 });

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "../../../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../../../server/config.ts";
+import { freePort } from "../../../server/lib/free-port.ts";
 
 /**
  * A second, throwaway local Neo4j that a test may stop, start and break at will, leaving the
@@ -61,18 +61,6 @@ export class ScratchNeo4j {
   async neo4jConf(): Promise<string> {
     return readFile(path.join(this.options.stateDir, "home", "conf", "neo4j.conf"), "utf8");
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Local addresses listening on a TCP port, from /proc/net/tcp{,6} (Linux): "127.0.0.1", "::1", "0.0.0.0"… */

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,28 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_SEED_DIR, seedFromDir } from "../../../seeds/demo-seed.ts";
 import { SeedValidationError } from "../../../seeds/read-seed-dir.ts";
 import { testGraph } from "../../helpers/graph.ts";
+import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 const graph = testGraph();
 afterAll(() => graph.driver.close());
-
-/** A fingerprint of every demo node and relationship with all their properties. */
-async function demoFingerprint() {
-  const nodes = await graph.runRaw(
-    "MATCH (n) WHERE (n:Entity OR n:Document) AND NOT n:Synthetic RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id",
-  );
-  const rels = await graph.runRaw(
-    "MATCH (a:Entity)-[r]->(b:Entity) WHERE NOT a:Synthetic RETURN a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, '') AS id, properties(r) AS props ORDER BY id",
-  );
-  const stable = (rows: Record<string, unknown>[]) =>
-    rows.map((row) =>
-      JSON.stringify(row, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v)),
-    );
-  return {
-    nodes: nodes.length,
-    relationships: rels.length,
-    hash: createHash("sha256").update(stable(nodes).join("\n")).update(stable(rels).join("\n")).digest("hex"),
-  };
-}
 
 async function fact(cypher: string, params: Record<string, unknown>) {
   const rows = await graph.runRaw(cypher, params);
@@ -37,11 +18,11 @@ async function fact(cypher: string, params: Record<string, unknown>) {
 
 describe("the demo seed loader", () => {
   it("is idempotent: a second run creates nothing and changes no property", async () => {
-    const before = await demoFingerprint();
+    const before = await graphChecksum(graph);
     const counts = await seedFromDir(graph);
     expect(counts.nodesCreated).toBe(0);
     expect(counts.relationshipsCreated).toBe(0);
-    expect(await demoFingerprint()).toEqual(before);
+    expect(await graphChecksum(graph)).toEqual(before);
     expect(before.nodes).toBeGreaterThan(200);
   });
 
@@ -57,7 +38,7 @@ describe("the demo seed loader", () => {
       relations.push({ type: "SUPPLIES", from: "firm:nice-group", to: "firm:ghost", assumption: "test of a dangling reference" });
       await writeFile(path.join(dir, "relations.json"), JSON.stringify(relations));
 
-      const before = await demoFingerprint();
+      const before = await graphChecksum(graph);
       const error = await seedFromDir(graph, dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SeedValidationError);
       const problems = (error as SeedValidationError).problems;
@@ -69,7 +50,7 @@ describe("the demo seed loader", () => {
         expect.objectContaining({ file: "relations.json", field: "to", message: 'refers to unknown id "firm:ghost"' }),
       );
       expect((error as Error).message).toMatch(/nothing written/);
-      expect(await demoFingerprint()).toEqual(before);
+      expect(await graphChecksum(graph)).toEqual(before);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

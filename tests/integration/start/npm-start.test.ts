@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../server/lib/free-port.ts";
 
 // `npm start` as a user runs it: its own local Neo4j, schema, demo data, web build, then Ctrl-C.
 // A second start must find the data again without reloading it.
@@ -24,15 +24,6 @@ async function readPid(): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function start(env: Record<string, string>) {
