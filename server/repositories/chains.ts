@@ -12,7 +12,25 @@ export interface ChainSummary {
 }
 
 /** Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments. */
-export async function listChains(graph: Graph): Promise<ChainSummary[]> {
+/**
+ * The chain list reads every firm of every chain (which regions hold them), seconds at a million
+ * firms, and every page load asks for it: each app keeps the answer for CHAIN_LIST_TTL_MS, so an
+ * import shows up in the pickers within that time. Keyed by Graph, so each app has its own.
+ */
+export const CHAIN_LIST_TTL_MS = 30_000;
+const chainLists = new WeakMap<Graph, { at: number; chains: Promise<ChainSummary[]> }>();
+
+export function listChains(graph: Graph, now = Date.now()): Promise<ChainSummary[]> {
+  const cached = chainLists.get(graph);
+  if (cached && now - cached.at < CHAIN_LIST_TTL_MS) return cached.chains;
+  const chains = readChains(graph);
+  chainLists.set(graph, { at: now, chains });
+  // A failed read (Neo4j down) is not kept: the next request tries again.
+  chains.catch(() => chainLists.delete(graph));
+  return chains;
+}
+
+async function readChains(graph: Graph): Promise<ChainSummary[]> {
   const rows = await graph.read<{ id: string; name: string; nameEn: string | null; developedBy: string[]; firmRegions: string[] }>(
     "list-chains",
   );
