@@ -102,6 +102,9 @@ function scoreCandidate(c: CandidateRow, leaders: Set<string>): RankedTarget {
         : { zh: `属于缺口环节“${c.gap.name}”`, en: `works in the gap segment ${c.gap.nameEn ?? c.gap.name}` },
     path: [id, ...elsewhere.slice(0, 1), c.gap.id],
   });
+  const foundIn = elsewhere[0] ?? c.gap.id;
+  edge("IN_SEGMENT", id, foundIn);
+  if (foundIn !== c.gap.id) edge("EQUIVALENT_TO", c.gap.id, foundIn);
 
   for (const local of capped(c.suppliesLocal)) {
     const isLeader = leaders.has(local);

@@ -22,6 +22,7 @@ describe("rankTargets", () => {
     const [t] = rankTargets([candidate("a", { via: ["segment:other-chain-same-industry"] })], []);
     expect(t?.reasons[0]).toMatchObject({ kind: "in-gap-segment", path: ["a", "segment:other-chain-same-industry", "segment:gap"] });
     expect(t?.reasons[0]?.message.zh).toContain("相同");
+    expect(t?.edges.map((e) => e.type)).toEqual(["IN_SEGMENT", "EQUIVALENT_TO"]);
   });
 
   it("weighs supplying the chain leader above supplying any local firm", () => {
@@ -50,6 +51,9 @@ describe("rankTargets", () => {
       [],
     );
     expect(t?.score).toBe(WEIGHTS.inGapSegment + WEIGHTS.localFund + 1.5 + 1);
-    expect(t?.edges).toEqual([{ type: "INVESTS_IN", from: "fund:f", to: "a", props: {} }]);
+    expect(t?.edges).toEqual([
+      { type: "IN_SEGMENT", from: "a", to: "segment:gap", props: {} },
+      { type: "INVESTS_IN", from: "fund:f", to: "a", props: {} },
+    ]);
   });
 });
