@@ -12,8 +12,9 @@ import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig } from "../../helpers/graph.ts";
 import { listeningAddresses, ScratchNeo4j } from "./scratch-neo4j.ts";
 
-// A heavy read with no index to help it, small memory. Ten billion rows: no machine finishes this before a timeout, however idle it is (a 400-million-row
-// version once finished in 9.5 s on a quiet machine, just inside the server's 10 s limit).
+// A heavy read with no index to help it, small memory. Ten billion rows: no machine finishes it
+// before a timeout, however idle (a 400-million-row version once finished in 9.5 s on a quiet
+// machine, just inside the server's 10 s limit).
 const RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n";
 
 let scratch: ScratchNeo4j;
