@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../server/app.ts";
 import { launchChromium } from "../helpers/chromium.ts";
-import { testConfig } from "../helpers/graph.ts";
+import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The explorer in a real headless Chromium against the real app serving the demo data: the
@@ -15,11 +13,10 @@ import { testConfig } from "../helpers/graph.ts";
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 
-let app: Awaited<ReturnType<typeof buildApp>>;
+let served: ServedWebApp;
 let browser: Browser;
 let page: Page;
 let base: string;
-let distDir: string;
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
@@ -48,13 +45,8 @@ async function exportAs(format: string) {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  distDir = mkdtempSync(path.join(os.tmpdir(), "chain-atlas-web-"));
-  const { build } = await import("vite");
-  await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn", build: { outDir: distDir, emptyOutDir: true } });
-  app = await buildApp(testConfig({ webDistDir: distDir }));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  served = await serveWebApp();
+  base = served.base;
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
   page = await context.newPage();
@@ -63,8 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 describe("explorer in Chromium", () => {

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../server/app.ts";
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
 import { launchChromium } from "../helpers/chromium.ts";
-import { testConfig, testGraph } from "../helpers/graph.ts";
+import { testGraph } from "../helpers/graph.ts";
+import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The import view in a real headless Chromium against the real app with an editor token
@@ -30,11 +29,10 @@ const BAD_TIES_CSV = [
 
 const graph = testGraph();
 const batches: string[] = [];
-let app: Awaited<ReturnType<typeof buildApp>>;
+let served: ServedWebApp;
 let browser: Browser;
 let page: Page;
 let base: string;
-let distDir: string;
 const cspViolations: string[] = [];
 
 async function shot(name: string, focus?: string) {
@@ -53,13 +51,8 @@ const importedFirms = async () =>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  distDir = mkdtempSync(path.join(os.tmpdir(), "chain-atlas-web-import-"));
-  const { build } = await import("vite");
-  await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn", build: { outDir: distDir, emptyOutDir: true } });
-  app = await buildApp({ ...testConfig({ webDistDir: distDir }), security: testSecurity() });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  served = await serveWebApp({ security: testSecurity() });
+  base = served.base;
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: "zh-CN" });
   page = await context.newPage();
@@ -75,14 +68,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
+  await served?.close();
   await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p DETACH DELETE f", { p: `firm:${P}` });
   await graph.runRaw("MATCH (n) WHERE (n:ImportBatch AND n.id IN $ids) OR (n:ImportUndo AND n.batch IN $ids) DETACH DELETE n", {
     ids: batches,
   });
   await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
   await graph.driver.close();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
 describe("import view in Chromium", () => {

@@ -1,37 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../../server/app.ts";
 import { launchChromium } from "../../helpers/chromium.ts";
-import { testConfig } from "../../helpers/graph.ts";
+import { type ServedWebApp, serveWebApp } from "../../helpers/web-app.ts";
 
 /**
  * A CSP is only real if the app works under it: the built web app and the API docs are opened
  * in Chromium with the app's own headers, used a little, and every CSP violation the browser
  * reports is collected. None is allowed.
  */
-let app: App;
+let served: ServedWebApp;
 let browser: Browser;
 let base: string;
-let distDir: string;
 
 beforeAll(async () => {
-  distDir = mkdtempSync(path.join(os.tmpdir(), "chain-atlas-csp-web-"));
-  const { build } = await import("vite");
-  await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn", build: { outDir: distDir, emptyOutDir: true } });
-  app = await buildApp(testConfig({ webDistDir: distDir }));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  served = await serveWebApp();
+  base = served.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 /** A page that records every CSP violation, from the DOM event and from the console. */
