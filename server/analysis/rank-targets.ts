@@ -36,7 +36,7 @@ export interface Reason {
  * The recruitment score, documented in docs/gap-detection.md: a sum of weighted reasons, each
  * one a tie into the region (strongest: it already supplies our chain leader) or a quality of
  * the firm (its tags); being in the gap segment at all is the base reason. Repeated ties of one kind count up to three times so one busy firm does
- * not drown the ranking; shared-neighbour evidence (Adamic-Adar, hubs excluded) is capped at 5.
+ * not drown the ranking (a tie to the leader is counted apart from other local firms); shared-neighbour evidence (Adamic-Adar, hubs excluded) is capped at 5.
  */
 export const WEIGHTS = {
   inGapSegment: 1,
@@ -106,44 +106,54 @@ function scoreCandidate(c: CandidateRow, leaders: Set<string>): RankedTarget {
   edge("IN_SEGMENT", id, foundIn);
   if (foundIn !== c.gap.id) edge("EQUIVALENT_TO", c.gap.id, foundIn);
 
-  for (const local of capped(c.suppliesLocal)) {
-    const isLeader = leaders.has(local);
-    reasons.push({
-      kind: isLeader ? "supplies-leader" : "supplies-local",
-      weight: isLeader ? WEIGHTS.suppliesLeader : WEIGHTS.suppliesLocal,
-      message: isLeader
-        ? { zh: "已是本地链主企业的供应商", en: "already supplies our chain leader" }
-        : { zh: "已向本地企业供货", en: "already supplies a local firm" },
-      path: [id, local],
-    });
-    edge("SUPPLIES", id, local);
-  }
-  for (const local of capped(c.buysFromLocal)) {
-    reasons.push({
-      kind: "buys-from-local",
-      weight: WEIGHTS.buysFromLocal,
-      message: { zh: "已从本地企业采购", en: "already buys from a local firm" },
-      path: [id, local],
-    });
-    edge("SUPPLIES", local, id);
-  }
-  for (const fund of capped(c.localFunds)) {
-    reasons.push({
+  // Ties into the region, strongest first; `outward` says the edge runs from the candidate.
+  const ties: { locals: string[]; kind: Reason["kind"]; weight: number; message: Bilingual; type: string; outward: boolean }[] = [
+    {
+      locals: c.suppliesLocal.filter((local) => leaders.has(local)),
+      kind: "supplies-leader",
+      weight: WEIGHTS.suppliesLeader,
+      message: { zh: "已是本地链主企业的供应商", en: "already supplies our chain leader" },
+      type: "SUPPLIES",
+      outward: true,
+    },
+    {
+      locals: c.suppliesLocal.filter((local) => !leaders.has(local)),
+      kind: "supplies-local",
+      weight: WEIGHTS.suppliesLocal,
+      message: { zh: "已向本地企业供货", en: "already supplies a local firm" },
+      type: "SUPPLIES",
+      outward: true,
+    },
+    {
+      locals: c.localFunds,
       kind: "local-fund",
       weight: WEIGHTS.localFund,
       message: { zh: "获本地产业基金投资", en: "backed by a fund we sponsor" },
-      path: [id, fund],
-    });
-    edge("INVESTS_IN", fund, id);
-  }
-  for (const institute of capped(c.localInstitutes)) {
-    reasons.push({
+      type: "INVESTS_IN",
+      outward: false,
+    },
+    {
+      locals: c.buysFromLocal,
+      kind: "buys-from-local",
+      weight: WEIGHTS.buysFromLocal,
+      message: { zh: "已从本地企业采购", en: "already buys from a local firm" },
+      type: "SUPPLIES",
+      outward: false,
+    },
+    {
+      locals: c.localInstitutes,
       kind: "local-institute",
       weight: WEIGHTS.localInstitute,
       message: { zh: "与本地科研机构有合作", en: "cooperates with a local institute" },
-      path: [id, institute],
-    });
-    edge("COOPERATES_WITH", institute, id);
+      type: "COOPERATES_WITH",
+      outward: false,
+    },
+  ];
+  for (const tie of ties) {
+    for (const local of capped(tie.locals)) {
+      reasons.push({ kind: tie.kind, weight: tie.weight, message: tie.message, path: [id, local] });
+      edge(tie.type, tie.outward ? id : local, tie.outward ? local : id);
+    }
   }
   const aa = c.adamicAdar ?? 0;
   if (aa > 0) {
