@@ -35,8 +35,10 @@ export interface Reason {
 /**
  * The recruitment score, documented in docs/gap-detection.md: a sum of weighted reasons, each
  * one a tie into the region (strongest: it already supplies our chain leader) or a quality of
- * the firm (its tags); being in the gap segment at all is the base reason. Repeated ties of one kind count up to three times so one busy firm does
- * not drown the ranking (a tie to the leader is counted apart from other local firms); shared-neighbour evidence (Adamic-Adar, hubs excluded) is capped at 5.
+ * the firm (its tags); being in the gap segment at all is the base reason. Repeated ties of one
+ * kind count up to three times so one busy firm does not drown the ranking (ties to the leader
+ * are counted apart from other local firms); shared-neighbour evidence (Adamic-Adar, hubs
+ * excluded) is capped at 5.
  */
 export const WEIGHTS = {
   inGapSegment: 1,
