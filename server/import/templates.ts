@@ -22,6 +22,7 @@ import {
   STAGES,
   segmentSchema,
 } from "../../seeds/schema.ts";
+import { IMPORT_KINDS, type ImportKind } from "./import-kinds.ts";
 
 /**
  * The spreadsheet templates: one flat sheet per record kind of seeds/schema.ts. A column names
@@ -46,20 +47,7 @@ export interface Column {
   hint?: string;
 }
 
-export const IMPORT_KINDS = [
-  "regions",
-  "chains",
-  "segments",
-  "organizations",
-  "firms",
-  "funds",
-  "institutes",
-  "parks",
-  "projects",
-  "investments",
-  "ties",
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind };
 
 export interface KindSpec {
   kind: ImportKind;

@@ -1,21 +1,8 @@
+import { IMPORT_KINDS, type ImportKind } from "../../../server/import/import-kinds.ts";
 import type { ImportBatch, ImportReport } from "../api/schemas.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 
-/** The template kinds the server offers (server/import/templates.ts IMPORT_KINDS; a unit test keeps them equal). */
-export const IMPORT_KINDS = [
-  "regions",
-  "chains",
-  "segments",
-  "organizations",
-  "firms",
-  "funds",
-  "institutes",
-  "parks",
-  "projects",
-  "investments",
-  "ties",
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind };
 
 export const TEMPLATE_LINKS = {
   allXlsx: "/api/import/templates.xlsx",

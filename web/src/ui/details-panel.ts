@@ -130,3 +130,20 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
   void load();
   return panel;
 }
+
+/**
+ * Opens the side drawer on the selected entity's details, or closes it when nothing is selected.
+ * Closing the panel clears the selection in the URL.
+ */
+export function showDetailsDrawer(drawer: HTMLElement, context: AppContext, selected: string | undefined, actions?: DetailsActions): void {
+  if (selected) {
+    clear(
+      drawer,
+      detailsPanel(context, selected, () => context.navigate({ selected: undefined }, { replace: true }), actions),
+    );
+    drawer.classList.add("open");
+  } else {
+    clear(drawer);
+    drawer.classList.remove("open");
+  }
+}

@@ -6,7 +6,7 @@ import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { detailsPanel } from "../ui/details-panel.ts";
+import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
@@ -160,16 +160,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     if (finding) graph.highlight({ nodeIds: finding.evidence.nodeIds, edgeIds: finding.evidence.edgeIds }, { fit: true });
     else graph.clearHighlight();
     graph.select(current.selected);
-    if (current.selected) {
-      clear(
-        drawer,
-        detailsPanel(context, current.selected, () => context.navigate({ selected: undefined }, { replace: true })),
-      );
-      drawer.classList.add("open");
-    } else {
-      clear(drawer);
-      drawer.classList.remove("open");
-    }
+    showDetailsDrawer(drawer, context, current.selected);
   };
 
   const load = async (current: ViewState) => {

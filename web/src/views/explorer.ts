@@ -10,7 +10,7 @@ import { NODE_TYPES } from "../graph/palette.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { type Expansion, expansionKey, type Filters, type ViewState } from "../state/url-state.ts";
-import { detailsPanel } from "../ui/details-panel.ts";
+import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { entityLegend } from "../ui/legend.ts";
@@ -316,17 +316,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
     const nextDetailsKey = `${next.selected ?? ""}|${ledger.keys().join(",")}|${focus}`;
     if (nextDetailsKey !== detailsKey) {
       detailsKey = nextDetailsKey;
-      if (next.selected) {
-        const id = next.selected;
-        clear(
-          drawer,
-          detailsPanel(context, id, () => context.navigate({ selected: undefined }, { replace: true }), detailActions),
-        );
-        drawer.classList.add("open");
-      } else {
-        clear(drawer);
-        drawer.classList.remove("open");
-      }
+      showDetailsDrawer(drawer, context, next.selected, detailActions);
     }
   };
 

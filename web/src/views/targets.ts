@@ -5,7 +5,7 @@ import { entityElements } from "../graph/entity-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { detailsPanel } from "../ui/details-panel.ts";
+import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { entityLegend } from "../ui/legend.ts";
@@ -69,16 +69,7 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       item.querySelector("button")?.setAttribute("aria-pressed", on ? "true" : "false");
     }
     graph.select(next.selected);
-    if (next.selected) {
-      clear(
-        drawer,
-        detailsPanel(context, next.selected, () => context.navigate({ selected: undefined }, { replace: true })),
-      );
-      drawer.classList.add("open");
-    } else {
-      clear(drawer);
-      drawer.classList.remove("open");
-    }
+    showDetailsDrawer(drawer, context, next.selected);
   };
 
   const renderTargets = () => {
