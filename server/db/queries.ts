@@ -76,6 +76,8 @@ export const QUERY_NAMES = [
   "set-import-lock",
   "beat-import-lock",
   "read-import-lock",
+  "stage-import-entities",
+  "publish-import-entities",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

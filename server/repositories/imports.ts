@@ -202,6 +202,25 @@ async function writeChunk(tx: NamedTransaction, batchId: string, seq: number, op
   await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
 }
 
+type EntityOp = Extract<WriteOp, { op: "entity" }>;
+
+/** New entities of a chunked import, staged where no read reaches them, with their undo piece. */
+async function stageChunk(tx: NamedTransaction, batchId: string, seq: number, ops: EntityOp[], tick: (n: number, what: string) => void) {
+  for (const batch of chunks(ops, WRITE_BATCH)) {
+    await tx.run("stage-import-entities", { rows: batch.map(({ id, props }) => ({ id, props })) });
+    tick(batch.length, "new records (visible once all are written)");
+  }
+  const undo: UndoRecord = { ...emptyUndo(), createdEntities: ops.map((o) => o.id), citedDocuments: citedDocuments(ops) };
+  await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
+}
+
+async function publishStaged(tx: NamedTransaction, batchId: string, ops: EntityOp[]) {
+  for (const [label, list] of groupBy(ops, (o) => o.label)) {
+    for (const batch of chunks(list, WRITE_BATCH))
+      await tx.run("publish-import-entities", { batch: batchId, label, ids: batch.map((o) => o.id) });
+  }
+}
+
 function citedDocuments(ops: WriteOp[]): string[] {
   const cited = new Set<string>();
   for (const o of ops) {
@@ -236,9 +255,13 @@ function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: 
  * the data it overwrites), writes only created and changed records, and records an :ImportBatch
  * with its undo record. Larger imports would exceed the server's transaction memory, so they are
  * written in chunks of their own transactions, each with its undo piece, under a lease on the
- * lock that this process keeps alive with a heartbeat; the batch stays "applying" until the last
- * chunk commits, and if any chunk fails the chunks already written are reverted before the error
- * is reported. If the process dies instead, the next start (app or CLI) rolls the batch back.
+ * lock that this process keeps alive with a heartbeat. Their new entities are staged out of
+ * every read's reach (:ImportStaged, no ties) and published in one transaction together with the
+ * first CHUNK_WRITES documents, updates and ties, which is all of them unless there are more: so
+ * readers see the import all at once (only the updates and ties past the first CHUNK_WRITES
+ * become visible chunk by chunk). The batch stays "applying" until the last chunk commits; if
+ * any chunk fails the chunks already written are reverted before the error is reported, and if
+ * the process dies instead, the next start (app or CLI) rolls the batch back.
  * A file with any error is refused before anything is written, in both cases.
  */
 export async function applyImport(
@@ -296,17 +319,36 @@ export async function applyImport(
       await graph.writeTransaction((tx) => tx.run("record-import-batch", { props: summaryOf(plan, batchId, source, at, "applying") }));
       recorded = true;
       const tick = ticker(ops.length);
+      const created = ops.filter((o): o is EntityOp => o.op === "entity" && o.status === "created");
+      const [first = [], ...later] = chunks(
+        ops.filter((o) => !(o.op === "entity" && o.status === "created")),
+        CHUNK_WRITES,
+      );
       let seq = 0;
-      for (const chunk of chunks(ops, CHUNK_WRITES)) {
-        await graph.writeTransaction((tx) => writeChunk(tx, batchId, seq, chunk, tick), IMPORT_TIMEOUT_MS);
+      for (const chunk of chunks(created, CHUNK_WRITES)) {
+        await graph.writeTransaction((tx) => stageChunk(tx, batchId, seq, chunk, tick), IMPORT_TIMEOUT_MS);
         seq += 1;
+      }
+      // One transaction makes every new entity visible at once, with the first (usually the only)
+      // chunk of documents, updates and ties; the batch is "applied" in it unless more chunks follow.
+      const publish = async (tx: NamedTransaction, chunk: WriteOp[], last: boolean) => {
+        await writeChunk(tx, batchId, seq, chunk, tick);
+        if (last) {
+          await tx.run("update-import-batch", { id: batchId, props: { status: "applied" } });
+          await releaseImportLock(tx, batchId);
+        }
+      };
+      await graph.writeTransaction(async (tx) => {
+        await publishStaged(tx, batchId, created);
+        await publish(tx, first, later.length === 0);
+      }, IMPORT_TIMEOUT_MS);
+      for (const [index, chunk] of later.entries()) {
+        seq += 1;
+        await graph.writeTransaction((tx) => publish(tx, chunk, index === later.length - 1), IMPORT_TIMEOUT_MS);
       }
       return { plan, batch: summaryOf(plan, batchId, source, at, "applied") };
     });
-    await graph.writeTransaction(async (tx) => {
-      if (outcome.batch) await tx.run("update-import-batch", { id: batchId, props: { status: "applied" } });
-      await releaseImportLock(tx, batchId);
-    });
+    if (!outcome.batch) await graph.writeTransaction((tx) => releaseImportLock(tx, batchId));
     return outcome;
   } catch (error) {
     // Compensate: take back every chunk that did commit, so the import leaves nothing behind. If

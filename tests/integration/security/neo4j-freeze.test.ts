@@ -15,7 +15,7 @@ import { ScratchNeo4j } from "./scratch-neo4j.ts";
  * after the server is back must succeed. No wall-clock figure is asserted: "before the freeze
  * ends" is the bound, and the freeze is many times longer than the app's timeouts.
  */
-const QUERY_TIMEOUT_MS = 1_000;
+const QUERY_TIMEOUT_MS = 3_000;
 const FREEZE_MS = 45_000;
 
 let scratch: ScratchNeo4j;
@@ -64,10 +64,19 @@ function probe({ method, url }: (typeof PROBES)[number]) {
   return app.inject({ method, url, headers: bearer("admin") });
 }
 
+/** A few tries: a scratch server on a loaded machine may need more than the short timeout for its first plans. */
+async function servesAll() {
+  for (const p of PROBES) {
+    let res = await probe(p);
+    for (let attempt = 0; attempt < 10 && res.statusCode >= 300; attempt++) res = await probe(p);
+    expect(res.statusCode, `${p.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
+  }
+}
+
 describe("a frozen Neo4j (SIGSTOP)", () => {
   it("serves normally first, so the pool holds live connections to the server about to freeze", async () => {
-    for (const p of PROBES) expect((await probe(p)).statusCode, p.url).toBeLessThan(300);
-  });
+    await servesAll();
+  }, 120_000);
 
   it("every request ends with 503 and Retry-After while the server is still frozen", async () => {
     const pid = scratch.pid!;
@@ -100,10 +109,7 @@ describe("a frozen Neo4j (SIGSTOP)", () => {
   }, 120_000);
 
   it("serves again once the server runs again", async () => {
-    let ready = await probe(PROBES[0]!);
-    for (let attempt = 0; attempt < 40 && ready.statusCode !== 200; attempt++) ready = await probe(PROBES[0]!);
-    expect(ready.json()).toEqual({ status: "ready" });
-    for (const p of PROBES) expect((await probe(p)).statusCode, p.url).toBeLessThan(300);
+    await servesAll();
   }, 120_000);
 });
 
