@@ -206,9 +206,11 @@ type EntityOp = Extract<WriteOp, { op: "entity" }>;
 
 /** New entities of a chunked import, staged where no read reaches them, with their undo piece. */
 async function stageChunk(tx: NamedTransaction, batchId: string, seq: number, ops: EntityOp[], tick: (n: number, what: string) => void) {
-  for (const batch of chunks(ops, WRITE_BATCH)) {
-    await tx.run("stage-import-entities", { rows: batch.map(({ id, props }) => ({ id, props })) });
-    tick(batch.length, "new records (visible once all are written)");
+  for (const [label, list] of groupBy(ops, (o) => o.label)) {
+    for (const batch of chunks(list, WRITE_BATCH)) {
+      await tx.run("stage-import-entities", { rows: batch.map(({ id, props }) => ({ id, props })) });
+      tick(batch.length, label);
+    }
   }
   const undo: UndoRecord = { ...emptyUndo(), createdEntities: ops.map((o) => o.id), citedDocuments: citedDocuments(ops) };
   await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
