@@ -42,18 +42,21 @@ export class ImportBusyError extends Error {
   }
 }
 
-export function isOurs(owner: LockOwner): boolean {
-  return owner.ownerToken === PROCESS_TOKEN;
-}
+/** Leases this process holds and is working on right now (a failed import's lease is not among them). */
+const working = new Set<string>();
 
-/** Whether the process named by a lease can no longer be working on it. */
-export function ownerIsGone(owner: LockOwner, staleAfterMs = STALE_HEARTBEAT_MS, now = Date.now()): boolean {
-  if (isOurs(owner)) return false;
-  const beat = Date.parse(owner.heartbeatAt ?? "");
-  if (!(now - beat < staleAfterMs)) return true;
-  if (owner.ownerHost !== os.hostname() || owner.ownerPid === null) return false;
-  // Same host: the same pid with another token is an earlier life of this very process.
-  return owner.ownerPid === process.pid || !processIsAlive(owner.ownerPid);
+/**
+ * Whether the lease's owner may still be working on it: for this process, while the work runs;
+ * for another, until its pid is dead on this host (the same pid with another token is an earlier
+ * life of this process, as in a restarted container) or its heartbeat is older than staleAfterMs.
+ */
+export function leaseIsLive(lease: ImportLease, staleAfterMs = STALE_HEARTBEAT_MS, now = Date.now()): boolean {
+  if (!lease.holder) return false;
+  if (lease.ownerToken === PROCESS_TOKEN) return working.has(lease.holder);
+  const beat = Date.parse(lease.heartbeatAt ?? "");
+  if (!(now - beat < staleAfterMs)) return false;
+  if (lease.ownerHost !== os.hostname() || lease.ownerPid === null) return true;
+  return lease.ownerPid !== process.pid && processIsAlive(lease.ownerPid);
 }
 
 function processIsAlive(pid: number): boolean {
@@ -78,15 +81,41 @@ export async function claimImportLock(tx: NamedTransaction, batchId: string, sta
     now: new Date().toISOString(),
   });
   const held = { ...NO_LEASE, ...row?.lock };
-  if (!held.holder || isOurs(held)) return;
-  const gone = ownerIsGone(held, staleAfterMs);
-  const abandoned = gone && (held.holder === batchId || !UNFINISHED.has(row?.holderStatus ?? ""));
-  if (!abandoned) throw new ImportBusyError(held.holder);
+  if (!held.holder) return;
+  // A dead owner's unfinished batch is rolled back (by recovery, or by this very call) before anything else.
+  const waitsForRecovery = held.holder !== batchId && UNFINISHED.has(row?.holderStatus ?? "");
+  if (leaseIsLive(held, staleAfterMs) || waitsForRecovery) throw new ImportBusyError(held.holder);
 }
 
 /** Keeps the lock (claimed in the same `tx`) for `batchId` after the transaction, until releaseImportLock. */
 export async function takeImportLease(tx: NamedTransaction, batchId: string, op: "apply" | "revert"): Promise<void> {
   await tx.run("set-import-lock", { props: leaseOf(batchId, op) });
+}
+
+/**
+ * Runs the chunked work of a lease taken with takeImportLease (marked as this process's work in
+ * progress), renewing its heartbeat in small transactions of their own (the chunks never touch
+ * the lock node, so a beat never waits for a chunk).
+ */
+export async function whileHolding<T>(graph: Graph, holder: string, work: () => Promise<T>): Promise<T> {
+  working.add(holder);
+  let beating: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (beating) return;
+    beating = graph
+      .writeTransaction((tx) => tx.run("beat-import-lock", { holder, token: PROCESS_TOKEN, now: new Date().toISOString() }), HEARTBEAT_MS)
+      .catch(() => {})
+      .finally(() => {
+        beating = undefined;
+      });
+  }, HEARTBEAT_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    await beating;
+    working.delete(holder);
+  }
 }
 
 /** Gives the lease back, in the transaction that finishes the chunked work. */
@@ -109,27 +138,4 @@ function leaseOf(holder: string, op: "apply" | "revert"): ImportLease {
     ownerToken: PROCESS_TOKEN,
     heartbeatAt: new Date().toISOString(),
   };
-}
-
-/**
- * Runs chunked work while renewing the lease's heartbeat in its own small transactions (the
- * chunks never touch the lock node, so a beat never waits for a chunk).
- */
-export async function withHeartbeat<T>(graph: Graph, holder: string, work: () => Promise<T>): Promise<T> {
-  let beating: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (beating) return;
-    beating = graph
-      .writeTransaction((tx) => tx.run("beat-import-lock", { holder, token: PROCESS_TOKEN, now: new Date().toISOString() }), HEARTBEAT_MS)
-      .catch(() => {})
-      .finally(() => {
-        beating = undefined;
-      });
-  }, HEARTBEAT_MS);
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
-    await beating;
-  }
 }

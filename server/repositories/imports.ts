@@ -8,12 +8,12 @@ import type { ParsedImport, Props } from "../import/read-records.ts";
 import {
   claimImportLock,
   ImportBusyError,
-  ownerIsGone,
+  leaseIsLive,
   readImportLease,
   releaseImportLock,
   STALE_HEARTBEAT_MS,
   takeImportLease,
-  withHeartbeat,
+  whileHolding,
 } from "./import-lock.ts";
 
 /** Long enough for a 100k-row file on a small machine; the work is one transaction either way. */
@@ -309,7 +309,7 @@ export async function applyImport(
   });
   let recorded = false;
   try {
-    const outcome = await withHeartbeat(graph, batchId, async () => {
+    const outcome = await whileHolding(graph, batchId, async () => {
       const plan = await planImport(
         parsed,
         lookupsFor((name, params) => graph.read(name, params, IMPORT_TIMEOUT_MS)),
@@ -460,10 +460,10 @@ async function revertBatch(graph: Graph, id: string, user: string, staleAfterMs 
   for (const c of chunks(undo.createdEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), createdEntities: c });
   for (const c of chunks(undo.updatedEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedEntities: c });
   for (const c of chunks(undo.updatedRelations, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedRelations: c });
-  await withHeartbeat(graph, id, async () => {
+  return whileHolding(graph, id, async () => {
     for (const part of parts) await graph.writeTransaction((tx) => undoChanges(tx, id, part), IMPORT_TIMEOUT_MS);
+    return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
   });
-  return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
 }
 
 /**
@@ -484,7 +484,7 @@ export async function recoverInterruptedImports(
   const lease = await readImportLease(graph);
   const recovered: string[] = [];
   for (const { id } of unfinished) {
-    if (lease.holder === id && !ownerIsGone(lease, staleAfterMs)) continue;
+    if (lease.holder === id && leaseIsLive(lease, staleAfterMs)) continue;
     try {
       await revertBatch(graph, id, "automatic recovery of an interrupted import", staleAfterMs);
       recovered.push(id);
