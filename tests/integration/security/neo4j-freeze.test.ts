@@ -6,7 +6,7 @@ import { applySchema } from "../../../server/db/schema.ts";
 import { appendAuditEntry } from "../../../server/repositories/audit.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig } from "../../helpers/graph.ts";
-import { ScratchNeo4j } from "./scratch-neo4j.ts";
+import { probeAuditEntry, ScratchNeo4j } from "./scratch-neo4j.ts";
 
 /**
  * A Neo4j that stops answering without closing its sockets (SIGSTOP: a frozen JVM, a stalled VM,
@@ -31,17 +31,7 @@ beforeAll(async () => {
   }
   app = await buildApp({ ...testConfig(), neo4j: scratch.connection, queryTimeoutMs: QUERY_TIMEOUT_MS, security: testSecurity() });
   app.post("/api/test-faults/write", { schema: { hide: true } }, async () => ({
-    id: await appendAuditEntry(app.graph, {
-      actor: "freeze-test",
-      role: "editor",
-      method: "POST",
-      route: "/probe",
-      url: "/probe",
-      status: 200,
-      target: "{}",
-      summary: "",
-      ip: "",
-    }),
+    id: await appendAuditEntry(app.graph, probeAuditEntry("freeze-test")),
   }));
   await app.ready();
 }, 300_000);

@@ -26,6 +26,18 @@ async function readPid(): Promise<number | null> {
   }
 }
 
+/** The environment of `npm start` on this test's state folder, on free ports. */
+async function startEnv() {
+  return {
+    NEO4J_STATE_DIR: path.join(stateDir, "neo4j"),
+    NEO4J_BOLT_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    WEB_DIST_DIR: path.join(stateDir, "web-dist"),
+    NEO4J_HEAP: "512m",
+    NEO4J_PAGECACHE: "256m",
+  };
+}
+
 async function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     env: { ...process.env, ...env, LOG_LEVEL: "warn" },
@@ -70,14 +82,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe("npm start", () => {
   it("serves the app on a fresh state folder, stops cleanly on Ctrl-C, and finds the data again", async () => {
-    const env = {
-      NEO4J_STATE_DIR: path.join(stateDir, "neo4j"),
-      NEO4J_BOLT_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-      WEB_DIST_DIR: path.join(stateDir, "web-dist"),
-      NEO4J_HEAP: "512m",
-      NEO4J_PAGECACHE: "256m",
-    };
+    const env = await startEnv();
     const base = `http://127.0.0.1:${env.PORT}`;
 
     const first = await start(env);
@@ -105,14 +110,7 @@ describe("npm start", () => {
     expect(await exited(second.child)).toBe(0);
   });
   it("starts the app again when it is killed, and stops its Neo4j when told to stop", async () => {
-    const env = {
-      NEO4J_STATE_DIR: path.join(stateDir, "neo4j"),
-      NEO4J_BOLT_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-      WEB_DIST_DIR: path.join(stateDir, "web-dist"),
-      NEO4J_HEAP: "512m",
-      NEO4J_PAGECACHE: "256m",
-    };
+    const env = await startEnv();
     const base = `http://127.0.0.1:${env.PORT}`;
     const run = await start(env);
     const neo4jPid = await readPid();
