@@ -22,7 +22,8 @@ async function main() {
     () =>
       spawn(process.execPath, ["--import", "tsx", SERVE], {
         env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
-        stdio: "inherit",
+        // The IPC channel tells the app when this process dies (see stopOnSignals).
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
       }),
     { log: (line) => say(`supervisor: ${line}`) },
   );

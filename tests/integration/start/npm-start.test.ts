@@ -108,7 +108,7 @@ describe("npm start", () => {
     expect((await again.json()).findings.length).toBeGreaterThan(0);
     second.child.kill("SIGTERM");
     expect(await exited(second.child)).toBe(0);
-  });
+  }, 300_000);
   it("starts the app again when it is killed, and stops its Neo4j when told to stop", async () => {
     const env = await startEnv();
     const base = `http://127.0.0.1:${env.PORT}`;
@@ -127,5 +127,5 @@ describe("npm start", () => {
     run.child.kill("SIGTERM");
     expect(await exited(run.child)).toBe(0);
     expect(() => process.kill(neo4jPid!, 0), "Neo4j is stopped with the app").toThrow();
-  });
+  }, 300_000);
 });
