@@ -1,5 +1,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { roleAllows } from "../auth/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
 import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
 import { readUploads, unreadableAsBadRequest } from "../import/uploads.ts";
@@ -17,6 +19,14 @@ import {
   MAX_UPLOAD_FILES,
   templateParamsSchema,
 } from "../schemas/imports.ts";
+
+/** Who imported or reverted is an editor's token name: shown to editors and admins only. */
+const mayKnowImporters = (principal: Principal | null) => principal !== null && roleAllows(principal.role, "editor");
+const withoutNames = <B extends { user: string; revertedBy?: string }>(batch: B): B => ({
+  ...batch,
+  user: "",
+  ...(batch.revertedBy === undefined ? {} : { revertedBy: "" }),
+});
 
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
@@ -52,7 +62,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/import",
     {
-      config: { role: "editor" },
+      config: { role: "editor", heavy: "import" },
       schema: {
         tags: ["import"],
         summary: "Import CSV (UTF-8/GBK) or XLSX files: dry run by default, or apply all-or-nothing",
@@ -67,6 +77,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         unreadableAsBadRequest,
       );
       request.auditSummary = importAuditSummary(report);
+      // A dry run writes nothing, so it is no entry in the log of writes.
+      request.wroteNothing = request.query.dryRun;
       return reply.code(report.ok ? 200 : 422).send(report);
     },
   );
@@ -81,7 +93,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: batchListSchema, ...errorResponses },
       },
     },
-    async (request) => ({ batches: await listImportBatches(app.graph, request.query.limit) }),
+    async (request) => {
+      const batches = await listImportBatches(app.graph, request.query.limit);
+      return { batches: mayKnowImporters(request.principal) ? batches : batches.map(withoutNames) };
+    },
   );
 
   app.post(
@@ -101,6 +116,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/export/templates.xlsx",
     {
+      config: { heavy: "export" },
       schema: {
         tags: ["import"],
         summary: "The current data in template form (export → import changes nothing)",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, FORMATS } from "../export/formats.ts";
-import { entityIdSchema } from "./explore.ts";
+import { entityIdSchema } from "./common.ts";
 
 export const MAX_EXPORT_NODES = 20_000;
 

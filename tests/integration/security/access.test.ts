@@ -201,7 +201,7 @@ describe("hardening", () => {
   });
 
   it("answers too many requests with 429, Retry-After and a JSON message", async () => {
-    const limited = await appWith({ rateLimit: { readsPerMinute: 3, writesPerMinute: 1 } });
+    const limited = await appWith({ rateLimit: { readsPerMinute: 3, writesPerMinute: 1, exportsPerMinute: 1 } });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) codes.push((await limited.inject({ url: "/api/test-security/read" })).statusCode);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // High limits: this suite is about inputs, not about rate limiting (access.test.ts covers that).
   app = await buildApp({
     ...testConfig(),
-    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000 } }),
+    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000, exportsPerMinute: 1_000_000 } }),
   });
   await app.ready();
   operations = operationsOf(app).filter((op) => op.path.startsWith("/api/"));
