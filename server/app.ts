@@ -2,7 +2,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { redactingSerializers } from "./auth/redact.ts";
 import type { Config } from "./config.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { neo4jPlugin } from "./plugins/neo4j.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
@@ -31,6 +31,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
     // id's own schema answers 400 naming its length limit. JSON bodies and their prototype keys
     // are the security plugin's parser's.
     routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors,
     ...options,
     // Whoever passes logger options gets the URL serializer that masks tokens in query strings.
     logger: typeof options.logger === "object" ? { serializers: redactingSerializers, ...options.logger } : (options.logger ?? false),

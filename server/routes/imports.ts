@@ -12,12 +12,13 @@ import {
   batchListSchema,
   batchParamsSchema,
   batchSchema,
-  fileResponseSchema,
   importQuerySchema,
   importReportSchema,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_FILES,
   templateParamsSchema,
+  templateResponseSchema,
+  workbookResponseSchema,
 } from "../schemas/imports.ts";
 
 /** Who imported or reverted is an editor's token name: shown to editors and admins only. */
@@ -36,7 +37,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/import/templates.xlsx",
-    { schema: { tags: ["import"], summary: "All import templates as one workbook (导入模板)", response: { 200: fileResponseSchema } } },
+    { schema: { tags: ["import"], summary: "All import templates as one workbook (导入模板)", response: { 200: workbookResponseSchema } } },
     async (_request, reply) => {
       const file = await templateFile("templates.xlsx");
       return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
@@ -50,7 +51,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["import"],
         summary: "One template: firms.csv, ties.xlsx …",
         params: templateParamsSchema,
-        response: { 200: fileResponseSchema, ...errorResponses },
+        response: { 200: templateResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -120,7 +121,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["import"],
         summary: "The current data in template form (export → import changes nothing)",
-        response: { 200: fileResponseSchema },
+        response: { 200: workbookResponseSchema, 503: errorSchema },
       },
     },
     async (_request, reply) => {

@@ -1,7 +1,6 @@
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import { IMPORT_KINDS } from "../import/templates.ts";
-import { intParam } from "./common.ts";
+import { fileResponse, intParam, XLSX_MEDIA_TYPE } from "./common.ts";
 
 const kinds = IMPORT_KINDS.join("|");
 
@@ -80,7 +79,5 @@ export const importReportSchema = z.object({
 export const batchListSchema = z.object({ batches: z.array(batchSchema) });
 export const batchListQuerySchema = z.object({ limit: intParam(1, 500, 100) });
 export const batchParamsSchema = z.object({ id: z.string().regex(/^import-[0-9a-z-]{1,60}$/, "not an import batch id") });
-/** A file answer: bytes or a stream, never serialised; described for OpenAPI as binary. */
-export const fileResponseSchema = z
-  .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || (typeof value === "object" && value !== null && "pipe" in value))
-  .meta({ type: "string", format: "binary" });
+export const workbookResponseSchema = fileResponse("An XLSX workbook, as an attachment", [XLSX_MEDIA_TYPE]);
+export const templateResponseSchema = fileResponse("One template, CSV (UTF-8 with BOM) or XLSX by its name", ["text/csv", XLSX_MEDIA_TYPE]);
