@@ -85,7 +85,7 @@ function runBuildStage(stage: Stage, dir: string) {
       const parts = args.split(/\s+/);
       const to = parts.pop() ?? ".";
       say(`COPY ${args}`);
-      copy(ROOT, parts, inImage(dir, to.endsWith("/") || to === "." ? `${to.replace(/\.$/, "")}/` : to, workdir), dockerignore());
+      copy(ROOT, parts, inImage(dir, to === "." ? "./" : to, workdir), dockerignore());
     } else if (keyword === "RUN") {
       say(`RUN ${args}`);
       execSync(args, { cwd: inImage(dir, ".", workdir), stdio: "inherit", env: { ...process.env, NODE_ENV: undefined } });
