@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // Three tiers: unit (pure logic), integration (a real Neo4j), e2e (a real Chromium against the app).
-// One Neo4j per run, started by tests/setup/neo4j-global.ts and shared by the last two tiers.
+// One Neo4j per run: both tiers name tests/setup/neo4j-global.ts, which starts the server once and
+// shares it (the second project reuses the first one's; the last teardown stops it).
 export default defineConfig({
   test: {
     projects: [
