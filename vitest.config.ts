@@ -9,12 +9,15 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["tests/unit/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "integration",
+          // Shares its Neo4j with e2e, so the two run one after the other (unit runs alongside).
+          sequence: { groupOrder: 0 },
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/neo4j-global.ts"],
           // Neo4j Community has one user database: files run one after another so a test that
@@ -27,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 1 },
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/neo4j-global.ts"],
           fileParallelism: false,
