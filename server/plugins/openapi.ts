@@ -30,10 +30,18 @@ const ANSWERS = {
 /** Sent by Node's HTTP server before the app sees the request, without a body: documented only. */
 const HEADERS_TOO_LARGE = { description: "Request headers too large (answered by the HTTP server, no body)", type: "null" };
 
+/** Uploads are read from the stream by the route, not validated as a body: documented only. */
+const UPLOAD_BODY = {
+  type: "object",
+  properties: { file: { type: "array", items: { type: "string", format: "binary" }, description: "One or more .csv / .xlsx files" } },
+  required: ["file"],
+};
+
 const transform: typeof jsonSchemaTransform = (input) => {
   const output = jsonSchemaTransform(input);
-  const schema = output.schema as { response?: Record<string, unknown> };
+  const schema = output.schema as { response?: Record<string, unknown>; consumes?: string[]; body?: unknown };
   if (schema.response) schema.response = { ...schema.response, 431: HEADERS_TOO_LARGE };
+  if (schema.consumes?.includes("multipart/form-data") && !schema.body) schema.body = UPLOAD_BODY;
   return output;
 };
 

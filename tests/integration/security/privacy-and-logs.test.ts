@@ -1,10 +1,10 @@
-import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
 import { EXPORT_FORMATS } from "../../../server/export/formats.ts";
 import { bearer, TEST_TOKENS, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
+import { captureLog } from "../../helpers/log-capture.ts";
 
 /**
  * Issue 12 item 13 and the privacy part of 15: an import's bookkeeping (its batch id and the
@@ -112,13 +112,7 @@ describe("an import's bookkeeping stays inside", () => {
 
 describe("tokens in URLs (item 13)", () => {
   it("masks token= and access_token= in every logged URL and in the audit log", async () => {
-    let log = "";
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        log += chunk.toString();
-        done();
-      },
-    });
+    const { stream, text } = captureLog();
     const logged = await buildApp({ ...testConfig(), security: testSecurity() }, { logger: { level: "info", stream } });
     await logged.ready();
     try {
@@ -135,6 +129,7 @@ describe("tokens in URLs (item 13)", () => {
         headers: bearer("editor"),
       });
       expect(write.statusCode).toBe(404);
+      const log = text();
       expect(log).toMatch(/"url":"\/api\/regions\?token=\[REDACTED\]"/);
       expect(log).toMatch(/access_token=\[REDACTED\]&y=2/);
       for (const token of Object.values(TEST_TOKENS)) expect(log).not.toContain(token);
