@@ -54,14 +54,19 @@ describe("the demo outside-firms layer (DEMO_OUTSIDE_FIRMS=true)", () => {
       const scores = answer.targets.map((t) => t.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       const [first] = answer.targets;
-      expect(first?.reasons.some((r) => r.kind === "suppliesLeader" || r.kind === "suppliesLocal")).toBe(true);
+      const ties = ["suppliesLeader", "suppliesLocal", "cooperatesLocal", "partnerRegion", "plannedProject"];
+      expect(first?.reasons.some((r) => ties.includes(r.kind))).toBe(true);
+      for (const t of answer.targets) {
+        for (const r of t.reasons.filter((x) => ties.includes(x.kind))) expect(r.paths.length, `${t.firm.id} ${r.kind}`).toBeGreaterThan(0);
+      }
       const synthetic = answer.targets.filter((t) => t.firm.id.startsWith(DEMO_OUTSIDE_PREFIX));
       for (const t of synthetic) {
         expect(t.firm.assumption).toBe("synthetic");
         expect(t.firm.label.startsWith("【示例】")).toBe(true);
       }
       const reasonKinds = new Set(answer.targets.flatMap((t) => t.reasons.map((r) => r.kind)));
-      expect([...reasonKinds]).toEqual(expect.arrayContaining(["cooperatesLocal", "partnerRegion", "tag"]));
+      expect([...reasonKinds]).toEqual(expect.arrayContaining(["suppliesLocal", "cooperatesLocal", "partnerRegion", "tag"]));
+      if (region === "region:lianzhou") expect(reasonKinds.has("suppliesLeader")).toBe(true);
       expect(answer.route.steps.length).toBeGreaterThan(0);
     }
   });
