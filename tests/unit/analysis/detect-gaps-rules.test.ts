@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { detectGaps, isWeakLeader, leaderRatios } from "../../../server/analysis/detect-gaps.ts";
-import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck, type SegmentCoverage } from "../../../server/analysis/types.ts";
+import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck } from "../../../server/analysis/types.ts";
+import { segmentRow } from "./coverage-rows.ts";
 
 /** One test per rule of detect-gaps not covered in detect-gaps.test.ts: broken-link variants, leaders, support. */
-const seg = (id: string, localFirms: number): SegmentCoverage => ({
-  segment: { id, _labels: ["Entity", "Segment"], name: id, stage: "midstream" },
-  parent: null,
-  localFirms,
-  aboveScaleFirms: localFirms,
-  firmIds: [],
-  reportedFirms: null,
-  outputYuan: null,
-  figureIds: [],
-  localSupport: 0,
-});
+const seg = (id: string, localFirms: number) => segmentRow(id, "midstream", localFirms);
 
 const flow = (overrides: Partial<FlowCheck>): FlowCheck => ({
   from: "a",

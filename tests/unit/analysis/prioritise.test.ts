@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { detectGaps } from "../../../server/analysis/detect-gaps.ts";
 import { groupCounts, PRIORITY_WEIGHTS, prioritiseFindings } from "../../../server/analysis/prioritise.ts";
-import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck, type SegmentCoverage, type Stage } from "../../../server/analysis/types.ts";
+import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck, type Stage } from "../../../server/analysis/types.ts";
+import { segmentRow } from "./coverage-rows.ts";
 
-const seg = (id: string, stage: Stage, localFirms: number): SegmentCoverage => ({
-  segment: { id, _labels: ["Segment"], name: id, stage },
-  parent: null,
-  localFirms,
-  aboveScaleFirms: localFirms,
-  firmIds: [],
-  reportedFirms: null,
-  outputYuan: null,
-  figureIds: [],
-  localSupport: 0,
-});
+const seg = (id: string, stage: Stage, localFirms: number) => segmentRow(id, stage, localFirms);
 const feeds = (from: string, to: string, ties: number): FlowCheck => ({
   from,
   to,
