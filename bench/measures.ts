@@ -1,6 +1,6 @@
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../seeds/schema.ts";
-import { firmNode, firmPlaces } from "../seeds/synthetic/firms.ts";
 import { type AnswerKeyScore, scoreAnswerKey } from "../seeds/synthetic/answer-key.ts";
+import { firmNode, firmPlaces } from "../seeds/synthetic/firms.ts";
 import { leaderTies, type PlantedGaps, plantedGaps } from "../seeds/synthetic/manifest.ts";
 import { firmId, type Plan } from "../seeds/synthetic/plan.ts";
 import { streamFor } from "../seeds/synthetic/random.ts";
@@ -130,7 +130,8 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
     },
     {
       name: "targets",
-      description: "recruitment targets for a region's gap segments, ranked in the database, no truncation before scoring (GET /api/chains/:id/targets)",
+      description:
+        "recruitment targets for a region's gap segments, ranked in the database, no truncation before scoring (GET /api/chains/:id/targets)",
       targetP95Ms: 200,
       params: (i) => pools.pick(pools.withGaps, i),
       raw: (graph, p: PlantedGaps) => recruitmentTargets(graph, { ...scope(p), limit: 20 }),

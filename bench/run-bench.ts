@@ -1,5 +1,6 @@
 import os from "node:os";
 import { seedFromDir } from "../seeds/demo-seed.ts";
+import type { AnswerKeyScore } from "../seeds/synthetic/answer-key.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
 import { buildPlan, firmId } from "../seeds/synthetic/plan.ts";
 import { removeSynthetic } from "../seeds/synthetic/remove.ts";
@@ -10,7 +11,6 @@ import { applySchema } from "../server/db/schema.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
 import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
-import type { AnswerKeyScore } from "../seeds/synthetic/answer-key.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j } from "./neo4j.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
