@@ -1,4 +1,4 @@
-// Per gap segment: how many firms outside the region could be recruited for it (in the segment,
+// Per gap segment: how many firms outside the region could be recruited for it, up to $cap (in the segment,
 // a sub-segment, or an EQUIVALENT_TO segment), for the findings' priority ("targets exist").
 UNWIND $segmentIds AS segmentId
 MATCH (gap:Entity:Segment {id: segmentId})

@@ -25,8 +25,8 @@ const FIRM_SAMPLE = 50;
 const FLOW_FIRM_CAP = 5000;
 /** Upper bound on a leader's suppliers (and, apart, customers) read; documented in docs/gap-detection.md. */
 const LEADER_TIE_CAP = 5000;
-/** Upper bound on candidates counted per gap segment for the findings' priority. */
-const CANDIDATE_COUNT_CAP = 100_000;
+/** The findings' priority only asks whether a gap segment has any candidate: the count stops at the first. */
+const CANDIDATE_COUNT_CAP = 1;
 
 export interface LocalScope {
   region: NodeRow;
