@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { ID_PATTERN } from "../../seeds/schema.ts";
+import { entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
-
-const entityId = (prefix: string) =>
-  z
-    .string()
-    .max(200)
-    .regex(ID_PATTERN, "must be an id like prefix:kebab-case")
-    .refine((v) => v.startsWith(`${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });
 
@@ -19,29 +12,23 @@ const enclaves = z
 export const gapQuerySchema = z.object({
   region: entityId("region"),
   enclaves,
-  minFirms: z.coerce.number().int().min(1).max(1000).optional().describe("Fewer local firms than this makes a segment thin"),
-  minAboveScale: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1000)
-    .optional()
-    .describe("Fewer above-scale (规上) firms than this makes a segment thin"),
-  minLocalSupplierShare: z.coerce
-    .number()
-    .min(0)
-    .max(1)
+  minFirms: optionalIntParam(1, 1000).describe("Fewer local firms than this makes a segment thin"),
+  minAboveScale: optionalIntParam(0, 1000).describe("Fewer above-scale (规上) firms than this makes a segment thin"),
+  minLocalSupplierShare: z
+    .string()
+    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, "must be a share between 0 and 1, like 0.3")
+    .transform(Number)
     .optional()
     .describe("A chain leader buying from local suppliers less than this share (本地配套率) has weak local ties"),
-  top: z.coerce.number().int().min(1).max(100).default(10).describe("How many of the prioritised findings `top` lists"),
+  top: intParam(1, 100, 10).describe("How many of the prioritised findings `top` lists"),
 });
 
 export const targetQuerySchema = z.object({
   region: entityId("region"),
   enclaves,
   segment: entityId("segment").optional().describe("The gap segment; by default every missing or thin segment"),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0).describe("Ranked candidates to skip (paging)"),
+  limit: intParam(1, 100, 20),
+  offset: intParam(0, 10_000, 0).describe("Ranked candidates to skip (paging)"),
 });
 
 export const compareQuerySchema = z.object({
