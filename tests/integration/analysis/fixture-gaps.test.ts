@@ -140,6 +140,13 @@ describe("prioritised findings and the leader's ratios", () => {
     ]);
     const short = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&top=2" });
     expect(short.json().top).toHaveLength(2);
+    // The supplier-share threshold is a query parameter: at 0 the leader (0/1 local suppliers) is no longer weak.
+    const lenient = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&minLocalSupplierShare=0" });
+    expect(lenient.json().thresholds.minLocalSupplierShare).toBe(0);
+    expect(lenient.json().leaders[0].weak).toBe(false);
+    const bad = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&minLocalSupplierShare=1.5" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("minLocalSupplierShare");
   });
 });
 
