@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { badRequest, HttpError } from "../plugins/errors.ts";
 import { MAX_UPLOAD_BYTES, uploadSchema } from "../schemas/imports.ts";
+import { ImportLimitError } from "./limits.ts";
 import type { ImportFile } from "./read-sheets.ts";
 import { UnreadableFileError } from "./read-sheets.ts";
 
@@ -19,8 +20,12 @@ export async function readUploads(request: FastifyRequest): Promise<ImportFile[]
   return files;
 }
 
-/** A renamed or damaged workbook is the client's file problem: 400 naming it, not a 500. */
-export function unreadableAsBadRequest(error: unknown): never {
+/**
+ * The client's file problems as client errors, never a 500: a renamed or damaged file is a 400
+ * naming it, a file beyond an import limit a 413 naming the limit.
+ */
+export function fileErrorsAsClientErrors(error: unknown): never {
   if (error instanceof UnreadableFileError) throw badRequest("file", error.message);
+  if (error instanceof ImportLimitError) throw new HttpError(413, error.message, [{ field: error.limit, message: error.message }]);
   throw error;
 }

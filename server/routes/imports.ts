@@ -1,8 +1,9 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
+import type { ImportLimits } from "../import/limits.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
-import { readUploads, unreadableAsBadRequest } from "../import/uploads.ts";
+import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
 import { listImportBatches } from "../repositories/imports.ts";
 import { errorResponses, errorSchema } from "../schemas/common.ts";
 import {
@@ -21,7 +22,7 @@ import {
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
 /** Spreadsheet templates, validated import (dry run or all-or-nothing apply), history and revert, export. */
-export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+export const importRoutes: FastifyPluginAsyncZod<{ limits?: ImportLimits }> = async (app, { limits }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 10 } });
 
   app.get(
@@ -63,8 +64,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const files = await readUploads(request);
-      const report = await runImport(app.graph, files, { dryRun: request.query.dryRun, user: userOf(request) }).catch(
-        unreadableAsBadRequest,
+      const report = await runImport(app.graph, files, { dryRun: request.query.dryRun, user: userOf(request), limits }).catch(
+        fileErrorsAsClientErrors,
       );
       request.auditSummary = importAuditSummary(report);
       return reply.code(report.ok ? 200 : 422).send(report);

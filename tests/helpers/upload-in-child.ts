@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { buildApp } from "../../server/app.ts";
+import { buildConfig, parseEnv } from "../../server/config.ts";
+import { multipart } from "./multipart.ts";
+
+/**
+ * The app in a process of its own, as `npm start` runs it: one dry-run upload of the file named
+ * by argv, then one line of JSON on stdout (status, body size, the start of the body). The test
+ * that spawns it samples this process's RSS while it works.
+ * Env: NEO4J_*, AUTH_TOKENS (an editor token), UPLOAD_TOKEN (that token in clear).
+ */
+const file = process.argv[2]!;
+const env = parseEnv();
+const config = buildConfig(env, {
+  uri: env.NEO4J_URI!,
+  user: env.NEO4J_USER,
+  password: env.NEO4J_PASSWORD!,
+  database: env.NEO4J_DATABASE,
+});
+const app = await buildApp({ ...config, logLevel: "silent" });
+await app.ready();
+const body = multipart([{ name: path.basename(file), bytes: await readFile(file) }]);
+const response = await app.inject({
+  method: "POST",
+  url: "/api/import?dryRun=true",
+  headers: { ...body.headers, authorization: `Bearer ${process.env.UPLOAD_TOKEN}` },
+  payload: body.payload,
+});
+const health = await app.inject({ url: "/api/health" });
+process.stdout.write(
+  `${JSON.stringify({ status: response.statusCode, health: health.statusCode, bytes: response.rawPayload.length, body: response.body.slice(0, 4000) })}\n`,
+);
+await app.close();
