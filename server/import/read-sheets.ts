@@ -114,7 +114,9 @@ async function* csvSheet(file: ImportFile, context: ReadContext): AsyncGenerator
   // Excel's "Unicode text" and some WPS exports separate with tabs.
   const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   const { maxCellChars } = context.budget.limits;
-  const parser = Readable.from([text]).pipe(
+  // Fed in slices: csv-parse turns one chunk into records all at once, so a whole 50 MB text
+  // handed over in one piece would become a million records in memory before the first is read.
+  const parser = Readable.from(slices(text)).pipe(
     parse({
       delimiter,
       relax_column_count: true,
@@ -197,6 +199,12 @@ class SuspectRows {
   private report(row: number | null, message: string) {
     this.context.problems.push({ file: this.file, sheet: null, row, column: null, severity: "error", message });
   }
+}
+
+const SLICE_CHARS = 64 * 1024;
+
+function* slices(text: string): Generator<string> {
+  for (let at = 0; at < text.length; at += SLICE_CHARS) yield text.slice(at, at + SLICE_CHARS);
 }
 
 function countLines(text: string): number {

@@ -5,6 +5,12 @@ import { ImportLimitError } from "./limits.ts";
 import type { ImportFile } from "./read-sheets.ts";
 import { UnreadableFileError } from "./read-sheets.ts";
 
+const tooLarge = (name: string) =>
+  new HttpError(
+    413,
+    `${name}: larger than the upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file; split it and import it in parts`,
+  );
+
 /** The files of a multipart upload, each checked by name and size; at least one is required. */
 export async function readUploads(request: FastifyRequest): Promise<ImportFile[]> {
   if (!request.isMultipart()) throw badRequest("body", "send the file(s) as multipart/form-data");
@@ -12,8 +18,11 @@ export async function readUploads(request: FastifyRequest): Promise<ImportFile[]
   for await (const part of request.files()) {
     const checked = uploadSchema.safeParse({ filename: part.filename.split(/[\\/]/).pop() ?? "" });
     if (!checked.success) throw badRequest(`file ${part.filename}`, checked.error.issues[0]?.message ?? "invalid");
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw new HttpError(413, `${part.filename} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(part.filename);
+      throw error;
+    });
+    if (part.file.truncated) throw tooLarge(part.filename);
     files.push({ name: checked.data.filename, bytes });
   }
   if (files.length === 0) throw badRequest("file", "no file in the upload");

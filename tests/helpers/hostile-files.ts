@@ -30,6 +30,20 @@ async function deflate(content: Iterable<string | Buffer>) {
   return { data: Buffer.concat(out), crc, size };
 }
 
+/** A little-endian record: a signature, then (offset, value, width) fields; the rest zero. */
+function record(length: number, signature: number, fields: [number, number, 2 | 4][]): Buffer {
+  const buffer = Buffer.alloc(length);
+  buffer.writeUInt32LE(signature, 0);
+  for (const [at, value, width] of fields) {
+    if (width === 2) buffer.writeUInt16LE(value, at);
+    else buffer.writeUInt32LE(value >>> 0, at);
+  }
+  return buffer;
+}
+
+const UTF8_NAMES = 0x0800;
+const DEFLATE = 8;
+
 /** A zip archive (deflate, no zip64): local headers, data, central directory. */
 export async function zip(entries: Entry[]): Promise<Buffer> {
   const locals: Buffer[] = [];
@@ -39,37 +53,29 @@ export async function zip(entries: Entry[]): Promise<Buffer> {
     const { data, crc, size } = await deflate(entry.content);
     const name = Buffer.from(entry.name, "utf8");
     const claimed = Math.min(entry.claimedSize ?? size, 0xfffffffe);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(claimed, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(crc >>> 0, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(claimed, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
+    // version, flags, method, crc, compressed size, claimed size, name length: in both headers, 2 bytes apart.
+    const common = (at: number): [number, number, 2 | 4][] => [
+      [at, 20, 2],
+      [at + 2, UTF8_NAMES, 2],
+      [at + 4, DEFLATE, 2],
+      [at + 10, crc, 4],
+      [at + 14, data.length, 4],
+      [at + 18, claimed, 4],
+      [at + 22, name.length, 2],
+    ];
+    const local = record(30, 0x04034b50, common(4));
+    const header = record(46, 0x02014b50, [[4, 20, 2], ...common(6), [42, offset, 4]]);
     locals.push(local, name, data);
     central.push(header, name);
     offset += local.length + name.length + data.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, 0x06054b50, [
+    [8, entries.length, 2],
+    [10, entries.length, 2],
+    [12, directory.length, 4],
+    [16, offset, 4],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 

@@ -28,7 +28,14 @@ const response = await app.inject({
   payload: body.payload,
 });
 const health = await app.inject({ url: "/api/health" });
+const report = response.statusCode === 422 ? (response.json() as { problems: unknown[]; problemsTotal: number }) : undefined;
 process.stdout.write(
-  `${JSON.stringify({ status: response.statusCode, health: health.statusCode, bytes: response.rawPayload.length, body: response.body.slice(0, 4000) })}\n`,
+  `${JSON.stringify({
+    status: response.statusCode,
+    health: health.statusCode,
+    bytes: response.rawPayload.length,
+    body: response.body.slice(0, 4000),
+    ...(report ? { problemsListed: report.problems.length, problemsTotal: report.problemsTotal } : {}),
+  })}\n`,
 );
 await app.close();

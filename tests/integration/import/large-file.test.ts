@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { testConnection, testGraph } from "../../helpers/graph.ts";
+import { testGraph, testNeo4jEnv } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 
 const graph = testGraph();
@@ -32,15 +32,11 @@ function firmCsv(): string {
 
 /** `npm run import -- …` as a planner runs it, against the test database, with the heap capped. */
 function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const { uri, user, password, database } = testConnection();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "server/import/cli.ts", ...args], {
       env: {
         ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
+        ...testNeo4jEnv(),
         // The bound: the whole import runs in a Node heap far smaller than the data it writes.
         NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
       },
