@@ -21,18 +21,31 @@ const config = buildConfig(env, {
 const app = await buildApp({ ...config, logLevel: "silent" });
 await app.ready();
 const body = multipart([{ name: path.basename(file), bytes: await readFile(file) }]);
+// /api/health asked every 250 ms while the upload is read: how long the slowest answer took.
+let slowestHealthMs = 0;
+let asking = false;
+const pinger = setInterval(async () => {
+  if (asking) return;
+  asking = true;
+  const started = performance.now();
+  await app.inject({ url: "/api/health" });
+  slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+  asking = false;
+}, 250);
 const response = await app.inject({
   method: "POST",
   url: "/api/import?dryRun=true",
   headers: { ...body.headers, authorization: `Bearer ${process.env.UPLOAD_TOKEN}` },
   payload: body.payload,
 });
+clearInterval(pinger);
 const health = await app.inject({ url: "/api/health" });
 const report = response.statusCode === 422 ? (response.json() as { problems: unknown[]; problemsTotal: number }) : undefined;
 process.stdout.write(
   `${JSON.stringify({
     status: response.statusCode,
     health: health.statusCode,
+    slowestHealthMs: Math.round(slowestHealthMs),
     bytes: response.rawPayload.length,
     body: response.body.slice(0, 4000),
     ...(report ? { problemsListed: report.problems.length, problemsTotal: report.problemsTotal } : {}),
