@@ -41,7 +41,7 @@ interface Outcome {
   answer?: {
     status: number;
     health: number;
-    slowestHealthMs: number;
+    slowestHealthMs: number | null;
     bytes: number;
     body: string;
     problemsListed?: number;
@@ -98,7 +98,7 @@ function expectHeld(outcome: Outcome, status: number, limit: RegExp) {
   expect(outcome.maxRss, figure).toBeLessThanOrEqual(RSS_LIMIT);
   // Reported, not asserted (the machine is shared): the slowest /api/health during the upload.
   console.log(
-    `${figure}, answer ${outcome.answer?.status} of ${outcome.answer?.bytes} bytes, slowest /api/health ${outcome.answer?.slowestHealthMs} ms`,
+    `${figure}, answer ${outcome.answer?.status} of ${outcome.answer?.bytes} bytes, slowest /api/health ${outcome.answer?.slowestHealthMs ?? "—"} ms`,
   );
 }
 
