@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +5,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
-import { testConfig, testGraph, testNeo4jEnv } from "../../helpers/graph.ts";
+import { testConfig, testGraph } from "../../helpers/graph.ts";
+import { runImportCli } from "../../helpers/import-cli.ts";
 import { multipart } from "../../helpers/multipart.ts";
 
 /**
@@ -67,24 +67,6 @@ async function dryRun(files: { name: string; bytes: Buffer }[]) {
   });
 }
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/import/cli.ts", ...args], {
-      env: { ...process.env, ...testNeo4jEnv() },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out }));
-  });
-}
-
 describe("the app's own exports import again", () => {
   it("GET /api/export/templates.xlsx with U+FFFF in a name: the workbook imports; only U+FFFE/U+FFFF are gone (finding 5)", async () => {
     const exported = await app.inject({ url: "/api/export/templates.xlsx" });
@@ -98,7 +80,7 @@ describe("the app's own exports import again", () => {
 
   it("npm run import -- --export … --format csv writes no formula, and the CSV imports back unchanged (finding 6)", async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-cli-export-"));
-    const run = await cli(["--export", dir, "--format", "csv"]);
+    const run = await runImportCli(["--export", dir, "--format", "csv"]);
     expect(run.code, run.out.slice(-2000)).toBe(0);
     const bytes = await readFile(path.join(dir, "firms.csv"));
     const rows = parseCsv(bytes, { bom: true, relax_column_count: true }) as string[][];
