@@ -255,6 +255,8 @@ export const importReportSchema = z.looseObject({
       }),
     )
     .default([]),
+  /** Every problem found; the server lists only the first ones (IMPORT_MAX_PROBLEMS). */
+  problemsTotal: z.number().optional(),
   changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })).default([]),
   changesOmitted: z.number().default(0),
   batch: importBatchSchema.optional(),
