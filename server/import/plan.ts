@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../../seeds/schema.ts";
-import type { ImportProblem } from "./problems.ts";
+import type { ProblemList } from "./problems.ts";
 import {
   type DocumentItem,
   describePlace,
@@ -49,7 +49,7 @@ export interface ImportPlan {
   relations: PlannedRelation[];
   /** Named source documents that do not exist yet. */
   documents: DocumentItem[];
-  problems: ImportProblem[];
+  problems: ProblemList;
   counts: ImportCounts;
 }
 
@@ -66,7 +66,8 @@ export async function planImport(
   lookups: ImportLookups,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<ImportPlan> {
-  const problems = [...parsed.problems];
+  // A copy (a retried transaction plans again), with the same cap and counts.
+  const problems = parsed.problems.copy();
   const total = parsed.entities.length + parsed.references.length + parsed.relations.length;
   let done = 0;
   const step = (n: number) => {
