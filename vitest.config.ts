@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 // Three tiers: unit (pure logic), integration (a real Neo4j), e2e (a real Chromium against the app).
 // One Neo4j per run: both tiers name tests/setup/neo4j-global.ts, which starts the server once and
 // shares it (the second project reuses the first one's; the last teardown stops it).
+// Their testTimeout and hookTimeout are for a quiet machine: the setup measures how long that
+// Neo4j took to start and tests/setup/scaled-timeouts.ts stretches them by the load it shows.
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +22,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/neo4j-global.ts"],
+          setupFiles: ["tests/setup/scaled-timeouts.ts"],
           // Neo4j Community has one user database: files run one after another so a test that
           // counts or checksums the graph never sees another file's writes half-done.
           fileParallelism: false,
@@ -33,6 +36,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/neo4j-global.ts"],
+          setupFiles: ["tests/setup/scaled-timeouts.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,

@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startLocalNeo4j } from "../neo4j-local/launcher.ts";
+import { startLocalNeo4jOnFreePort } from "../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../server/config.ts";
-import { freePort } from "../server/lib/free-port.ts";
 
 export interface BenchNeo4j {
   connection: Neo4jConnection;
@@ -42,9 +41,8 @@ export async function benchNeo4j(firms: number, log: (line: string) => void, giv
   }
   const memory = memoryFor(firms);
   const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-bench-neo4j-"));
-  const server = await startLocalNeo4j({
+  const server = await startLocalNeo4jOnFreePort({
     stateDir,
-    boltPort: await freePort(),
     heap: memory.heap,
     pageCache: memory.pageCache,
     transactionTimeout: "600s",

@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j from "neo4j-driver";
+import { freePort } from "../server/lib/free-port.ts";
 import { resolveClasspath } from "./classpath.ts";
 import { findJava } from "./java.ts";
 
@@ -34,6 +35,12 @@ export interface LocalNeo4j {
 
 const USER = "neo4j";
 const START_TIMEOUT_MS = 180_000;
+/** How many free ports startLocalNeo4jOnFreePort tries before it gives up. */
+const PORT_ATTEMPTS = 5;
+
+/** The Bolt port was taken, before the start (checked) or by the time Neo4j bound it (raced). */
+export class BoltPortTakenError extends Error {}
+
 const STOP_TIMEOUT_MS = 60_000;
 
 const paths = (stateDir: string) => ({
@@ -76,7 +83,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
     await rm(p.pid, { force: true });
   }
   if (await portInUse(options.boltPort)) {
-    throw new Error(
+    throw new BoltPortTakenError(
       `Bolt port ${options.boltPort} on 127.0.0.1 is already in use by another program. Stop it, or choose another port with NEO4J_BOLT_PORT.`,
     );
   }
@@ -115,6 +122,29 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
   } catch (error) {
     await stopProcess(pid);
     throw error;
+  }
+}
+
+/**
+ * Starts Neo4j on whichever port is free. We do not rely on Neo4j binding port 0 and telling us
+ * the port it got (its config names a fixed listen address, and its log is no stable interface),
+ * so this asks the OS for a free port and, since another process may take it before Neo4j binds
+ * it, starts again on a new one when the bind fails ("address already in use"), up to
+ * PORT_ATTEMPTS times.
+ * A server already running from the same state folder is reused whatever its port.
+ */
+export async function startLocalNeo4jOnFreePort(
+  options: Omit<LocalNeo4jOptions, "boltPort">,
+  { detached = false } = {},
+): Promise<LocalNeo4j> {
+  for (let attempt = 1; ; attempt++) {
+    const boltPort = await freePort();
+    try {
+      return await startLocalNeo4j({ ...options, boltPort }, { detached });
+    } catch (error) {
+      if (!(error instanceof BoltPortTakenError) || attempt >= PORT_ATTEMPTS) throw error;
+      options.log(`Bolt port ${boltPort} was taken before Neo4j bound it; trying another.`);
+    }
   }
 }
 
@@ -188,6 +218,9 @@ async function waitForStarted(pid: number, consoleLog: string, offset: number) {
   while (Date.now() < deadline) {
     const text = (await readFile(consoleLog, "utf8")).slice(offset);
     if (/\bStarted\.\s*$/m.test(text)) return;
+    if (/BindException|Address already in use/i.test(text)) {
+      throw new BoltPortTakenError(`Neo4j could not bind its Bolt port (address already in use). See ${consoleLog}`);
+    }
     if (!isAlive(pid)) {
       throw new Error(`Neo4j exited during start-up. Last lines of ${consoleLog}:\n${lastLines(text, 15)}`);
     }

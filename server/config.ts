@@ -12,7 +12,8 @@ const MB = 1024 * 1024;
 const memory = z.string().regex(/^\d+[kmgKMG]$/, "must be a size like 512m or 2g");
 
 export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0: any free port (the "running at" line names it); tests use it, so no port is raced for.
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEO4J_URI: z
@@ -22,7 +23,8 @@ export const envSchema = z.object({
   NEO4J_USER: z.string().min(1).default("neo4j"),
   NEO4J_PASSWORD: z.string().min(1).optional(),
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
-  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(17687),
+  // 0: any free port, tried again on another if taken before Neo4j binds it.
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(0).max(65535).default(17687),
   NEO4J_STATE_DIR: z.string().min(1).default(".neo4j"),
   NEO4J_HEAP: memory.default("1g"),
   NEO4J_PAGECACHE: memory.default("1g"),

@@ -1,4 +1,4 @@
-import { startLocalNeo4j } from "../neo4j-local/launcher.ts";
+import { startLocalNeo4j, startLocalNeo4jOnFreePort } from "../neo4j-local/launcher.ts";
 import { localNeo4jOptions } from "../neo4j-local/options.ts";
 import type { Env, Neo4jConnection } from "./config.ts";
 
@@ -21,7 +21,8 @@ export async function connectNeo4j(env: Env, log: (line: string) => void): Promi
       description: env.NEO4J_URI,
     };
   }
-  const local = await startLocalNeo4j(localNeo4jOptions(env, log));
+  const options = localNeo4jOptions(env, log);
+  const local = options.boltPort === 0 ? await startLocalNeo4jOnFreePort(options) : await startLocalNeo4j(options);
   return {
     connection: { uri: local.uri, user: local.user, password: local.password, database: env.NEO4J_DATABASE },
     release: async () => {

@@ -37,7 +37,9 @@ async function main() {
     await closeAll();
     throw error;
   }
-  say(`Chain Atlas is running at http://localhost:${config.port} (Neo4j: ${target.description}). Ctrl-C stops it.`);
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  say(`Chain Atlas is running at http://localhost:${port} (Neo4j: ${target.description}). Ctrl-C stops it.`);
 }
 
 main().catch((error) => {

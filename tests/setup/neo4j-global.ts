@@ -2,21 +2,25 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startLocalNeo4j } from "../../neo4j-local/launcher.ts";
+import { startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
 import { seedFromDir } from "../../seeds/demo-seed.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
-import { freePort } from "../../server/lib/free-port.ts";
+import { loadStretch, scaledTimeout } from "../helpers/load-timeouts.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: Neo4jConnection & { source: "env" | "testcontainers" | "local"; pid?: number; stateDir?: string };
+    /** How long this run's Neo4j took to start and take the demo data (ms): the machine's load, measured. */
+    neo4jStartMs: number;
+    /** The project's quiet-machine timeouts stretched by that load (tests/setup/scaled-timeouts.ts applies them). */
+    timeouts: { testTimeout: number; hookTimeout: number };
   }
 }
 
-type Started = { connection: ProvidedContext; teardown: () => Promise<void> };
+type Started = { connection: ProvidedContext; startMs: number; teardown: () => Promise<void> };
 type Shared = { started: Promise<Started>; users: number };
 
 // Vitest runs each project's globalSetup in the same main process but through its own module
@@ -28,7 +32,7 @@ const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
 /**
  * One real Neo4j for the whole run, whichever projects it includes: NEO4J_URI when set, else a
  * testcontainer where a Docker engine answers, else a fresh local Community server in a temporary
- * folder on a free port. The schema and the demo data are loaded once; tests add their own data.
+ * folder on a free port (retried if another process takes it first). The schema and the demo data are loaded once; tests add their own data.
  */
 export default async function setup(project: TestProject) {
   let shared = registry[sharedKey];
@@ -37,8 +41,11 @@ export default async function setup(project: TestProject) {
     registry[sharedKey] = shared;
   }
   shared.users += 1;
-  const { connection, teardown } = await shared.started;
+  const { connection, startMs, teardown } = await shared.started;
   project.provide("neo4j", connection);
+  project.provide("neo4jStartMs", startMs);
+  const { testTimeout, hookTimeout } = project.config;
+  project.provide("timeouts", { testTimeout: scaledTimeout(testTimeout, startMs), hookTimeout: scaledTimeout(hookTimeout, startMs) });
   return async () => {
     if (!shared) return;
     shared.users -= 1;
@@ -49,6 +56,7 @@ export default async function setup(project: TestProject) {
 }
 
 async function startNeo4j(): Promise<Started> {
+  const began = performance.now();
   let teardown: () => Promise<void> = async () => {};
   let connection: ProvidedContext;
 
@@ -75,9 +83,8 @@ async function startNeo4j(): Promise<Started> {
     };
   } else {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-test-neo4j-"));
-    const server = await startLocalNeo4j({
+    const server = await startLocalNeo4jOnFreePort({
       stateDir,
-      boltPort: await freePort(),
       heap: "1g",
       pageCache: "512m",
       transactionTimeout: "60s",
@@ -107,7 +114,11 @@ async function startNeo4j(): Promise<Started> {
   } finally {
     await driver.close();
   }
-  return { connection, teardown };
+  const startMs = Math.round(performance.now() - began);
+  console.log(
+    `Test Neo4j (${connection.source}) ready in ${(startMs / 1000).toFixed(1)} s: timeouts stretched ${loadStretch(startMs).toFixed(2)}×`,
+  );
+  return { connection, startMs, teardown };
 }
 
 type ProvidedContext = import("vitest").ProvidedContext["neo4j"];

@@ -158,7 +158,7 @@ describe("runaway queries", () => {
 
 describe("the local Neo4j itself", () => {
   it("listens on loopback only", async () => {
-    const port = scratch.options.boltPort;
+    const port = scratch.port;
     const addresses = await listeningAddresses(port);
     expect(addresses.length, `nothing listens on ${port}`).toBeGreaterThan(0);
     for (const address of addresses) expect(["127.0.0.1", "::1", "::ffff:127.0.0.1"], address).toContain(address);

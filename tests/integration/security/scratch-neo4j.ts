@@ -1,9 +1,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "../../../neo4j-local/launcher.ts";
+import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j, startLocalNeo4jOnFreePort } from "../../../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../../../server/config.ts";
-import { freePort } from "../../../server/lib/free-port.ts";
 
 /**
  * A second, throwaway local Neo4j that a test may stop, start and break at will, leaving the
@@ -11,13 +10,14 @@ import { freePort } from "../../../server/lib/free-port.ts";
  */
 export class ScratchNeo4j {
   private server: LocalNeo4j | null = null;
-  private constructor(readonly options: LocalNeo4jOptions) {}
+  /** Chosen at the first start (a free port, retried if raced); later starts reuse it. */
+  private boltPort: number | null = null;
+  private constructor(readonly options: Omit<LocalNeo4jOptions, "boltPort">) {}
 
-  static async create(overrides: Partial<LocalNeo4jOptions> = {}): Promise<ScratchNeo4j> {
+  static async create(overrides: Partial<Omit<LocalNeo4jOptions, "boltPort">> = {}): Promise<ScratchNeo4j> {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-scratch-neo4j-"));
     const scratch = new ScratchNeo4j({
       stateDir,
-      boltPort: await freePort(),
       heap: "384m",
       pageCache: "64m",
       transactionTimeout: "60s",
@@ -39,13 +39,23 @@ export class ScratchNeo4j {
     return { uri: this.server.uri, user: this.server.user, password: this.server.password, database: "neo4j" };
   }
 
+  get port(): number {
+    if (this.boltPort === null) throw new Error("scratch Neo4j never started");
+    return this.boltPort;
+  }
+
   get pid(): number | undefined {
     return this.server?.pid;
   }
 
   /** Starts it, or starts it again on the same data folder and port after stop(). */
   async start(): Promise<void> {
-    this.server = await startLocalNeo4j(this.options);
+    if (this.boltPort === null) {
+      this.server = await startLocalNeo4jOnFreePort(this.options);
+      this.boltPort = Number(new URL(this.server.uri).port);
+    } else {
+      this.server = await startLocalNeo4j({ ...this.options, boltPort: this.boltPort });
+    }
   }
 
   async stop(): Promise<void> {
