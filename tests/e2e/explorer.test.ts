@@ -2,16 +2,18 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/chromium.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The explorer in a real headless Chromium against the real app serving the demo data: the
  * bundle is built, the app listens on a free port, and every step leaves a screenshot under
- * test-artifacts/e2e/ for a human to look at.
+ * test-artifacts/e2e/ for a human to look at. The browser is shared; each test opens its own page
+ * from a link, so any one runs alone or in any order.
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
+const LIANZHOU_MAP = "#/map?chain=chain:beauty-health&region=region:lianzhou";
 
 let served: ServedWebApp;
 let browser: Browser;
@@ -48,9 +50,14 @@ beforeAll(async () => {
   served = await serveWebApp();
   base = served.base;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
-  page = await context.newPage();
-  page.on("pageerror", (error) => console.error("page error:", error.message));
+});
+
+beforeEach(async () => {
+  page = await openPage(browser, { acceptDownloads: true });
+});
+
+afterEach(async () => {
+  await page?.context().close();
 });
 
 afterAll(async () => {
@@ -84,6 +91,8 @@ describe("explorer in Chromium", () => {
   });
 
   it("exports the chain map as a high-resolution PNG and as SVG", async () => {
+    await page.goto(`${base}/${LIANZHOU_MAP}`);
+    await expect.poll(() => page.locator("#map-summary").textContent(), { timeout: 30_000 }).toMatch(/链条完整度 \d+%/);
     const png = await exportAs("png");
     expect(png.name).toMatch(/^莲都区_美丽健康产业链_\d{4}-\d{2}-\d{2}\.png$/);
     const size = pngSize(png.bytes);
@@ -104,6 +113,7 @@ describe("explorer in Chromium", () => {
   });
 
   it("finds 纳爱斯 by search, opens its panel with a cited source, expands, collapses and undoes", async () => {
+    await page.goto(`${base}/`);
     await page.locator('.tab[data-view="explore"]').click();
     const search = page.locator("#explore-search");
     await search.fill("纳爱斯");
@@ -151,6 +161,7 @@ describe("explorer in Chromium", () => {
   });
 
   it("switches to English and back", async () => {
+    await page.goto(`${base}/`);
     await page.locator(".lang-switch").click();
     await expect.poll(() => page.locator('.tab[data-view="map"]').textContent()).toBe("Chain map");
     await page.locator(".lang-switch").click();

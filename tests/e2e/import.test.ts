@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
-import { launchChromium } from "../helpers/chromium.ts";
+import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
@@ -11,7 +11,8 @@ import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
  * The import view in a real headless Chromium against the real app with an editor token
  * configured: a planner downloads nothing, types the token, picks a CSV, dry-runs, applies,
  * sees the firms in Neo4j, reverts, and is told plainly what is wrong with a bad file.
- * Every step leaves a screenshot under test-artifacts/e2e/.
+ * Every step leaves a screenshot under test-artifacts/e2e/. The browser is shared; each test opens
+ * its own page (fresh session storage, so no token) and types what it needs, so any one runs alone.
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const P = `t-webimport-${Date.now().toString(36)}`;
@@ -44,6 +45,13 @@ async function chooseFile(name: string, text: string) {
   await page.setInputFiles("#import-files", { name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
+/** The import view in this test's page, with the token typed when one is given. */
+async function openImport(token?: string) {
+  await page.goto(`${base}/#/import`);
+  await page.locator("#import-token").waitFor();
+  if (token) await page.fill("#import-token", token);
+}
+
 const importedFirms = async () =>
   (await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p RETURN f.name AS name ORDER BY name", { p: `firm:${P}` })).map(
     (row) => row.name,
@@ -54,9 +62,10 @@ beforeAll(async () => {
   served = await serveWebApp({ security: testSecurity() });
   base = served.base;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: "zh-CN" });
-  page = await context.newPage();
-  page.on("pageerror", (error) => console.error("page error:", error.message));
+});
+
+beforeEach(async () => {
+  page = await openPage(browser);
   // The view must live within the app's CSP (no inline styles or scripts): every violation is kept.
   await page.exposeFunction("__reportCsp", (line: string) => cspViolations.push(line));
   await page.addInitScript(() => {
@@ -64,6 +73,10 @@ beforeAll(async () => {
       (window as unknown as { __reportCsp: (line: string) => void }).__reportCsp(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
+});
+
+afterEach(async () => {
+  await page?.context().close();
 });
 
 afterAll(async () => {
@@ -98,6 +111,7 @@ describe("import view in Chromium", () => {
   });
 
   it("explains a missing or viewer token in plain words", async () => {
+    await openImport();
     await chooseFile("firms.csv", FIRMS_CSV);
     await page.locator("#import-dry-run").click();
     await expect.poll(() => page.locator("#import-report .error-box").textContent()).toContain("需要编辑权限的令牌");
@@ -110,7 +124,8 @@ describe("import view in Chromium", () => {
   });
 
   it("dry-runs two firms with the editor token, applies them into Neo4j, and reverts them", async () => {
-    await page.fill("#import-token", TEST_TOKENS.editor);
+    await openImport(TEST_TOKENS.editor);
+    await chooseFile("firms.csv", FIRMS_CSV);
     // Kept for this tab's session only, never in the URL.
     expect(await page.evaluate(() => sessionStorage.getItem("chain-atlas.import-token"))).toBe(TEST_TOKENS.editor);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
@@ -151,6 +166,7 @@ describe("import view in Chromium", () => {
   });
 
   it("shows a file's problem row and keeps Apply closed", async () => {
+    await openImport(TEST_TOKENS.editor);
     await chooseFile("ties.csv", BAD_TIES_CSV);
     expect(await page.locator("#import-apply").isDisabled()).toBe(true);
     await page.locator("#import-dry-run").click();
@@ -165,6 +181,7 @@ describe("import view in Chromium", () => {
   });
 
   it("refuses to revert an import a later one built on, says so plainly, and reverts in the right order", async () => {
+    await openImport(TEST_TOKENS.editor);
     const applyFile = async (name: string, text: string) => {
       await chooseFile(name, text);
       await page.locator("#import-dry-run").click();
@@ -201,6 +218,11 @@ describe("import view in Chromium", () => {
   });
 
   it("reads in English and keeps the token for the session across views", async () => {
+    await openImport(TEST_TOKENS.editor);
+    await page.locator('.tab[data-view="map"]').click();
+    await expect.poll(() => page.url()).toContain("#/map");
+    await page.locator('.tab[data-view="import"]').click();
+    await page.locator("#import-token").waitFor();
     await page.locator(".lang-switch").click();
     await expect.poll(() => page.locator('.tab[data-view="import"]').textContent()).toBe("Import");
     expect(await page.locator("#import-dry-run").textContent()).toBe("Dry run");

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDemoOutsideFirms } from "../../seeds/synthetic/demo-outside.ts";
 import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
-import { launchChromium } from "../helpers/chromium.ts";
+import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
@@ -25,8 +25,15 @@ beforeAll(async () => {
   await loadDemoOutsideFirms(graph);
   served = await serveWebApp();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: "zh-CN" })).newPage();
-}, 300_000);
+});
+
+beforeEach(async () => {
+  page = await openPage(browser);
+});
+
+afterEach(async () => {
+  await page?.context().close();
+});
 
 afterAll(async () => {
   await browser?.close();
