@@ -1,0 +1,43 @@
+import { ExpansionLedger } from "../../explore/expansions.ts";
+import type { ViewState } from "../../state/url-state.ts";
+
+/**
+ * The explorer's state, in one place. The URL state (`url`) is what a link reproduces; the rest is
+ * what the graph currently shows, so each update draws only the difference.
+ */
+export interface ExplorerState {
+  /** The latest URL state the app handed this view. */
+  url: ViewState;
+  /** The entity the walk on screen started from. */
+  focus: string | undefined;
+  /** Which expansion brought which nodes, so a collapse removes exactly those. */
+  ledger: ExpansionLedger;
+  /** The path ends last searched (`from|to`), and the details panel last drawn. */
+  pathKey: string;
+  detailsKey: string;
+  /** Where removed nodes stood, so they come back in place when expanded again. */
+  positions: Map<string, { x: number; y: number }>;
+  /** Earlier URL states, for Undo. */
+  undoStack: ViewState[];
+  disposed: boolean;
+}
+
+export function createExplorerState(url: ViewState): ExplorerState {
+  return {
+    url,
+    focus: undefined,
+    ledger: new ExpansionLedger(),
+    pathKey: "",
+    detailsKey: "",
+    positions: new Map(),
+    undoStack: [],
+    disposed: false,
+  };
+}
+
+/** A new walk from `focus`: nothing expanded, no path searched yet. */
+export function startWalk(state: ExplorerState, focus: string | undefined) {
+  state.focus = focus;
+  state.ledger = new ExpansionLedger(new Set(focus ? [focus] : []));
+  state.pathKey = "";
+}
