@@ -1,0 +1,35 @@
+import type { DocumentRef, Gaps } from "../../api/schemas.ts";
+import type { Translate } from "../../i18n/i18n.ts";
+import { h } from "../../ui/dom.ts";
+import { reportTable } from "./report-table.ts";
+
+/** Every document the findings cite (and any other the answer names), with up to three quotes and its date. */
+export function sourcesSection(gaps: Gaps, docs: Map<string, DocumentRef>, t: Translate): HTMLElement {
+  const cited = new Map<string, string[]>();
+  for (const finding of gaps.findings)
+    for (const source of finding.evidence.sources) cited.set(source.doc, [...(cited.get(source.doc) ?? []), source.quote]);
+  for (const doc of gaps.documents) if (!cited.has(doc.id)) cited.set(doc.id, []);
+  return h(
+    "section",
+    { class: "report-sources" },
+    h("h2", {}, t("report.sources")),
+    reportTable(
+      [t("report.colDoc"), t("report.colOutlet"), t("report.colDate")],
+      [...cited].map(([id, quotes]) => {
+        const doc = docs.get(id);
+        return h(
+          "tr",
+          {},
+          h(
+            "td",
+            {},
+            h("div", { class: "doc-title" }, doc?.title ?? id),
+            [...new Set(quotes)].slice(0, 3).map((q) => h("q", { class: "quote" }, q)),
+          ),
+          h("td", {}, doc?.outlet ?? ""),
+          h("td", { class: "nowrap" }, doc?.date ?? ""),
+        );
+      }),
+    ),
+  );
+}
