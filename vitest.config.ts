@@ -39,6 +39,8 @@ export default defineConfig({
           setupFiles: ["tests/setup/scaled-timeouts.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
+          // expect.poll waits on the app, which answers slower on a loaded machine: 15 s, not 1 s.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 300_000,
         },
       },

@@ -7,7 +7,10 @@ import { inject } from "vitest";
  * at least 1× and at most MAX_STRETCH×. Tests never assert a duration; these only bound waits.
  */
 
-/** Neo4j's start plus the schema and demo data on this project's 2-core machine when it is quiet. */
+/**
+ * Neo4j's start plus the schema and demo data on this project's 2-core machine when it is quiet:
+ * an estimate (the shared machine is rarely quiet; loaded runs measured 36–65 s, load average 4–10).
+ */
 export const QUIET_NEO4J_START_MS = 25_000;
 const MAX_STRETCH = 4;
 
