@@ -51,6 +51,7 @@ export const QUERY_NAMES = [
   "append-audit-entry",
   "list-audit-entries",
   // spreadsheet import, revert and export (server/import)
+  "find-import-candidates",
   "find-import-entities",
   "find-existing-ids",
   "find-import-relations",

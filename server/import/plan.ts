@@ -9,6 +9,7 @@ import {
   type PropValue,
   type RelationItem,
 } from "./read-records.ts";
+import { type FindCandidates, type ImportMatch, resolveNames } from "./resolve-names.ts";
 
 /** What the database holds for the ids and ties a file names; the repository answers these. */
 export interface ImportLookups {
@@ -18,6 +19,8 @@ export interface ImportLookups {
   existingIds(ids: string[]): Promise<Set<string>>;
   /** Current properties of the ties that exist, by tieIdentity(). */
   relationProps(type: RelationshipType, ties: { from: string; to: string; key: string }[]): Promise<Map<string, Props>>;
+  /** Existing records a blank id or a name in place of an id may mean. */
+  candidates: FindCandidates;
 }
 
 export type Status = "created" | "updated" | "unchanged";
@@ -50,6 +53,8 @@ export interface ImportPlan {
   /** Named source documents that do not exist yet. */
   documents: DocumentItem[];
   problems: ImportProblem[];
+  /** Rows with a blank id that update an existing record, with the sentence saying which. */
+  matches: ImportMatch[];
   counts: ImportCounts;
 }
 
@@ -62,10 +67,11 @@ export const tieIdentity = (tie: { from: string; to: string; key: string }) => `
  * (and which properties change), which are unchanged; and which referenced ids exist nowhere.
  */
 export async function planImport(
-  parsed: ParsedImport,
+  read: ParsedImport,
   lookups: ImportLookups,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<ImportPlan> {
+  const { parsed, matches } = await resolveNames(read, lookups.candidates);
   const problems = [...parsed.problems];
   const total = parsed.entities.length + parsed.references.length + parsed.relations.length;
   let done = 0;
@@ -115,8 +121,26 @@ export async function planImport(
   }
   relations.sort((a, b) => a.item.place.row - b.item.place.row);
 
+  problems.push(...unplacedFirms(entities, parsed.relations));
   const documents = [...parsed.documents.values()].filter((doc) => !found.has(doc.id));
-  return { entities, relations, documents, problems, counts: countPlan(entities, relations, documents.length) };
+  return { entities, relations, documents, problems, matches, counts: countPlan(entities, relations, documents.length) };
+}
+
+/** New firms with no region or no segment count nowhere: say so, rather than accept them silently. */
+function unplacedFirms(entities: PlannedEntity[], relations: RelationItem[]): ImportProblem[] {
+  const located = new Set(relations.filter((r) => r.type === "LOCATED_IN").map((r) => r.from));
+  const placed = new Set(relations.filter((r) => r.type === "IN_SEGMENT").map((r) => r.from));
+  return entities
+    .filter((e) => e.status === "created" && e.item.label === "Firm" && (!located.has(e.item.id) || !placed.has(e.item.id)))
+    .map((e) => {
+      const missing = [located.has(e.item.id) ? null : "所在区域", placed.has(e.item.id) ? null : "所属环节"].filter(Boolean).join("、");
+      return {
+        ...e.item.place,
+        column: located.has(e.item.id) ? "segments" : "region",
+        severity: "warning" as const,
+        message: `没有${missing}：该企业不会出现在任何分析中 / no ${missing}: this firm will not appear in any analysis (gap report, map, targets)`,
+      };
+    });
 }
 
 function compare<T extends { props: Props }>(

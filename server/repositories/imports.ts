@@ -5,6 +5,7 @@ import type { QueryName } from "../db/queries.ts";
 import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } from "../import/plan.ts";
 import { errorsOf, type ImportProblem } from "../import/problems.ts";
 import type { ParsedImport, Props } from "../import/read-records.ts";
+import type { Candidate } from "../import/resolve-names.ts";
 
 /** Long enough for a 100k-row file on a small machine; the work is one transaction either way. */
 export const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -30,6 +31,18 @@ function lookupsFor(run: Runner): ImportLookups {
         limit: ties.length * 2,
       });
       return new Map(rows.map((row) => [tieIdentity(row as { from: string; to: string; key: string }), row.props as Props]));
+    },
+    async candidates(label, { names, ids, codes }) {
+      if (names.length + ids.length + codes.length === 0) return [];
+      // A name may be shared by a few records (that is what the matching reports), never by thousands.
+      const rows = await run("find-import-candidates", {
+        label,
+        names,
+        ids,
+        codes,
+        limit: 20 * (names.length + ids.length + codes.length),
+      });
+      return rows as unknown as Candidate[];
     },
   };
 }

@@ -6,7 +6,7 @@ const entityId = (prefix: string) =>
   z
     .string()
     .max(200)
-    .regex(ID_PATTERN, "must be an id like prefix:kebab-case")
+    .regex(ID_PATTERN, "must be an id like region:lianzhou (prefix:key)")
     .refine((v) => v.startsWith(`${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });

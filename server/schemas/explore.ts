@@ -5,7 +5,7 @@ import { elementsSchema, nodeDataSchema } from "./elements.ts";
 /** The node types a client may name: the lowercase entity labels (firm, fund, region ...). */
 export const ENTITY_TYPES = ENTITY_LABELS.map((label) => label.toLowerCase());
 
-export const entityIdSchema = z.string().max(200).regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:kebab-case)");
+export const entityIdSchema = z.string().max(200).regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:key)");
 
 /** A comma-separated query value checked against an allow-list; the 400 names the parameter. */
 function csvOf(allowed: readonly string[], what: string) {
