@@ -126,21 +126,37 @@ export async function planImport(
   return { entities, relations, documents, problems, matches, counts: countPlan(entities, relations, documents.length) };
 }
 
+/** Warnings listed one by one; beyond this, one line counts the rest. */
+const UNPLACED_LISTED = 20;
+
 /** New firms with no region or no segment count nowhere: say so, rather than accept them silently. */
 function unplacedFirms(entities: PlannedEntity[], relations: RelationItem[]): ImportProblem[] {
   const located = new Set(relations.filter((r) => r.type === "LOCATED_IN").map((r) => r.from));
   const placed = new Set(relations.filter((r) => r.type === "IN_SEGMENT").map((r) => r.from));
-  return entities
-    .filter((e) => e.status === "created" && e.item.label === "Firm" && (!located.has(e.item.id) || !placed.has(e.item.id)))
-    .map((e) => {
-      const missing = [located.has(e.item.id) ? null : "所在区域", placed.has(e.item.id) ? null : "所属环节"].filter(Boolean).join("、");
-      return {
-        ...e.item.place,
-        column: located.has(e.item.id) ? "segments" : "region",
-        severity: "warning" as const,
-        message: `没有${missing}：该企业不会出现在任何分析中 / no ${missing}: this firm will not appear in any analysis (gap report, map, targets)`,
-      };
+  const unplaced = entities.filter(
+    (e) => e.status === "created" && e.item.label === "Firm" && (!located.has(e.item.id) || !placed.has(e.item.id)),
+  );
+  const warnings: ImportProblem[] = unplaced.slice(0, UNPLACED_LISTED).map((e) => {
+    const missing = [located.has(e.item.id) ? null : "所在区域", placed.has(e.item.id) ? null : "所属环节"].filter(Boolean).join("、");
+    return {
+      ...e.item.place,
+      column: located.has(e.item.id) ? "segments" : "region",
+      severity: "warning" as const,
+      message: `没有${missing}：该企业不会出现在任何分析中 / no ${missing}: this firm will not appear in any analysis (gap report, map, targets)`,
+    };
+  });
+  if (unplaced.length > UNPLACED_LISTED) {
+    const rest = unplaced.length - UNPLACED_LISTED;
+    warnings.push({
+      file: unplaced[UNPLACED_LISTED]!.item.place.file,
+      sheet: unplaced[UNPLACED_LISTED]!.item.place.sheet,
+      row: null,
+      column: null,
+      severity: "warning",
+      message: `另有 ${rest} 家企业没有所在区域或所属环节，不会出现在任何分析中 / ${rest} more firms have no region or segment and will not appear in any analysis`,
     });
+  }
+  return warnings;
 }
 
 function compare<T extends { props: Props }>(

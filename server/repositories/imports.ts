@@ -201,6 +201,12 @@ async function writeChunk(tx: NamedTransaction, batchId: string, seq: number, op
     }
   }
   await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
+  await bumpDataVersion(tx);
+}
+
+/** Tells every app instance's caches that the graph changed (server/repositories/chains.ts). */
+function bumpDataVersion(tx: NamedTransaction) {
+  return tx.run("bump-data-version", { at: new Date().toISOString() });
 }
 
 function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: string, status: BatchSummary["status"]): BatchSummary {
@@ -411,6 +417,7 @@ const emptyUndo = (): UndoRecord => ({
 });
 
 async function undoChanges(tx: NamedTransaction, id: string, part: UndoRecord) {
+  await bumpDataVersion(tx);
   for (const batch of chunks(part.createdRelations, WRITE_BATCH)) await tx.run("delete-import-relations", { batch: id, rows: batch });
   for (const batch of chunks(part.createdEntities, WRITE_BATCH)) await tx.run("delete-import-entities", { batch: id, ids: batch });
   for (const [label, rows] of groupBy(part.updatedEntities, (e) => e.label)) {
