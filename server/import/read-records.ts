@@ -114,7 +114,7 @@ export async function readRecords(files: ImportFile[], progress: ReadProgress = 
       const reader = new SheetReader(KIND_SPECS[sheet.kind], sheet, parsed, seenIds, seenRelations);
       for await (const { row, cells } of sheet.rows) {
         reader.read(row, cells);
-        if (row > 1 && cells.some((c) => c !== undefined)) summary.rows += 1;
+        if (reader.isDataRow(row) && cells.some((c) => c !== undefined)) summary.rows += 1;
         rowsRead += 1;
         if (rowsRead % 1000 === 0) progress(rowsRead, sheet.estimatedRows, `${sheet.file}${sheet.sheet ? ` / ${sheet.sheet}` : ""}`);
       }
@@ -174,6 +174,7 @@ class SheetReader {
   read(row: number, cells: Cell[]) {
     if (!this.headerSeen) {
       if (cells.every((c) => c === undefined)) return;
+      if (this.isTitleRow(cells)) return;
       this.readHeader(row, cells);
       return;
     }
@@ -181,14 +182,54 @@ class SheetReader {
     this.readRow({ file: this.sheet.file, sheet: this.sheet.sheet, row }, cells);
   }
 
+  /** Below the header (which may sit under a title row). */
+  isDataRow(row: number): boolean {
+    return this.headerRow !== undefined && row > this.headerRow;
+  }
+
   finish() {
     if (!this.headerSeen) this.problem(null, null, "the sheet is empty: no header row");
   }
 
   private usable = true;
+  /** Last non-blank text of each fill-down column, by column index (merged cells arrive blank). */
+  private above = new Map<number, string>();
+  private filledDown = new Set<string>();
+
+  /** A title above the header ("缙云县重点企业名录（2024年）"): one cell that names no column. */
+  private isTitleRow(cells: Cell[]): boolean {
+    const filled = cells.filter((c) => c !== undefined && String(c).trim() !== "");
+    return filled.length === 1 && !matchHeader(this.spec, String(filled[0]));
+  }
+
+  /**
+   * 所在区域 and 所属产业链 group the rows of an office list and are often merged cells, which
+   * reach us blank below their first row: a blank one repeats the value above; 无 says none.
+   */
+  private fillDown(row: number, index: number, column: Column, text: string): string {
+    if (!FILL_DOWN.has(column.key) || column.type !== "refs") return text;
+    if (text !== "") {
+      this.above.set(index, text);
+      return text;
+    }
+    const previous = this.above.get(index) ?? "";
+    if (previous !== "" && !this.filledDown.has(column.key)) {
+      this.filledDown.add(column.key);
+      this.problem(
+        row,
+        column.key,
+        `空白的${column.zh}沿用上一行（合并单元格），写"无"表示没有 / blank ${column.zh} cells repeat the row above (merged cells); write 无 for none`,
+        "warning",
+      );
+    }
+    return previous;
+  }
+
+  private headerRow: number | undefined;
 
   private readHeader(row: number, cells: Cell[]) {
     this.headerSeen = true;
+    this.headerRow = row;
     const seen = new Set<string>();
     this.columns = cells.map((cell, index) => {
       if (cell === undefined) return undefined;
@@ -238,9 +279,9 @@ class SheetReader {
     this.columns.forEach((column, index) => {
       if (!column) return;
       const raw = cells[index];
-      const text = raw === undefined ? "" : String(raw).trim();
+      const text = this.fillDown(place.row, index, column, raw === undefined ? "" : String(raw).trim());
       if (text === "") return;
-      const value = this.convert(column, raw!, text, place.row);
+      const value = this.convert(column, raw ?? text, text, place.row);
       if (value === undefined) {
         brokenFields.add(column.field);
         return;
@@ -285,7 +326,7 @@ class SheetReader {
       case "text":
         return column.field === "creditCode" ? toHalfWidthUpper(text) : text;
       case "refs":
-        return splitRefs(text);
+        return NONE.test(text) ? [] : splitRefs(text);
       case "flag": {
         if (/^(是|y|yes|true|1|√|✓|链主|链主企业)$/i.test(text)) return true;
         if (/^(否|n|no|false|0|×|-|—|无)$/i.test(text)) return false;
@@ -451,6 +492,10 @@ class SheetReader {
     this.out.relations.push({ kind: this.spec.kind, type: rel.type, from: rel.from, to: rel.to, key, props, place });
   }
 }
+
+/** Refs columns that repeat the value above when blank (see SheetReader.fillDown). */
+const FILL_DOWN = new Set(["region", "chains"]);
+const NONE = /^(无|没有|-|—|\/|n\/a|none)$/i;
 
 interface RelationShape {
   type: RelationshipType;
