@@ -234,6 +234,8 @@ class SheetReader {
     this.columns = cells.map((cell, index) => {
       if (cell === undefined) return undefined;
       const column = matchHeader(this.spec, String(cell));
+      // A running number (序号) is in every office list and means nothing to the graph.
+      if (!column && SERIAL_HEADER.test(String(cell).trim())) return undefined;
       if (!column) {
         this.problem(
           row,
@@ -495,6 +497,7 @@ class SheetReader {
 
 /** Refs columns that repeat the value above when blank (see SheetReader.fillDown). */
 const FILL_DOWN = new Set(["region", "chains"]);
+const SERIAL_HEADER = /^(序号|序|no\.?|#)$/i;
 const NONE = /^(无|没有|-|—|\/|n\/a|none)$/i;
 
 interface RelationShape {

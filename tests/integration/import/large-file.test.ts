@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { testConnection, testGraph } from "../../helpers/graph.ts";
+import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
+import { importCli } from "../../helpers/import-cli.ts";
 
 const graph = testGraph();
 let dir = "";
@@ -30,33 +30,8 @@ function firmCsv(): string {
   return `\uFEFF${lines.join("\r\n")}`;
 }
 
-/** `npm run import -- …` as a planner runs it, against the test database, with the heap capped. */
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const { uri, user, password, database } = testConnection();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "server/import/cli.ts", ...args], {
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
-        // The bound: the whole import runs in a Node heap far smaller than the data it writes.
-        NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out }));
-  });
-}
+/** The bound: the whole import runs in a Node heap far smaller than the data it writes. */
+const cli = (args: string[]) => importCli(args, HEAP_MB);
 
 const countBulk = async () =>
   (await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p RETURN count(f) AS n", { p: PREFIX }))[0]?.n as number;
