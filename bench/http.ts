@@ -20,7 +20,7 @@ export async function startApp(connection: Neo4jConnection, queryTimeoutMs: numb
     neo4j: connection,
     queryTimeoutMs,
     webDistDir: "/nonexistent-web-dist",
-    security: { ...DEFAULT_SECURITY, rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 10_000_000 } },
+    security: { ...DEFAULT_SECURITY, rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 10_000_000, exportsPerMinute: 10_000_000 } },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl: address };

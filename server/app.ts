@@ -1,7 +1,8 @@
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { redactingSerializers } from "./auth/redact.ts";
 import type { Config } from "./config.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { neo4jPlugin } from "./plugins/neo4j.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
@@ -24,13 +25,16 @@ import { searchRoutes } from "./routes/search.ts";
  */
 export async function buildApp(config: Config, options: FastifyServerOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     requestTimeout: 60_000,
-    // A body with __proto__ or constructor.prototype keys is refused (400), never merged.
-    onProtoPoisoning: "error",
-    onConstructorPoisoning: "error",
+    // Fastify's default (100) turns a long id into "no such route" (404); with room for it, the
+    // id's own schema answers 400 naming its length limit. JSON bodies and their prototype keys
+    // are the security plugin's parser's.
+    routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors,
     ...options,
+    // Whoever passes logger options gets the URL serializer that masks tokens in query strings.
+    logger: typeof options.logger === "object" ? { serializers: redactingSerializers, ...options.logger } : (options.logger ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

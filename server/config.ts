@@ -42,6 +42,9 @@ export const envSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be a comma-separated list of http(s) origins" }))),
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  RATE_LIMIT_EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  HEAVY_WORK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ANONYMOUS_EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(20_000).default(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

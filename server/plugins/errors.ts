@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isConstraintViolation, isNeo4jOverloaded, isNeo4jUnavailable } from "../db/errors.ts";
@@ -17,6 +17,21 @@ export const notFound = (what: string) => new HttpError(404, `${what} not found`
 export const badRequest = (field: string, message: string) => new HttpError(400, `${field}: ${message}`, [{ field, message }]);
 
 const RETRY_AFTER_SECONDS = "5";
+
+/**
+ * Errors the router raises before any route or hook runs (a URL that cannot be decoded, a path
+ * parameter over `maxParamLength`): the same JSON shape as every other error, without echoing
+ * the offending URL back (it may be 100 000 characters).
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions["frameworkErrors"]> = (error, _request, reply) => {
+  const status = error.statusCode ?? 400;
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "a path parameter is too long (at most 1000 characters)"
+      : "the URL is not valid (a malformed %-escape?)";
+  // The option's reply type is generic over route schemas that do not exist yet at this point.
+  (reply as unknown as FastifyReply).code(status).send({ statusCode: status, error: statusText(status), message });
+};
 
 /**
  * The one error handler: clients get a status and a plain message naming what was wrong;
@@ -75,12 +90,55 @@ export const errorsPlugin = fp(
         .send({ statusCode: 500, error: "Internal Server Error", message: "Something went wrong on our side; it has been logged." });
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      reply.code(404).send({ statusCode: 404, error: "Not Found", message: `no route for ${request.method} ${request.url.split("?")[0]}` }),
-    );
+    const knownPaths = new KnownPaths();
+    app.addHook("onRoute", (route) => knownPaths.add(route.url, route.method));
+
+    // A known path asked with a method it does not take is 405 with the methods it does (Allow),
+    // so a client learns what it got wrong; only an unknown path is 404.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split("?")[0] ?? "";
+      const allowed = knownPaths.methodsFor(path);
+      if (allowed.length > 0) {
+        return reply
+          .code(405)
+          .header("Allow", allowed.join(", "))
+          .send({
+            statusCode: 405,
+            error: "Method Not Allowed",
+            message: `${request.method} is not allowed on ${path}; use ${allowed.join(", ")}`,
+          });
+      }
+      return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `no route for ${request.method} ${path}` });
+    });
   },
   { name: "errors" },
 );
+
+/** Every registered path pattern (/api/nodes/:id) and its methods; wildcard routes (the web shell) aside. */
+class KnownPaths {
+  private readonly patterns = new Map<string, { match: RegExp; methods: Set<string> }>();
+
+  add(url: string, method: string | string[]) {
+    if (url.includes("*")) return;
+    const entry = this.patterns.get(url) ?? { match: patternOf(url), methods: new Set<string>() };
+    for (const m of Array.isArray(method) ? method : [method]) entry.methods.add(m.toUpperCase());
+    this.patterns.set(url, entry);
+  }
+
+  methodsFor(path: string): string[] {
+    const methods = new Set<string>();
+    for (const { match, methods: of } of this.patterns.values()) if (match.test(path)) for (const m of of) methods.add(m);
+    return [...methods].sort();
+  }
+}
+
+function patternOf(url: string): RegExp {
+  const escaped = url
+    .split("/")
+    .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${escaped}/?$`);
+}
 
 function statusText(status: number): string {
   const texts: Record<number, string> = {
@@ -90,6 +148,8 @@ function statusText(status: number): string {
     404: "Not Found",
     409: "Conflict",
     413: "Payload Too Large",
+    414: "URI Too Long",
+    405: "Method Not Allowed",
     415: "Unsupported Media Type",
     429: "Too Many Requests",
   };

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Principal } from "../auth/tokens.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { exportFile } from "../export/formats.ts";
+import { HttpError } from "../plugins/errors.ts";
 import { selectedSubgraph } from "../repositories/subgraph.ts";
 import { errorResponses } from "../schemas/common.ts";
 import { exportBodySchema, exportFileSchema, exportQuerySchema } from "../schemas/export.ts";
@@ -10,7 +12,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/export",
     {
       // A read that carries its selection in a body: viewers may export what they may see.
-      config: { role: "viewer" },
+      config: { role: "viewer", heavy: "export" },
       schema: {
         tags: ["explore"],
         summary: "Download a subgraph as JSON, CSV, XLSX, GraphML, GEXF or a Cypher script",
@@ -20,9 +22,21 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      assertExportSizeAllowed(request.principal, request.body.nodeIds.length, app.security.heavyWork.anonymousExportMaxNodes);
       const elements = await selectedSubgraph(app.graph, request.body.nodeIds, request.body.edgeIds);
       const file = await exportFile(elements, request.query.format, { table: request.query.table });
       return reply.type(file.contentType).header("Content-Disposition", attachment(file.filename)).send(file.body);
     },
   );
 };
+
+/** Large exports are for token holders: an anonymous crowd cannot hold the process with 20k-node files. */
+function assertExportSizeAllowed(principal: Principal | null, nodes: number, anonymousMax: number) {
+  if (principal || nodes <= anonymousMax) return;
+  throw new HttpError(
+    413,
+    `body.nodeIds: exports without a token are limited to ${anonymousMax} nodes (${nodes} asked); ` +
+      `use a viewer token for larger ones / 无令牌导出最多 ${anonymousMax} 个节点`,
+    [{ field: "body.nodeIds", message: `at most ${anonymousMax} nodes without a token` }],
+  );
+}

@@ -1,5 +1,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { roleAllows } from "../auth/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
 import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
 import { readUploads, unreadableAsBadRequest } from "../import/uploads.ts";
@@ -10,13 +12,22 @@ import {
   batchListSchema,
   batchParamsSchema,
   batchSchema,
-  fileResponseSchema,
   importQuerySchema,
   importReportSchema,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_FILES,
   templateParamsSchema,
+  templateResponseSchema,
+  workbookResponseSchema,
 } from "../schemas/imports.ts";
+
+/** Who imported or reverted is an editor's token name: shown to editors and admins only. */
+const mayKnowImporters = (principal: Principal | null) => principal !== null && roleAllows(principal.role, "editor");
+const withoutNames = <B extends { user: string; revertedBy?: string }>(batch: B): B => ({
+  ...batch,
+  user: "",
+  ...(batch.revertedBy === undefined ? {} : { revertedBy: "" }),
+});
 
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
@@ -26,7 +37,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/import/templates.xlsx",
-    { schema: { tags: ["import"], summary: "All import templates as one workbook (导入模板)", response: { 200: fileResponseSchema } } },
+    { schema: { tags: ["import"], summary: "All import templates as one workbook (导入模板)", response: { 200: workbookResponseSchema } } },
     async (_request, reply) => {
       const file = await templateFile("templates.xlsx");
       return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
@@ -40,7 +51,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["import"],
         summary: "One template: firms.csv, ties.xlsx …",
         params: templateParamsSchema,
-        response: { 200: fileResponseSchema, ...errorResponses },
+        response: { 200: templateResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -52,7 +63,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/import",
     {
-      config: { role: "editor" },
+      config: { role: "editor", heavy: "import" },
       schema: {
         tags: ["import"],
         summary: "Import CSV (UTF-8/GBK) or XLSX files: dry run by default, or apply all-or-nothing",
@@ -67,6 +78,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         unreadableAsBadRequest,
       );
       request.auditSummary = importAuditSummary(report);
+      // A dry run writes nothing, so it is no entry in the log of writes.
+      request.wroteNothing = request.query.dryRun;
       return reply.code(report.ok ? 200 : 422).send(report);
     },
   );
@@ -81,7 +94,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: batchListSchema, ...errorResponses },
       },
     },
-    async (request) => ({ batches: await listImportBatches(app.graph, request.query.limit) }),
+    async (request) => {
+      const batches = await listImportBatches(app.graph, request.query.limit);
+      return { batches: mayKnowImporters(request.principal) ? batches : batches.map(withoutNames) };
+    },
   );
 
   app.post(
@@ -101,10 +117,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/export/templates.xlsx",
     {
+      config: { heavy: "export" },
       schema: {
         tags: ["import"],
         summary: "The current data in template form (export → import changes nothing)",
-        response: { 200: fileResponseSchema },
+        response: { 200: workbookResponseSchema, 503: errorSchema },
       },
     },
     async (_request, reply) => {

@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { ID_PATTERN } from "../../seeds/schema.ts";
+import { entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
-
-const entityId = (prefix: string) =>
-  z
-    .string()
-    .max(200)
-    .regex(ID_PATTERN, "must be an id like region:lianzhou (prefix:key)")
-    .refine((v) => v.startsWith(`${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });
 
@@ -19,21 +12,15 @@ const enclaves = z
 export const gapQuerySchema = z.object({
   region: entityId("region"),
   enclaves,
-  minFirms: z.coerce.number().int().min(1).max(1000).optional().describe("Fewer local firms than this makes a segment thin"),
-  minAboveScale: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1000)
-    .optional()
-    .describe("Fewer above-scale (规上) firms than this makes a segment thin"),
+  minFirms: optionalIntParam(1, 1000).describe("Fewer local firms than this makes a segment thin"),
+  minAboveScale: optionalIntParam(0, 1000).describe("Fewer above-scale (规上) firms than this makes a segment thin"),
 });
 
 export const targetQuerySchema = z.object({
   region: entityId("region"),
   enclaves,
   segment: entityId("segment").optional().describe("The gap segment; by default every missing or thin segment"),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: intParam(1, 100, 20),
 });
 
 export const compareQuerySchema = z.object({

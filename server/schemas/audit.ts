@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { intParam } from "./common.ts";
 
 export const auditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: intParam(1, 500, 50),
   actor: z
     .string()
     .regex(/^[\w.@-]{1,64}$/, "a token name: letters, digits, . _ @ -")

@@ -1,4 +1,20 @@
+import type { Readable } from "node:stream";
 import { z } from "zod";
+import { ID_PATTERN } from "../../seeds/schema.ts";
+
+/**
+ * Entity ids as every route accepts them: the one place for their length limit and prefix
+ * rules, whatever ID_PATTERN (seeds/schema.ts) allows. Each rule is a pattern, so /openapi.json
+ * states it too (a zod refine would be invisible there).
+ */
+export const MAX_ID_LENGTH = 200;
+export const entityIdSchema = z
+  .string()
+  .max(MAX_ID_LENGTH, `at most ${MAX_ID_LENGTH} characters`)
+  .regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:key)");
+
+/** An id of one kind: `entityIdOf("region")` takes region:lishui, refuses firm:nice-group. */
+export const entityIdOf = (prefix: string) => entityIdSchema.regex(new RegExp(`^${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 /** The body of every error response. */
 export const errorSchema = z.object({
@@ -13,3 +29,41 @@ export const errorResponses = {
   404: errorSchema,
   503: errorSchema,
 };
+
+const PLAIN_DECIMAL = "must be a whole number in plain decimal digits";
+
+/** Query strings carry text: only plain decimal digits become a number (never 0x6, 1e0, " 6" or ""). */
+const decimalToNumber = (value: unknown) => (typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value);
+
+const wholeNumber = (min: number, max: number, tooBig?: string) =>
+  z
+    .number({ error: (issue) => (issue.code === "invalid_type" ? PLAIN_DECIMAL : undefined) })
+    .int(PLAIN_DECIMAL)
+    .min(min)
+    .max(max, tooBig);
+
+/** An integer query parameter between min and max, `fallback` when absent. */
+export function intParam(min: number, max: number, fallback: number, tooBig?: string) {
+  return z.preprocess(decimalToNumber, wholeNumber(min, max, tooBig).default(fallback));
+}
+
+export function optionalIntParam(min: number, max: number) {
+  return z.preprocess(decimalToNumber, wholeNumber(min, max).optional());
+}
+
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A file answer: bytes or a stream, never serialised. For OpenAPI it is binary under each media
+ * type it can come as, with the Content-Disposition header that names it.
+ */
+export function fileResponse(description: string, mediaTypes: readonly string[]) {
+  const binary = { schema: { type: "string", format: "binary" } };
+  return z
+    .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || (typeof value === "object" && value !== null && "pipe" in value))
+    .meta({
+      description,
+      headers: { "Content-Disposition": { type: "string", description: "attachment; filename=...; filename*=UTF-8''..." } },
+      content: Object.fromEntries(mediaTypes.map((type) => [type.split(";")[0], binary])),
+    });
+}

@@ -1,17 +1,19 @@
 import { z } from "zod";
-import { ENTITY_LABELS, ID_PATTERN, RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { entityIdSchema, intParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema } from "./elements.ts";
 
 /** The node types a client may name: the lowercase entity labels (firm, fund, region ...). */
 export const ENTITY_TYPES = ENTITY_LABELS.map((label) => label.toLowerCase());
 
-export const entityIdSchema = z.string().max(200).regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:key)");
-
 /** A comma-separated query value checked against an allow-list; the 400 names the parameter. */
 function csvOf(allowed: readonly string[], what: string) {
+  // The same rule as a pattern, so /openapi.json states the allow-list the refine enforces.
+  const item = `\\s*(${allowed.join("|")})?\\s*`;
   return z
     .string()
     .max(2000)
+    .meta({ pattern: `^${item}(,${item})*$` })
     .transform((value) => [
       ...new Set(
         value
@@ -44,7 +46,7 @@ export const searchQuerySchema = z.object({
     .max(100, "at most 100 characters")
     .describe("Name, English name or alias; 中文 or English"),
   types: typesParam.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: intParam(1, 50, 20),
 });
 
 export const searchResultSchema = z.object({
@@ -76,10 +78,10 @@ export const nodeDetailSchema = z.object({
 
 export const MAX_DEPTH = 3;
 export const neighborsQuerySchema = z.object({
-  depth: z.coerce.number().int().min(1).max(MAX_DEPTH, `at most ${MAX_DEPTH} hops`).default(1),
+  depth: intParam(1, MAX_DEPTH, 1, `at most ${MAX_DEPTH} hops`),
   relTypes: relTypesParam.optional(),
   types: typesParam.optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(200).describe("Most nodes returned, the centre included"),
+  limit: intParam(1, 2000, 200).describe("Most nodes returned, the centre included"),
 });
 
 export const neighborsSchema = z.object({ elements: elementsSchema, truncated: z.boolean() });
@@ -87,9 +89,9 @@ export const neighborsSchema = z.object({ elements: elementsSchema, truncated: z
 export const pathsQuerySchema = z
   .object({
     from: entityIdSchema,
-    to: entityIdSchema,
-    maxHops: z.coerce.number().int().min(1).max(6).default(4),
-    limit: z.coerce.number().int().min(1).max(10).default(5),
+    to: entityIdSchema.describe("must differ from `from`"),
+    maxHops: intParam(1, 6, 4),
+    limit: intParam(1, 10, 5),
   })
   .refine((q) => q.from !== q.to, { path: ["to"], message: "must differ from `from`" });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, FORMATS } from "../export/formats.ts";
-import { entityIdSchema } from "./explore.ts";
+import { entityIdSchema, fileResponse } from "./common.ts";
 
 export const MAX_EXPORT_NODES = 20_000;
 
@@ -18,16 +18,7 @@ export const exportBodySchema = z.object({
     .describe("Only these edges (ids as in elements); by default every edge among the nodes"),
 });
 
-const binary = { schema: { type: "string", format: "binary" } };
-
-/**
- * The file itself: sent as bytes, never serialised. For OpenAPI it is described per media type,
- * with the Content-Disposition header that names it.
- */
-export const exportFileSchema = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value))
-  .meta({
-    description: "The file, as an attachment named chain-atlas-subgraph.<ext>",
-    headers: { "Content-Disposition": { type: "string", description: "attachment; filename=...; filename*=UTF-8''..." } },
-    content: Object.fromEntries(Object.values(FORMATS).map((format) => [format.contentType.split(";")[0], binary])),
-  });
+export const exportFileSchema = fileResponse(
+  "The file, as an attachment named chain-atlas-subgraph.<ext>",
+  Object.values(FORMATS).map((format) => format.contentType),
+);

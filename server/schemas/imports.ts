@@ -1,6 +1,6 @@
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import { IMPORT_KINDS } from "../import/templates.ts";
+import { fileResponse, intParam, XLSX_MEDIA_TYPE } from "./common.ts";
 
 const kinds = IMPORT_KINDS.join("|");
 
@@ -44,13 +44,13 @@ export const problemSchema = z.object({
 
 export const batchSchema = z.object({
   id: z.string(),
-  user: z.string(),
+  user: z.string().describe("the importer's token name; empty unless the caller is an editor or admin"),
   at: z.string(),
   fileName: z.string(),
   fileHash: z.string(),
   status: z.enum(["applying", "applied", "reverting", "reverted"]),
   revertedAt: z.string().optional(),
-  revertedBy: z.string().optional(),
+  revertedBy: z.string().optional().describe("empty unless the caller is an editor or admin"),
   entitiesCreated: z.number().int(),
   entitiesUpdated: z.number().int(),
   entitiesUnchanged: z.number().int(),
@@ -80,9 +80,7 @@ export const importReportSchema = z.object({
 });
 
 export const batchListSchema = z.object({ batches: z.array(batchSchema) });
-export const batchListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const batchListQuerySchema = z.object({ limit: intParam(1, 500, 100) });
 export const batchParamsSchema = z.object({ id: z.string().regex(/^import-[0-9a-z-]{1,60}$/, "not an import batch id") });
-/** A file answer: bytes or a stream, never serialised; described for OpenAPI as binary. */
-export const fileResponseSchema = z
-  .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || (typeof value === "object" && value !== null && "pipe" in value))
-  .meta({ type: "string", format: "binary" });
+export const workbookResponseSchema = fileResponse("An XLSX workbook, as an attachment", [XLSX_MEDIA_TYPE]);
+export const templateResponseSchema = fileResponse("One template, CSV (UTF-8 with BOM) or XLSX by its name", ["text/csv", XLSX_MEDIA_TYPE]);

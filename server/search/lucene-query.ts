@@ -10,6 +10,8 @@
  *   characters, with one typo (Nise → Nice).
  */
 
+import { normalizeSearchText, toSimplified } from "./normalize-text.ts";
+
 // A CJK run (group 1) or a run of other letters and digits (group 2).
 const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}";
 const TOKEN = new RegExp(`([${CJK}]+)|((?:(?![${CJK}])[\\p{L}\\p{N}])+)`, "gu");
@@ -23,13 +25,22 @@ export function escapeLucene(term: string): string {
 
 /** The tokens of a query, CJK runs and Latin/digit words apart, lowercased, in order. */
 export function tokenize(text: string): { text: string; cjk: boolean }[] {
-  const normalized = text.normalize("NFKC").toLowerCase();
+  const normalized = normalizeSearchText(text).toLowerCase();
   return [...normalized.matchAll(TOKEN)].slice(0, MAX_TOKENS).map((m) => ({ text: m[0], cjk: m[1] !== undefined }));
 }
 
+function cjkClause(text: string): string {
+  const term = escapeLucene(text);
+  return text.length === 1 ? `${term} OR ${term}*` : `"${term}"^4 OR ${term}`;
+}
+
 function clause(token: { text: string; cjk: boolean }): string {
+  if (token.cjk) {
+    // Traditional input (麗水) also looks for its simplified form, the form the data is kept in.
+    const simplified = toSimplified(token.text);
+    return simplified === token.text ? `(${cjkClause(token.text)})` : `(${cjkClause(token.text)} OR ${cjkClause(simplified)})`;
+  }
   const term = escapeLucene(token.text);
-  if (token.cjk) return token.text.length === 1 ? `(${term} OR ${term}*)` : `("${term}"^4 OR ${term})`;
   const alternatives = [`${term}^3`, `${term}*`];
   if (token.text.length >= FUZZY_MIN_LENGTH) alternatives.push(`${term}~1`);
   return `(${alternatives.join(" OR ")})`;
@@ -44,5 +55,5 @@ export function luceneQuery(text: string): string | null {
 
 /** The typed text as exact-match rankings compare it: trimmed, NFKC, lowercased. */
 export function exactKey(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase();
+  return normalizeSearchText(text).toLowerCase();
 }

@@ -16,12 +16,39 @@ declare module "vitest" {
   }
 }
 
+type Started = { connection: ProvidedContext; teardown: () => Promise<void> };
+type Shared = { started: Promise<Started>; users: number };
+
+// Vitest runs each project's globalSetup in the same main process but through its own module
+// graph, so module state is not shared between the integration and e2e projects. `globalThis` is:
+// the first project starts the server, the others reuse it, and the last teardown stops it.
+const sharedKey = Symbol.for("chain-atlas.test-neo4j");
+const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
+
 /**
- * One real Neo4j for the whole run: NEO4J_URI when set, else a testcontainer where a Docker
- * engine answers, else a fresh local Community server in a temporary folder on a free port.
- * The schema and the demo data are loaded once; tests add their own data on top.
+ * One real Neo4j for the whole run, whichever projects it includes: NEO4J_URI when set, else a
+ * testcontainer where a Docker engine answers, else a fresh local Community server in a temporary
+ * folder on a free port. The schema and the demo data are loaded once; tests add their own data.
  */
 export default async function setup(project: TestProject) {
+  let shared = registry[sharedKey];
+  if (!shared) {
+    shared = { started: startNeo4j(), users: 0 };
+    registry[sharedKey] = shared;
+  }
+  shared.users += 1;
+  const { connection, teardown } = await shared.started;
+  project.provide("neo4j", connection);
+  return async () => {
+    if (!shared) return;
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    registry[sharedKey] = undefined;
+    await teardown();
+  };
+}
+
+async function startNeo4j(): Promise<Started> {
   let teardown: () => Promise<void> = async () => {};
   let connection: ProvidedContext;
 
@@ -80,8 +107,7 @@ export default async function setup(project: TestProject) {
   } finally {
     await driver.close();
   }
-  project.provide("neo4j", connection);
-  return teardown;
+  return { connection, teardown };
 }
 
 type ProvidedContext = import("vitest").ProvidedContext["neo4j"];

@@ -1,9 +1,9 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
 import type { SecurityConfig } from "../../../server/auth/security-config.ts";
 import { bearer, TEST_TOKENS, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
+import { captureLog } from "../../helpers/log-capture.ts";
 
 /**
  * The real app plus a few probe routes registered after it (as any future route would be), so
@@ -201,7 +201,7 @@ describe("hardening", () => {
   });
 
   it("answers too many requests with 429, Retry-After and a JSON message", async () => {
-    const limited = await appWith({ rateLimit: { readsPerMinute: 3, writesPerMinute: 1 } });
+    const limited = await appWith({ rateLimit: { readsPerMinute: 3, writesPerMinute: 1, exportsPerMinute: 1 } });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) codes.push((await limited.inject({ url: "/api/test-security/read" })).statusCode);
@@ -245,13 +245,7 @@ describe("hardening", () => {
   });
 
   it("never writes tokens or the Neo4j password to the log", async () => {
-    let log = "";
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        log += chunk.toString();
-        done();
-      },
-    });
+    const { stream, text } = captureLog();
     const config = testConfig();
     const password = `pw-${TEST_TOKENS.viewer}`;
     const offline = await buildApp(
@@ -269,6 +263,7 @@ describe("hardening", () => {
     } finally {
       await offline.close();
     }
+    const log = text();
     expect(log).toMatch(/neo4j unavailable/);
     for (const token of Object.values(TEST_TOKENS)) expect(log).not.toContain(token);
     expect(log).not.toContain(password);

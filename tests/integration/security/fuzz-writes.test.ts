@@ -37,7 +37,7 @@ beforeAll(async () => {
   app = await buildApp({
     ...testConfig(),
     neo4j: scratch.connection,
-    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000 } }),
+    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000, exportsPerMinute: 1_000_000 } }),
   });
   await app.ready();
   writes = operationsOf(app).filter(isWrite);

@@ -27,7 +27,7 @@ const startedAt = new Date().toISOString();
 beforeAll(async () => {
   app = await buildApp({
     ...testConfig(),
-    security: testSecurity({ rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 100_000 } }),
+    security: testSecurity({ rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 100_000, exportsPerMinute: 100_000 } }),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -25,7 +25,7 @@ const tally = { cases: 0, requests: 0, byStatus: {} as Record<number, number> };
 beforeAll(async () => {
   app = await buildApp({
     ...testConfig(),
-    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000 } }),
+    security: testSecurity({ rateLimit: { readsPerMinute: 1_000_000, writesPerMinute: 1_000_000, exportsPerMinute: 1_000_000 } }),
   });
   await app.ready();
   gets = operationsOf(app).filter((op) => op.method === "GET" && op.path.startsWith("/api/"));

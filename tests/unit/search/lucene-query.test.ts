@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeLucene, exactKey, luceneQuery, tokenize } from "../../../server/search/lucene-query.ts";
+import { toSimplified } from "../../../server/search/normalize-text.ts";
 
 describe("Lucene query from what a planner types", () => {
   it("keeps Chinese runs whole (the CJK analyzer bigrams them) and boosts the run as a phrase", () => {
@@ -35,5 +36,22 @@ describe("Lucene query from what a planner types", () => {
     expect(luceneQuery("ＮＩＣＥ")).toBe(luceneQuery("nice"));
     expect(luceneQuery("（）!?")).toBeNull();
     expect(exactKey("  Nice Group ")).toBe("nice group");
+  });
+
+  it("ignores invisible format characters: a zero-width space changes nothing", () => {
+    expect(luceneQuery("纳\u200b爱斯")).toBe(luceneQuery("纳爱斯"));
+    expect(luceneQuery("\ufeffNi\u00adce\u200d")).toBe(luceneQuery("nice"));
+    expect(exactKey("纳爱斯\u200b集团")).toBe("纳爱斯集团");
+    expect(luceneQuery("\u200b\u200c")).toBeNull();
+  });
+
+  it("also searches the simplified form of traditional characters, keeping the typed form", () => {
+    expect(toSimplified("麗水市經濟開發區")).toBe("丽水市经济开发区");
+    expect(toSimplified("丽水 Nice")).toBe("丽水 Nice");
+    const query = luceneQuery("麗水") ?? "";
+    expect(query).toContain('"丽水"^4');
+    expect(query).toContain('"麗水"^4');
+    // Simplified input is searched as typed, with no second form.
+    expect(luceneQuery("丽水")).toBe('("丽水"^4 OR 丽水)');
   });
 });

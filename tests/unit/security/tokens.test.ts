@@ -89,7 +89,8 @@ describe("security settings from the environment", () => {
       tokens: [],
       readsOpen: true,
       corsOrigins: [],
-      rateLimit: { readsPerMinute: 600, writesPerMinute: 60 },
+      rateLimit: { readsPerMinute: 600, writesPerMinute: 60, exportsPerMinute: 20 },
+      heavyWork: { concurrent: 2, anonymousExportMaxNodes: 2_000 },
     });
   });
 
@@ -100,16 +101,22 @@ describe("security settings from the environment", () => {
       CORS_ORIGINS: "https://atlas.example.gov.cn, http://localhost:5173",
       RATE_LIMIT_READS_PER_MINUTE: "100",
       RATE_LIMIT_WRITES_PER_MINUTE: "5",
+      RATE_LIMIT_EXPORTS_PER_MINUTE: "3",
+      HEAVY_WORK_CONCURRENCY: "4",
+      ANONYMOUS_EXPORT_MAX_NODES: "500",
     });
     const security = securityFromEnv(env);
     expect(security.readsOpen).toBe(false);
     expect(security.tokens.map((t) => t.name)).toEqual(["a"]);
     expect(security.corsOrigins).toEqual(["https://atlas.example.gov.cn", "http://localhost:5173"]);
-    expect(security.rateLimit).toEqual({ readsPerMinute: 100, writesPerMinute: 5 });
+    expect(security.rateLimit).toEqual({ readsPerMinute: 100, writesPerMinute: 5, exportsPerMinute: 3 });
+    expect(security.heavyWork).toEqual({ concurrent: 4, anonymousExportMaxNodes: 500 });
   });
 
   it("stops with a readable message on bad security settings", () => {
     expect(() => parseEnv({ CORS_ORIGINS: "*" })).toThrow(/^CORS_ORIGINS/);
+    expect(() => parseEnv({ HEAVY_WORK_CONCURRENCY: "0" })).toThrow(/^HEAVY_WORK_CONCURRENCY/);
+    expect(() => parseEnv({ ANONYMOUS_EXPORT_MAX_NODES: "20001" })).toThrow(/^ANONYMOUS_EXPORT_MAX_NODES/);
     expect(() => buildConfig(parseEnv({ AUTH_TOKENS: "a:god:00" }), connection)).toThrow(ConfigError);
     const h = hashToken("x").toString("hex");
     expect(() => buildConfig(parseEnv({ AUTH_TOKENS: `a:viewer:${h},a:admin:${h}` }), connection)).toThrow(/used twice/);
