@@ -64,7 +64,8 @@ export async function resolveNames(parsed: ParsedImport, find: FindCandidates): 
 }
 
 class NameResolver {
-  private readonly candidates = new Map<EntityLabel, Candidate[]>();
+  /** Stored candidates by `label \0 name-or-alias`, `label \0 #code` and `label \0 @id`. */
+  private readonly stored = new Map<string, Candidate[]>();
   private readonly problems: ImportProblem[] = [];
   private readonly references: Reference[] = [];
   private readonly matches: ImportMatch[] = [];
@@ -72,8 +73,19 @@ class NameResolver {
   /** Chains of the segments this import defines, once their 所属产业链 is resolved. */
   private readonly importSegmentChains = new Map<string, string[]>();
 
+  /** This import's records by label and by name or alias, so a name is found without a scan. */
+  private readonly byName = new Map<string, EntityItem[]>();
+
   constructor(private readonly parsed: ParsedImport) {
     this.entities = parsed.entities.map((e) => ({ ...e }));
+    for (const e of this.entities) {
+      for (const name of new Set([e.props.name, ...((e.props.aliases as string[] | null) ?? [])])) {
+        const key = `${e.label}\u0000${String(name)}`;
+        const list = this.byName.get(key) ?? [];
+        list.push(e);
+        this.byName.set(key, list);
+      }
+    }
   }
 
   private needsResolving() {
@@ -100,8 +112,21 @@ class NameResolver {
     }
     for (const [label, q] of queries) {
       const unique = { names: [...new Set(q.names)], ids: [...new Set(q.ids)], codes: [...new Set(q.codes)] };
-      this.candidates.set(label, await find(label, unique));
+      for (const c of await find(label, unique)) {
+        const keys = [...new Set([c.name, ...c.aliases])].map((n) => `${label}\u0000${n}`);
+        keys.push(`${label}\u0000@${c.id}`);
+        if (c.creditCode) keys.push(`${label}\u0000#${c.creditCode}`);
+        for (const key of keys) {
+          const list = this.stored.get(key) ?? [];
+          list.push(c);
+          this.stored.set(key, list);
+        }
+      }
     }
+  }
+
+  private storedAs(label: EntityLabel, key: string): Candidate[] {
+    return this.stored.get(`${label}\u0000${key}`) ?? [];
   }
 
   resolve(): { parsed: ParsedImport; matches: ImportMatch[] } {
@@ -161,10 +186,9 @@ class NameResolver {
 
   private match(entity: EntityItem, scope: string[] | undefined): string | undefined {
     const name = String(entity.props.name);
-    const all = this.candidates.get(entity.label) ?? [];
     const code = typeof entity.props.creditCode === "string" ? entity.props.creditCode : undefined;
-    const byCode = code ? all.filter((c) => c.creditCode === code) : [];
-    const byName = all.filter((c) => named(c, name) && (!code || !c.creditCode || c.creditCode === code));
+    const byCode = code ? this.storedAs(entity.label, `#${code}`) : [];
+    const byName = this.storedAs(entity.label, name).filter((c) => !code || !c.creditCode || c.creditCode === code);
     const inScope = (c: Candidate) => !scope || (entity.label === "Segment" ? c.chains : c.regions).some((id) => scope.includes(id));
     const found = byCode.length > 0 ? byCode : byName.filter(inScope);
     if (found.length === 1) {
@@ -197,12 +221,10 @@ class NameResolver {
       return value;
     }
     const fits = (chains: string[]) => !within?.length || chains.some((c) => within.includes(c));
-    const local = this.entities.filter(
-      (e) => e.label === label && (e.props.name === value || ((e.props.aliases as string[] | null) ?? []).includes(value)),
-    );
+    const local = this.byName.get(`${label}\u0000${value}`) ?? [];
     const localFit = local.filter((e) => label !== "Segment" || fits(this.importSegmentChains.get(e.id) ?? []));
     if (localFit.length === 1) return localFit[0]!.id;
-    const stored = (this.candidates.get(label) ?? []).filter((c) => named(c, value) && (label !== "Segment" || fits(c.chains)));
+    const stored = this.storedAs(label, value).filter((c) => label !== "Segment" || fits(c.chains));
     const all = [
       ...localFit.map((e) => ({ id: e.id, name: String(e.props.name) })),
       ...stored.filter((c) => !localFit.some((e) => e.id === c.id)),
@@ -262,7 +284,7 @@ class NameResolver {
   }
 
   private chainsOfSegment(segment: string): string[] {
-    return this.importSegmentChains.get(segment) ?? this.candidates.get("Segment")?.find((c) => c.id === segment)?.chains ?? [];
+    return this.importSegmentChains.get(segment) ?? this.storedAs("Segment", `@${segment}`)[0]?.chains ?? [];
   }
 
   /** Two rows matched to the same existing record would overwrite each other. */
@@ -280,10 +302,6 @@ class NameResolver {
       byId.set(entity.id, entity);
     }
   }
-}
-
-function named(candidate: Candidate, name: string): boolean {
-  return candidate.name === name || candidate.aliases.includes(name);
 }
 
 function describe(c: { id: string; name: string; regions?: string[]; chains?: string[] }): string {

@@ -33,16 +33,20 @@ function lookupsFor(run: Runner): ImportLookups {
       return new Map(rows.map((row) => [tieIdentity(row as { from: string; to: string; key: string }), row.props as Props]));
     },
     async candidates(label, { names, ids, codes }) {
-      if (names.length + ids.length + codes.length === 0) return [];
-      // A name may be shared by a few records (that is what the matching reports), never by thousands.
-      const rows = await run("find-import-candidates", {
-        label,
-        names,
-        ids,
-        codes,
-        limit: 20 * (names.length + ids.length + codes.length),
-      });
-      return rows as unknown as Candidate[];
+      const found: Candidate[] = [];
+      const keys = [
+        ...names.map((v) => ["names", v] as const),
+        ...ids.map((v) => ["ids", v] as const),
+        ...codes.map((v) => ["codes", v] as const),
+      ];
+      // Each look-up scans the label once; chunks keep its lists, and its answer, bounded.
+      for (const part of chunks(keys)) {
+        const pick = (kind: string) => part.filter(([k]) => k === kind).map(([, v]) => v);
+        // A name may be shared by a few records (that is what the matching reports), never by thousands.
+        const params = { label, names: pick("names"), ids: pick("ids"), codes: pick("codes"), limit: 20 * part.length };
+        found.push(...((await run("find-import-candidates", params)) as unknown as Candidate[]));
+      }
+      return found;
     },
   };
 }
