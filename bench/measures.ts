@@ -1,6 +1,7 @@
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../seeds/schema.ts";
+import { type AnswerKeyScore, scoreAnswerKey } from "../seeds/synthetic/answer-key.ts";
 import { firmNode, firmPlaces } from "../seeds/synthetic/firms.ts";
-import { type PlantedGaps, plantedGaps } from "../seeds/synthetic/manifest.ts";
+import { leaderTies, type PlantedGaps, plantedGaps } from "../seeds/synthetic/manifest.ts";
 import { firmId, type Plan } from "../seeds/synthetic/plan.ts";
 import { streamFor } from "../seeds/synthetic/random.ts";
 import type { Graph } from "../server/db/graph.ts";
@@ -129,7 +130,9 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
     },
     {
       name: "targets",
-      description: "recruitment targets for a region's gap segments (GET /api/chains/:id/targets)",
+      description:
+        "recruitment targets for a region's gap segments, ranked in the database, no truncation before scoring (GET /api/chains/:id/targets)",
+      targetP95Ms: 200,
       params: (i) => pools.pick(pools.withGaps, i),
       raw: (graph, p: PlantedGaps) => recruitmentTargets(graph, { ...scope(p), limit: 20 }),
       http: (p: PlantedGaps) => ({
@@ -156,6 +159,21 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
       http: (nodeIds: string[]) => ({ method: "POST", url: "/api/export?format=json", body: { nodeIds } }),
     },
   ];
+}
+
+/**
+ * The app's answers over HTTP scored against the generator's answer key (seeds/synthetic/answer-key.ts),
+ * on up to `sample` planted presences drawn with the plan's seed; printed next to the latencies.
+ */
+export async function answerKeyScores(plan: Plan, baseUrl: string, sample: number): Promise<AnswerKeyScore> {
+  const planted = plantedGaps(plan);
+  const chosen = planted.length <= sample ? planted : streamFor(plan.seed, "answer-key").sample(planted, sample);
+  const get = async (url: string) => {
+    const response = await fetch(`${baseUrl}${url}`);
+    if (!response.ok) throw new Error(`GET ${url.slice(0, 120)} → ${response.status}`);
+    return response.json();
+  };
+  return scoreAnswerKey(chosen, leaderTies(plan), get);
 }
 
 /**

@@ -25,6 +25,14 @@ export function targetChecks(results: BenchResults) {
     measured: `${Math.round(g.peakRssBytes / 2 ** 20)} MiB`,
     met: g.peakRssBytes < 2 ** 30,
   });
+  const key = big.answerKey;
+  if (key?.available) {
+    const share = (name: string, value: number, target: number) =>
+      checks.push({ target: `${name} ≥ ${target} (${big.firms} firms)`, measured: value.toFixed(3), met: value >= target });
+    share("gap recall", key.gaps.recall, 0.95);
+    share("gap precision", key.gaps.precision, 0.9);
+    share("best target first", key.targets.bestFirstShare, 0.95);
+  }
   for (const q of big.queries) {
     if (q.targetP95Ms === undefined) continue;
     const p95 = q.raw?.p95;
@@ -87,6 +95,16 @@ function sizeTables(s: SizeResult): string {
       `| ${q.name} | ${q.raw?.runs} | ${q.raw?.p50} | ${q.raw?.p95} | ${q.raw?.p99} | ${q.targetP95Ms ?? "–"} | ${q.http?.p50} | ${q.http?.p95} | ${q.apiOverhead}× | ${n(q.profile?.totalDbHits)} |`,
     );
   }
+  const k = s.answerKey;
+  lines.push(
+    "",
+    k?.available
+      ? `Answer key (${k.presences} planted presences, the app over HTTP): gap recall ${k.gaps.recall.toFixed(3)}, precision ${k.gaps.precision.toFixed(3)} ` +
+          `(${k.gaps.matched} of ${k.gaps.planted} planted, ${k.gaps.found} found; targets ≥ 0.95 / ≥ 0.90); best target first ${k.targets.bestFirst}/${k.targets.plants} ` +
+          `= ${k.targets.bestFirstShare.toFixed(3)} (target ≥ 0.95), decoys above the best ${k.targets.decoyAboveBest}, unrelated decoys offered ${k.targets.unrelatedOffered}; ` +
+          `leader supplier/customer counts equal to the key ${k.leaders.ratiosMatch}/${k.leaders.checked}.`
+      : `Answer key: not available (${k?.reason ?? "not run"}).`,
+  );
   const t = s.throughput;
   lines.push(
     "",

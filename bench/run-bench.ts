@@ -1,5 +1,6 @@
 import os from "node:os";
 import { seedFromDir } from "../seeds/demo-seed.ts";
+import type { AnswerKeyScore } from "../seeds/synthetic/answer-key.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
 import { buildPlan, firmId } from "../seeds/synthetic/plan.ts";
 import { removeSynthetic } from "../seeds/synthetic/remove.ts";
@@ -10,7 +11,7 @@ import { applySchema } from "../server/db/schema.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
 import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
-import { exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
+import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j } from "./neo4j.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
@@ -54,6 +55,8 @@ export interface SizeResult {
     seedLoaderVsNaive: { nodes: number; relationships: number };
   };
   queries: QueryResult[];
+  /** /gaps and /targets against the generator's answer key, or why it could not be scored. */
+  answerKey: (AnswerKeyScore & { available: true }) | { available: false; reason: string };
   throughput: Throughput;
 }
 
@@ -78,6 +81,7 @@ const SETTINGS = {
     renderSizes: [1000],
     renderTimeoutMs: 20_000,
     exportSets: 3,
+    answerKeyPresences: 20,
   },
   full: {
     probeFirms: 20_000,
@@ -90,6 +94,7 @@ const SETTINGS = {
     renderSizes: [1000, 5000, 10_000],
     renderTimeoutMs: 60_000,
     exportSets: 20,
+    answerKeyPresences: 60,
   },
 };
 
@@ -149,6 +154,10 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         log(`query: ${measure.name}`);
         queryResults.push(await measureQuery(graph, neo4j.connection.database, baseUrl, measure, settings));
       }
+      log("answer key: /gaps and /targets against the planted gaps and best targets");
+      const answerKey: SizeResult["answerKey"] = await answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
+        .then((score) => ({ ...score, available: true as const }))
+        .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -186,6 +195,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
           },
         },
         queries: queryResults,
+        answerKey,
         throughput,
       };
       return { result, renderResults };

@@ -54,7 +54,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(exportRoutes);
   await app.register(analysisRoutes);
   await app.register(auditRoutes);
-  await app.register(importRoutes);
+  await app.register(importRoutes, { limits: config.importLimits });
 
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

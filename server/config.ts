@@ -1,12 +1,14 @@
 import path from "node:path";
 import { z } from "zod";
 import { type SecurityConfig, securityFromEnv } from "./auth/security-config.ts";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./import/limits.ts";
 
 /**
  * Every setting the app reads from the environment, parsed once. A bad value stops the
  * process with one line naming the variable (see loadConfig); `.env.example` lists them all.
  */
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+const MB = 1024 * 1024;
 const memory = z.string().regex(/^\d+[kmgKMG]$/, "must be a size like 512m or 2g");
 
 export const envSchema = z.object({
@@ -26,6 +28,8 @@ export const envSchema = z.object({
   NEO4J_PAGECACHE: memory.default("1g"),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SEED_ON_EMPTY: bool.default(true),
+  /** Opt-in: a clearly marked :Synthetic layer of outside firms around two demo chains (seeds/synthetic/demo-outside.ts). */
+  DEMO_OUTSIDE_FIRMS: bool.default(false),
   WEB_DIST_DIR: z.string().min(1).default("web/dist"),
   AUTH_TOKENS: z.string().optional(),
   AUTH_TOKENS_FILE: z.string().min(1).optional(),
@@ -45,7 +49,36 @@ export const envSchema = z.object({
   RATE_LIMIT_EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   HEAVY_WORK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ANONYMOUS_EXPORT_MAX_NODES: z.coerce.number().int().min(1).max(20_000).default(2_000),
+  // Import limits (docs/import.md): checked while a file is read, so no upload can exhaust memory.
+  IMPORT_MAX_UNPACKED_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4096)
+    .default(DEFAULT_IMPORT_LIMITS.maxUnpackedBytes / MB),
+  IMPORT_MAX_SHARED_STRINGS_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(DEFAULT_IMPORT_LIMITS.maxSharedStringsBytes / MB),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(10).max(5_000_000).default(DEFAULT_IMPORT_LIMITS.maxRows),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(DEFAULT_IMPORT_LIMITS.maxColumns),
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_IMPORT_LIMITS.maxCellChars),
+  IMPORT_MAX_PROBLEMS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_IMPORT_LIMITS.maxProblems),
 });
+
+/** The import limits the environment sets (defaults in server/import/limits.ts). */
+export function importLimitsFromEnv(env: Env): ImportLimits {
+  return {
+    maxUnpackedBytes: env.IMPORT_MAX_UNPACKED_MB * MB,
+    maxSharedStringsBytes: env.IMPORT_MAX_SHARED_STRINGS_MB * MB,
+    maxRows: env.IMPORT_MAX_ROWS,
+    maxColumns: env.IMPORT_MAX_COLUMNS,
+    maxCellChars: env.IMPORT_MAX_CELL_CHARS,
+    maxProblems: env.IMPORT_MAX_PROBLEMS,
+  };
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -65,6 +98,8 @@ export interface Config {
   webDistDir: string;
   /** Tokens, open reads, CORS and rate limits; absent means DEFAULT_SECURITY (writes closed). */
   security?: SecurityConfig;
+  /** Bounds on what one import may read; absent means DEFAULT_IMPORT_LIMITS. */
+  importLimits?: ImportLimits;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +128,7 @@ export function buildConfig(env: Env, neo4j: Neo4jConnection): Config {
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     security: securityConfig(env),
+    importLimits: importLimitsFromEnv(env),
   };
 }
 

@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { buildWebIfStale } from "./build-web.ts";
 import { buildConfig, ConfigError, parseEnv } from "./config.ts";
 import { connectNeo4j } from "./connect.ts";
+import { loadDemoOutsideLayer } from "./demo-outside-layer.ts";
 import { closeInOrder, stopOnSignals } from "./lifecycle.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 
@@ -29,6 +30,7 @@ async function main() {
 
   try {
     await prepareDatabase(app.graph, { seedOnEmpty: env.SEED_ON_EMPTY, log: say });
+    if (env.DEMO_OUTSIDE_FIRMS) await loadDemoOutsideLayer(app.graph, say);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await closeAll();

@@ -1,7 +1,7 @@
 import type { RelationshipType } from "../schema.ts";
 import { firmName } from "./names.ts";
 import type { ChainPlan, Plan, PresencePlan } from "./plan.ts";
-import { firmId } from "./plan.ts";
+import { firmId, nearRegions } from "./plan.ts";
 import { type Random, streamFor } from "./random.ts";
 import type { FirmTag, NodeRow, RelRow } from "./types.ts";
 
@@ -68,6 +68,9 @@ export function firmNode(plan: Plan, place: FirmPlace): NodeRow {
   if (leader || (!thin && rng.chance(0.006))) tags.push("上市");
   if (!thin && rng.chance(0.0005)) tags.push("独角兽");
   if (leader) tags.push("龙头");
+  // A no-tie decoy looks attractive on paper: listed, above-scale, a little giant.
+  if (plan.decoyFor.has(place.index))
+    for (const tag of ["上市", "规上", "专精特新", "小巨人"] as const) if (!tags.includes(tag)) tags.push(tag);
   const { name, alias } = firmName(rng, region.short, chain.stem);
   const props: NodeRow["props"] = {
     id: firmId(place.index),
@@ -89,21 +92,7 @@ const LEADER_DEGREE = 20;
 const WEAK_LEADER_DEGREE = 12;
 const LOCAL_SHARE = 0.55;
 
-/** Whether two presences' regions count as one place under some enclave setting (home, host or both). */
-function near(plan: Plan, a: PresencePlan, b: PresencePlan): boolean {
-  const ra = plan.regions[a.region]!;
-  const rb = plan.regions[b.region]!;
-  const ia = a.region;
-  const ib = b.region;
-  return (
-    ia === ib ||
-    rb.enclaveOf === ia ||
-    rb.host === ia ||
-    ra.enclaveOf === ib ||
-    ra.host === ib ||
-    (ra.enclaveOf !== undefined && (ra.enclaveOf === rb.enclaveOf || ra.enclaveOf === rb.host))
-  );
-}
+const near = (plan: Plan, a: PresencePlan, b: PresencePlan) => nearRegions(plan.regions, a.region, b.region);
 
 /**
  * The firm's customers, by firm index. Local ties go to firms of the same district (enclave
@@ -132,10 +121,13 @@ export function supplyTargets(plan: Plan, place: FirmPlace): number[] {
   if (place.rank === 0 && !outsideOnly && presence.homePresence === undefined) {
     for (const t of localTargets) buyers.add(local.bucketStart[bucket(t)]!);
   }
+  const decoyTarget = plan.decoyFor.get(place.index);
+  const farFromTarget = (buyer: number) =>
+    decoyTarget === undefined || !near(plan, plan.presences[presenceOf(plan, buyer)]!, plan.presences[decoyTarget]!);
   for (let j = 0; j < degree; j++) {
     const wantLocal = !outsideOnly && (buyers.size === 0 || rng.chance(localShare));
     const buyer = wantLocal ? localBuyer(rng, local, chain, localTargets) : outsideBuyer(rng, plan, presence, chain, feeds);
-    if (buyer !== undefined && buyer !== place.index) buyers.add(buyer);
+    if (buyer !== undefined && buyer !== place.index && farFromTarget(buyer)) buyers.add(buyer);
   }
   return [...buyers];
 }
@@ -149,6 +141,13 @@ function localBuyer(rng: Random, local: PresencePlan, chain: ChainPlan, targets:
   return local.leaderKind === "weak" && local.leaders.includes(pick) ? start : pick;
 }
 
+/** A no-tie decoy trades with no firm near the district it is a decoy for, in either direction. */
+function suppressed(plan: Plan, supplierPresence: PresencePlan, buyer: number): boolean {
+  const buyerTarget = plan.decoyFor.get(buyer);
+  if (buyerTarget !== undefined && near(plan, supplierPresence, plan.presences[buyerTarget]!)) return true;
+  return false;
+}
+
 function outsideBuyer(rng: Random, plan: Plan, presence: PresencePlan, chain: ChainPlan, feeds: number[]): number | undefined {
   const others = plan.presencesByChain[presence.chain]!;
   for (let attempt = 0; attempt < 6; attempt++) {
@@ -159,9 +158,16 @@ function outsideBuyer(rng: Random, plan: Plan, presence: PresencePlan, chain: Ch
     if (size === 0) continue;
     const pick = other.bucketStart[position]! + rng.int(0, size - 1);
     if (other.leaderKind === "weak" && other.leaders.includes(pick)) continue;
+    if (suppressed(plan, presence, pick)) continue;
     return pick;
   }
   return undefined;
+}
+
+/** Every customer of the firm: its own ties plus the planted recruitment ties (plan.ts TargetPlant) of a best target or unrelated decoy. */
+export function allSupplyTargets(plan: Plan, place: FirmPlace): number[] {
+  const planted = plan.tiedPlant.get(place.index)?.supplies ?? [];
+  return [...new Set([...supplyTargets(plan, place), ...planted])];
 }
 
 /** HOSTS: about one firm in six sits in its district's industrial park. */
@@ -175,7 +181,12 @@ export function firmRelations(plan: Plan, place: FirmPlace, emit: (type: Relatio
   const id = firmId(place.index);
   emit("LOCATED_IN", { from: id, to: plan.regions[place.presence.region]!.id, key: "", props: {} });
   emit("IN_SEGMENT", { from: id, to: place.chain.segments[place.segment]!.id, key: "", props: {} });
-  for (const buyer of supplyTargets(plan, place)) emit("SUPPLIES", { from: id, to: firmId(buyer), key: "", props: {} });
+  for (const buyer of allSupplyTargets(plan, place)) emit("SUPPLIES", { from: id, to: firmId(buyer), key: "", props: {} });
+  const plant = plan.tiedPlant.get(place.index);
+  if (plant) {
+    emit("COOPERATES_WITH", { from: id, to: firmId(plant.cooperates), key: "", props: {} });
+    emit("SUBSIDIARY_OF", { from: id, to: firmId(plant.groupOf), key: "", props: {} });
+  }
   const park = hostingPark(plan, place);
   if (park !== undefined) emit("HOSTS", { from: plan.parks[park]!.id, to: id, key: "", props: {} });
 }

@@ -1,3 +1,4 @@
+import { allSupplyTargets, firmPlaces, presenceOf } from "./firms.ts";
 import type { BrokenKind, LeaderKind, Plan, PresencePlan } from "./plan.ts";
 import { firmId } from "./plan.ts";
 
@@ -18,6 +19,17 @@ export interface PlantedGaps {
   leaders: { kind: LeaderKind; firms: string[] };
   /** False: no institute, park or fund in the district serves the chain or any of its segments. */
   support: boolean;
+  /** Per planted missing segment with enough outside firms: who must rank first, who must not. */
+  targets: { segment: string; best: string; decoys: string[]; unrelated: string[] }[];
+}
+
+/** A planted leader's suppliers and customers with where each sits, so a test can apply the app's own "local". */
+export interface LeaderTies {
+  region: string;
+  chain: string;
+  leader: string;
+  suppliers: { firm: string; region: string }[];
+  customers: { firm: string; region: string }[];
 }
 
 export function plantedGaps(plan: Plan): PlantedGaps[] {
@@ -42,7 +54,8 @@ function plantedFor(plan: Plan, p: PresencePlan): PlantedGaps {
   const broken: PlantedGaps["broken"] = [];
   for (const a of chain.leaves) {
     for (const b of chain.segments[a]!.feeds) {
-      if (size(b) === 0) continue;
+      // An empty downstream leaves nothing to break, except where the upstream was planted to sell only outside.
+      if (size(b) === 0 && !(size(a) > 0 && p.outsideOnly.includes(a))) continue;
       const kind: BrokenKind | null =
         size(a) === 0
           ? "no-upstream"
@@ -63,5 +76,41 @@ function plantedFor(plan: Plan, p: PresencePlan): PlantedGaps {
     broken,
     leaders: { kind: p.leaderKind, firms: p.leaders.map(firmId) },
     support: p.support,
+    targets: plan.targets
+      .filter((t) => t.presence === p.index)
+      .map((t) => ({
+        segment: chain.segments[t.segment]!.id,
+        best: firmId(t.best),
+        decoys: t.decoys.map(firmId),
+        unrelated: t.unrelated.map(firmId),
+      })),
   };
+}
+
+/**
+ * Every planted leader's supply ties, found by replaying each firm's customers (deterministic, so
+ * exactly what the generator wrote). One pass over all firms: seconds at a million.
+ */
+export function leaderTies(plan: Plan): LeaderTies[] {
+  const regionOf = (firm: number) => plan.regions[plan.presences[presenceOf(plan, firm)]!.region]!.id;
+  const ties = new Map<number, LeaderTies>();
+  for (const p of plan.presences) {
+    for (const leader of p.leaders) {
+      ties.set(leader, {
+        region: plan.regions[p.region]!.id,
+        chain: plan.chains[p.chain]!.id,
+        leader: firmId(leader),
+        suppliers: [],
+        customers: [],
+      });
+    }
+  }
+  for (const place of firmPlaces(plan, 0, plan.firms)) {
+    const own = ties.get(place.index);
+    for (const buyer of allSupplyTargets(plan, place)) {
+      ties.get(buyer)?.suppliers.push({ firm: firmId(place.index), region: regionOf(place.index) });
+      if (own) own.customers.push({ firm: firmId(buyer), region: regionOf(buyer) });
+    }
+  }
+  return [...ties.values()];
 }

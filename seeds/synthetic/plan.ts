@@ -101,6 +101,26 @@ export interface OrgPlan {
   region: number;
 }
 
+/**
+ * Per planted missing segment of a developed presence: the answer key for recruitment. `best` is
+ * an outside firm of that segment with planted ties into the presence's district (it supplies
+ * the leader, if any, and local firms, cooperates with one and belongs to the group of another);
+ * `decoys` are outside firms of the segment with strong tags and no tie into the district (random
+ * ties there are suppressed); `unrelated` is an outside firm with the same kind of ties but in a
+ * segment that is not a gap, so it must never be offered for this gap.
+ */
+export interface TargetPlant {
+  presence: number;
+  segment: number;
+  best: number;
+  decoys: number[];
+  unrelated: number[];
+  /** Local firms (global indices) the best target and the unrelated decoy supply, cooperate with, belong with. */
+  supplies: number[];
+  cooperates: number;
+  groupOf: number;
+}
+
 export interface Plan {
   seed: number;
   firms: number;
@@ -114,6 +134,11 @@ export interface Plan {
   parks: ParkPlan[];
   funds: FundPlan[];
   orgs: OrgPlan[];
+  targets: TargetPlant[];
+  /** Firm index → the plant it is the best target or the unrelated decoy of. */
+  tiedPlant: Map<number, TargetPlant>;
+  /** Firm index → the presence it is a no-tie decoy for (its ties into that district are suppressed). */
+  decoyFor: Map<number, number>;
 }
 
 export const MIN_FIRMS = 2000;
@@ -134,7 +159,86 @@ export function buildPlan(seed: number, firms: number): Plan {
   const presencesByChain = chains.map(() => [] as number[]);
   for (const p of presences) presencesByChain[p.chain]!.push(p.index);
   const actors = planActors(rng, regions, chains, presences);
-  return { seed, firms, regions, chains, presences, presencesByChain, ...actors };
+  const targets = plantTargets(streamFor(seed, "targets"), regions, chains, presences, presencesByChain);
+  const tiedPlant = new Map<number, TargetPlant>();
+  const decoyFor = new Map<number, number>();
+  for (const t of targets) {
+    tiedPlant.set(t.best, t);
+    for (const u of t.unrelated) tiedPlant.set(u, t);
+    for (const d of t.decoys) decoyFor.set(d, t.presence);
+  }
+  return { seed, firms, regions, chains, presences, presencesByChain, ...actors, targets, tiedPlant, decoyFor };
+}
+
+/** Whether two regions count as one place under some enclave setting (home, host or both). */
+export function nearRegions(regions: RegionPlan[], ia: number, ib: number): boolean {
+  const ra = regions[ia]!;
+  const rb = regions[ib]!;
+  return (
+    ia === ib ||
+    rb.enclaveOf === ia ||
+    rb.host === ia ||
+    ra.enclaveOf === ib ||
+    ra.host === ib ||
+    (ra.enclaveOf !== undefined && (ra.enclaveOf === rb.enclaveOf || ra.enclaveOf === rb.host))
+  );
+}
+
+const DECOYS_PER_GAP = 2;
+
+function plantTargets(
+  rng: Random,
+  regions: RegionPlan[],
+  chains: ChainPlan[],
+  presences: PresencePlan[],
+  presencesByChain: number[][],
+): TargetPlant[] {
+  const used = new Set<number>();
+  const plants: TargetPlant[] = [];
+  // Outside firms of leaf `s` of the chain, far from presence p; never a leader or a segment's first firm (flow closers).
+  const outsideFirms = (p: PresencePlan, s: number) => {
+    const chain = chains[p.chain]!;
+    const position = chain.leafPosition[s]!;
+    const found: number[] = [];
+    for (const o of presencesByChain[p.chain]!) {
+      const other = presences[o]!;
+      if (nearRegions(regions, p.region, other.region)) continue;
+      const start = other.bucketStart[position]!;
+      for (let i = start + 1; i < start + other.bucketSize[position]!; i++) {
+        if (!used.has(i) && !other.leaders.includes(i)) found.push(i);
+      }
+    }
+    return found;
+  };
+  for (const p of presences) {
+    if (!p.developed) continue;
+    const chain = chains[p.chain]!;
+    const normal = normalLeaves(p, chain).filter((s) => p.bucketSize[chain.leafPosition[s]!]! > 0);
+    if (normal.length === 0) continue;
+    const first = (s: number) => p.bucketStart[chain.leafPosition[s]!]!;
+    for (const s of p.missing) {
+      const pool = outsideFirms(p, s);
+      if (pool.length < 1 + DECOYS_PER_GAP) continue;
+      const [best, ...decoys] = rng.sample(pool, 1 + DECOYS_PER_GAP) as [number, ...number[]];
+      const unrelatedLeaf = rng.pick(normal);
+      const unrelatedPool = outsideFirms(p, unrelatedLeaf).filter((i) => i !== best && !decoys.includes(i));
+      const unrelated = unrelatedPool.length > 0 ? [rng.pick(unrelatedPool)] : [];
+      for (const i of [best, ...decoys, ...unrelated]) used.add(i);
+      const buyers = chain.segments[s]!.feeds.filter((t) => normal.includes(t)).map(first);
+      const supplies = [...new Set([...p.leaders.slice(0, 1), ...buyers.slice(0, 2), ...rng.sample(normal, 2).map(first)])].slice(0, 3);
+      plants.push({
+        presence: p.index,
+        segment: s,
+        best,
+        decoys,
+        unrelated,
+        supplies,
+        cooperates: first(rng.pick(normal)),
+        groupOf: first(rng.pick(normal)),
+      });
+    }
+  }
+  return plants;
 }
 
 function planRegions(rng: Random, firms: number): RegionPlan[] {

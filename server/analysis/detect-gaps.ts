@@ -3,6 +3,7 @@ import {
   type Finding,
   type FlowCheck,
   type LeaderCheck,
+  type LeaderRatios,
   type SegmentCoverage,
   type SourceRef,
   STAGE_ORDER,
@@ -37,7 +38,7 @@ const SUPPORT_NAMES: Record<SupportCategory, { zh: string; en: string }> = {
 
 export const COMPLETENESS_FORMULA =
   "completeness = 100 × (0.50 × covered segments / all segments + 0.20 × locally closed flows / all flows " +
-  "+ 0.15 × leader score (1 a leader with enough local ties, 0.5 leaders with weak ties, 0 none) " +
+  "+ 0.15 × leader score (1 a leader with enough local suppliers, 0.5 leaders with weak ties, 0 none) " +
   "+ 0.15 × support categories present / 4 (research, innovation platform, incubator, fund))";
 
 interface Props {
@@ -237,31 +238,52 @@ function leaderFindings(leaders: LeaderCheck[], thresholds: Thresholds): Finding
     });
   }
   for (const l of leaders) {
-    const share = l.partners === 0 ? 0 : l.localPartners / l.partners;
-    if (l.partners > 0 && share >= thresholds.minLocalPartnerShare) continue;
+    const ratios = leaderRatios(l);
+    if (!isWeakLeader(l, thresholds)) continue;
     const shown = String(l.leader.nameEn ?? l.leader.name);
+    const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+    const numbersZh = `本地供应商${l.localSuppliers}/${l.suppliers}家（${pct(ratios.supplierShare)}），本地客户${l.localCustomers}/${l.customers}家（${pct(ratios.customerShare)}）`;
+    const numbersEn = `local suppliers ${l.localSuppliers}/${l.suppliers} (${pct(ratios.supplierShare)}), local customers ${l.localCustomers}/${l.customers} (${pct(ratios.customerShare)})`;
     findings.push({
       id: `weak-leader-ties:${l.leader.id}`,
       kind: "weak-leader-ties",
-      severity: l.localPartners === 0 ? "high" : "medium",
+      severity: l.localSuppliers === 0 ? "high" : "medium",
       message:
-        l.localPartners === 0
+        l.suppliers === 0
           ? {
-              zh: `链主${l.leader.name}与本地企业没有记录到配套或合作关系，“头雁效应”不强。`,
-              en: `Chain leader ${shown} has no recorded supply or partner ties with local firms: weak pull on the local chain.`,
+              zh: `链主${l.leader.name}没有记录到任何供应商，本地配套率无从判断（${numbersZh}）。`,
+              en: `Chain leader ${shown} has no recorded supplier, so its local supply ratio cannot be shown (${numbersEn}).`,
             }
           : {
-              zh: `链主${l.leader.name}的本地配套率偏低：${l.localPartners}/${l.partners}（${Math.round(share * 100)}%）。`,
-              en: `Chain leader ${shown} has a low local supply ratio: ${l.localPartners}/${l.partners} (${Math.round(share * 100)}%).`,
+              zh: `链主${l.leader.name}的本地配套率偏低（低于${Math.round(thresholds.minLocalSupplierShare * 100)}%）：${numbersZh}。`,
+              en: `Chain leader ${shown} has a low local supply ratio (below ${Math.round(thresholds.minLocalSupplierShare * 100)}%): ${numbersEn}.`,
             },
       evidence: {
-        nodeIds: [l.leader.id, ...l.localPartnerIds],
+        nodeIds: [l.leader.id, ...l.localSupplierIds, ...l.localCustomerIds],
         edgeIds: [edgeId(l.role)],
         sources: sourcesOf(l.role.props as Props, l.leader as Props),
       },
+      ratios,
     });
   }
   return findings;
+}
+
+/** Suppliers and customers counted apart; a share is null when there is nothing to divide by. */
+export function leaderRatios(l: LeaderCheck): LeaderRatios {
+  return {
+    suppliers: l.suppliers,
+    localSuppliers: l.localSuppliers,
+    supplierShare: l.suppliers === 0 ? null : l.localSuppliers / l.suppliers,
+    customers: l.customers,
+    localCustomers: l.localCustomers,
+    customerShare: l.customers === 0 ? null : l.localCustomers / l.customers,
+  };
+}
+
+/** Weak local ties: no recorded supplier, or local suppliers below the threshold share (本地配套率). */
+export function isWeakLeader(l: LeaderCheck, thresholds: Thresholds): boolean {
+  return l.suppliers === 0 || l.localSuppliers / l.suppliers < thresholds.minLocalSupplierShare;
 }
 
 function supportFindings(actors: SupportActor[]) {
@@ -307,7 +329,7 @@ function summarize(input: GapInput, supportPresent: Set<SupportCategory>) {
   const covered = input.segments.filter(isCovered).length;
   const segmentShare = input.segments.length ? covered / input.segments.length : 0;
   const flowShare = input.flows.length ? input.flows.filter((f) => f.localTies.length > 0).length / input.flows.length : segmentShare;
-  const strongLeader = input.leaders.some((l) => l.partners > 0 && l.localPartners / l.partners >= input.thresholds.minLocalPartnerShare);
+  const strongLeader = input.leaders.some((l) => !isWeakLeader(l, input.thresholds));
   const leaderScore = input.leaders.length === 0 ? 0 : strongLeader ? 1 : 0.5;
   const supportShare = supportPresent.size / SUPPORT_CATEGORIES.length;
   const completeness = Math.round(100 * (0.5 * segmentShare + 0.2 * flowShare + 0.15 * leaderScore + 0.15 * supportShare));

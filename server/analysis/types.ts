@@ -44,9 +44,14 @@ export interface LeaderCheck {
   /** The segments the leader sits in. */
   segments: string[];
   role: EdgeRow;
-  partners: number;
-  localPartners: number;
-  localPartnerIds: string[];
+  /** Firms that SUPPLY the leader, and how many of them are local (本地配套率 = local / all). */
+  suppliers: number;
+  localSuppliers: number;
+  localSupplierIds: string[];
+  /** Firms the leader SUPPLIES, counted apart from its suppliers. */
+  customers: number;
+  localCustomers: number;
+  localCustomerIds: string[];
 }
 
 export interface SupportActor {
@@ -64,6 +69,8 @@ export type FindingKind =
   | "support-gap";
 export type Severity = "high" | "medium" | "low";
 
+export type NextAction = "targets" | "matchmaking" | "support";
+
 export interface Finding {
   id: string;
   kind: FindingKind;
@@ -71,6 +78,25 @@ export interface Finding {
   segment?: string;
   message: Bilingual;
   evidence: { nodeIds: string[]; edgeIds: string[]; sources: SourceRef[] };
+  /** Leader findings: both ratios with their numbers, whatever the verdict. */
+  ratios?: LeaderRatios;
+}
+
+/** A finding as prioritiseFindings (prioritise.ts) returns it: the score, its parts, the group and what to do next. */
+export interface PrioritisedFinding extends Finding {
+  priority: number;
+  priorityParts: Record<string, number>;
+  group: string;
+  nextAction: NextAction;
+}
+
+export interface LeaderRatios {
+  suppliers: number;
+  localSuppliers: number;
+  supplierShare: number | null;
+  customers: number;
+  localCustomers: number;
+  customerShare: number | null;
 }
 
 export interface Thresholds {
@@ -78,8 +104,8 @@ export interface Thresholds {
   minFirms: number;
   /** Fewer above-scale (规上) firms than this makes a segment thin. */
   minAboveScale: number;
-  /** A leader with a smaller share of local partners than this has weak local ties. */
-  minLocalPartnerShare: number;
+  /** A leader buying from local suppliers less than this share (本地配套率) has weak local ties. */
+  minLocalSupplierShare: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minFirms: 3, minAboveScale: 1, minLocalPartnerShare: 0.3 };
+export const DEFAULT_THRESHOLDS: Thresholds = { minFirms: 3, minAboveScale: 1, minLocalSupplierShare: 0.3 };

@@ -47,7 +47,12 @@ export const QUERY_NAMES = [
   "find-entities-by-id",
   "find-chain-map-firms",
   "find-supply-ties-among",
-  "find-recruitment-candidates",
+  "rank-recruitment-candidates",
+  "find-target-evidence",
+  "find-partner-regions",
+  "find-segment-region-counts",
+  "count-graph-stamp",
+  "count-segment-candidates",
   "append-audit-entry",
   "list-audit-entries",
   // spreadsheet import, revert and export (server/import)

@@ -5,7 +5,7 @@ import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { runWithGraph } from "../cli-graph.ts";
-import { ConfigError } from "../config.ts";
+import { ConfigError, importLimitsFromEnv, parseEnv } from "../config.ts";
 import type { Graph } from "../db/graph.ts";
 import { ProgressLine } from "../lib/progress-line.ts";
 import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "../repositories/imports.ts";
@@ -89,6 +89,7 @@ async function importFiles(graph: Graph, inputs: string[], dryRun: boolean, user
   const report = await runImport(graph, files, {
     dryRun,
     user,
+    limits: importLimitsFromEnv(parseEnv()),
     progress: (what, done, total) => {
       if (what !== phase) {
         line.finish();
@@ -129,14 +130,14 @@ function printReport(report: ImportReport) {
       `  ${sheet.file}${sheet.sheet ? ` / ${sheet.sheet}` : ""}: ${sheet.kind ?? "ignored"}, ${sheet.rows} rows (${sheet.encoding})`,
     );
   }
-  if (report.problems.length > 0) console.log(`\n${formatProblemTable(report.problems)}\n`);
+  if (report.problems.length > 0) console.log(`\n${formatProblemTable(report.problems, 200, report.problemsTotal)}\n`);
   const { entities, relations, documentsCreated } = report.counts;
   const counts =
     `records: ${entities.created} created, ${entities.updated} updated, ${entities.unchanged} unchanged; ` +
     `ties: ${relations.created} created, ${relations.updated} updated, ${relations.unchanged} unchanged; ` +
     `documents: ${documentsCreated} created`;
   if (!report.ok) {
-    console.log(`拒绝导入 refused: ${report.problems.filter((p) => p.severity === "error").length} error(s); nothing was written.`);
+    console.log(`拒绝导入 refused: ${report.problemsTotal} problem(s); nothing was written.`);
     return;
   }
   for (const match of report.matches.slice(0, 50)) console.log(`  = ${match.file} row ${match.row}: ${match.message}`);

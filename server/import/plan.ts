@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../../seeds/schema.ts";
-import type { ImportProblem } from "./problems.ts";
+import type { ImportProblem, ProblemList } from "./problems.ts";
 import {
   type DocumentItem,
   describePlace,
@@ -52,7 +52,7 @@ export interface ImportPlan {
   relations: PlannedRelation[];
   /** Named source documents that do not exist yet. */
   documents: DocumentItem[];
-  problems: ImportProblem[];
+  problems: ProblemList;
   /** Rows with a blank id that update an existing record, with the sentence saying which. */
   matches: ImportMatch[];
   counts: ImportCounts;
@@ -72,7 +72,8 @@ export async function planImport(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<ImportPlan> {
   const { parsed, matches } = await resolveNames(read, lookups.candidates);
-  const problems = [...parsed.problems];
+  // A copy (a retried transaction plans again), with the same cap and counts.
+  const problems = parsed.problems.copy();
   const total = parsed.entities.length + parsed.references.length + parsed.relations.length;
   let done = 0;
   const step = (n: number) => {

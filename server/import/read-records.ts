@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { type EntityLabel, ID_PATTERN, type RelationshipType } from "../../seeds/schema.ts";
 import { relationKey } from "../../seeds/to-graph-rows.ts";
 import { generatedId } from "./generated-ids.ts";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, ReadBudget } from "./limits.ts";
 import { parseChineseNumber } from "./numbers.ts";
-import type { ImportProblem, RowPlace } from "./problems.ts";
-import { type Cell, type ImportFile, readSheets, type SheetRows } from "./read-sheets.ts";
+import { ProblemList, type RowPlace } from "./problems.ts";
+import { type Cell, columnLetter, type ImportFile, readSheets, type SheetRows } from "./read-sheets.ts";
 import {
   allowedValues,
   type Column,
@@ -80,7 +81,7 @@ export interface ParsedImport {
   relations: RelationItem[];
   documents: Map<string, DocumentItem>;
   references: Reference[];
-  problems: ImportProblem[];
+  problems: ProblemList;
   sheets: SheetSummary[];
 }
 
@@ -96,14 +97,20 @@ export function importDocumentId(name: string): string {
  * schema of its kind, duplicates within the files found, and every id the rows refer to listed
  * for a database look-up. Nothing here touches the database.
  */
-export async function readRecords(files: ImportFile[], progress: ReadProgress = () => {}): Promise<ParsedImport> {
-  const parsed: ParsedImport = { entities: [], relations: [], documents: new Map(), references: [], problems: [], sheets: [] };
+export async function readRecords(
+  files: ImportFile[],
+  progress: ReadProgress = () => {},
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<ParsedImport> {
+  const problems = new ProblemList(limits.maxProblems);
+  const parsed: ParsedImport = { entities: [], relations: [], documents: new Map(), references: [], problems, sheets: [] };
+  const context = { budget: new ReadBudget(limits), problems };
   const seenIds = new Map<string, RowPlace>();
   const seenRelations = new Map<string, RowPlace>();
   let rowsRead = 0;
   for (const file of files) {
     let sheetsWithKind = 0;
-    for await (const sheet of readSheets(file)) {
+    for await (const sheet of readSheets(file, context)) {
       const summary: SheetSummary = { file: sheet.file, sheet: sheet.sheet, kind: sheet.kind, encoding: sheet.encoding, rows: 0 };
       parsed.sheets.push(summary);
       if (!sheet.kind) {
@@ -572,14 +579,4 @@ export function normalizeDate(text: string): string | null {
   if (month && (Number(month) < 1 || Number(month) > 12)) return null;
   if (day && (Number(day) < 1 || Number(day) > 31)) return null;
   return [year, month?.padStart(2, "0"), day?.padStart(2, "0")].filter(Boolean).join("-");
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

@@ -1,6 +1,6 @@
 import { type EntityLabel, ID_PATTERN, LABEL_BY_PREFIX, type RelationshipType } from "../../seeds/schema.ts";
 import { relationKey } from "../../seeds/to-graph-rows.ts";
-import type { ImportProblem, RowPlace } from "./problems.ts";
+import type { ImportProblem, ProblemList, RowPlace } from "./problems.ts";
 import type { EntityItem, ParsedImport, Props, Reference, RelationItem } from "./read-records.ts";
 
 /** An existing record an import may mean, with what a match is judged on. */
@@ -164,7 +164,7 @@ class NameResolver {
         entities: this.entities,
         relations: allRelations,
         references: [...this.parsed.references.map((r) => ({ ...r, id: rename(r.id) })), ...this.references],
-        problems: [...this.parsed.problems, ...this.problems],
+        problems: withProblems(this.parsed.problems, this.problems),
       },
       matches: this.matches,
     };
@@ -315,4 +315,11 @@ function refLabel(owner: EntityLabel, key: string): EntityLabel {
   if (key === "chains") return "Chain";
   if (key === "segments") return "Segment";
   throw new Error(`no refs column "${key}" on ${owner}`);
+}
+
+/** The read's problems and the resolution's, in a new list (a retried transaction resolves again). */
+function withProblems(list: ProblemList, more: ImportProblem[]): ProblemList {
+  const copy = list.copy();
+  copy.push(...more);
+  return copy;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Graph } from "../db/graph.ts";
 import { applyImport, type BatchSummary, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
+import type { ImportLimits } from "./limits.ts";
 import { describeChange, type ImportCounts, type ImportPlan } from "./plan.ts";
 import { errorsOf, type ImportProblem } from "./problems.ts";
 import { readRecords, type SheetSummary } from "./read-records.ts";
@@ -16,7 +17,11 @@ export interface ImportReport {
   fileHash: string;
   sheets: SheetSummary[];
   counts: ImportCounts;
+  /** The first problems found (IMPORT_MAX_PROBLEMS of them at most), in file order. */
   problems: ImportProblem[];
+  /** How many problems there are in all, listed or not. */
+  problemsTotal: number;
+  problemsOmitted: number;
   /** Created and updated records, one line each, first `maxChanges` of them. */
   changes: { status: "created" | "updated"; what: string }[];
   changesOmitted: number;
@@ -30,6 +35,7 @@ export interface ImportOptions {
   user: string;
   progress?: (phase: string, done: number, total: number | undefined) => void;
   maxChanges?: number;
+  limits?: ImportLimits;
 }
 
 /** sha256 of a file, or of the sorted names and hashes of several (a folder import). */
@@ -42,18 +48,20 @@ export function hashFiles(files: ImportFile[]): string {
 /** Reads, validates, compares with the database, and (unless a dry run) applies in one transaction. */
 export async function runImport(graph: Graph, files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
   const progress = options.progress ?? (() => {});
-  const parsed = await readRecords(files, (done, total) => progress("reading", done, total));
+  const parsed = await readRecords(files, (done, total) => progress("reading", done, total), options.limits);
   const base = { dryRun: options.dryRun, fileName: files.map((f) => f.name).join(", "), fileHash: hashFiles(files), sheets: parsed.sheets };
   const report = (plan: ImportPlan, batch?: BatchSummary): ImportReport => {
     const changed = [...plan.entities, ...plan.relations].filter((entry) => entry.status !== "unchanged");
     const max = options.maxChanges ?? 500;
-    const errors = errorsOf(plan.problems).length;
+    const errors = plan.problems.errorTotal;
     return {
       ...base,
       ok: errors === 0,
       message: summaryLine(options.dryRun, errors, changed.length, batch),
       counts: plan.counts,
-      problems: plan.problems,
+      problems: plan.problems.items,
+      problemsTotal: plan.problems.total,
+      problemsOmitted: plan.problems.omitted,
       changes: changed.slice(0, max).map((entry) => ({ status: entry.status as "created" | "updated", what: describeChange(entry) })),
       changesOmitted: Math.max(0, changed.length - max),
       matches: plan.matches.slice(0, max).map((m) => ({ ...m.place, id: m.id, message: m.message })),

@@ -1,8 +1,15 @@
 import type { FastifyRequest } from "fastify";
 import { badRequest, HttpError } from "../plugins/errors.ts";
 import { MAX_UPLOAD_BYTES, uploadSchema } from "../schemas/imports.ts";
+import { ImportLimitError } from "./limits.ts";
 import type { ImportFile } from "./read-sheets.ts";
 import { UnreadableFileError } from "./read-sheets.ts";
+
+const tooLarge = (name: string) =>
+  new HttpError(
+    413,
+    `${name}: larger than the upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file; split it and import it in parts`,
+  );
 
 /** The files of a multipart upload, each checked by name and size; at least one is required. */
 export async function readUploads(request: FastifyRequest): Promise<ImportFile[]> {
@@ -11,16 +18,23 @@ export async function readUploads(request: FastifyRequest): Promise<ImportFile[]
   for await (const part of request.files()) {
     const checked = uploadSchema.safeParse({ filename: part.filename.split(/[\\/]/).pop() ?? "" });
     if (!checked.success) throw badRequest(`file ${part.filename}`, checked.error.issues[0]?.message ?? "invalid");
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw new HttpError(413, `${part.filename} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(part.filename);
+      throw error;
+    });
+    if (part.file.truncated) throw tooLarge(part.filename);
     files.push({ name: checked.data.filename, bytes });
   }
   if (files.length === 0) throw badRequest("file", "no file in the upload");
   return files;
 }
 
-/** A renamed or damaged workbook is the client's file problem: 400 naming it, not a 500. */
-export function unreadableAsBadRequest(error: unknown): never {
+/**
+ * The client's file problems as client errors, never a 500: a renamed or damaged file is a 400
+ * naming it, a file beyond an import limit a 413 naming the limit.
+ */
+export function fileErrorsAsClientErrors(error: unknown): never {
   if (error instanceof UnreadableFileError) throw badRequest("file", error.message);
+  if (error instanceof ImportLimitError) throw new HttpError(413, error.message, [{ field: error.limit, message: error.message }]);
   throw error;
 }

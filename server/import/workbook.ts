@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { neutralizeFormula, xlsxText } from "../export/spreadsheet-text.ts";
 import { encodeCsvText } from "./encoding.ts";
 import { joinList, type Props } from "./read-records.ts";
 import { allowedValues, type Column, headerText, IMPORT_KINDS, type ImportKind, KIND_SPECS } from "./templates.ts";
@@ -66,6 +67,9 @@ function cellFor(column: Column, record: { id?: string; type?: string; from?: st
   return String(value);
 }
 
+/** Text as XML (and Excel) can hold it: names with U+FFFF and the like must not break the workbook. */
+const xlsxCell = (cell: string | number) => (typeof cell === "string" ? xlsxText(cell) : cell);
+
 /** Writes the sheets as one workbook, streamed, with a readme sheet explaining every column first. */
 export async function writeXlsx(sheets: SheetData[], output: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -99,18 +103,22 @@ export async function writeXlsx(sheets: SheetData[], output: Writable): Promise<
     }));
     worksheet.getRow(1).font = { bold: true };
     worksheet.getRow(1).commit();
-    for await (const row of sheet.rows) worksheet.addRow(row).commit();
+    for await (const row of sheet.rows) worksheet.addRow(row.map(xlsxCell)).commit();
     await worksheet.commit();
   }
   await workbook.commit();
 }
 
-/** One sheet as CSV text in UTF-8 with a BOM (so Excel opens the Chinese correctly by double-click). */
+/**
+ * One sheet as CSV text in UTF-8 with a BOM (so Excel opens the Chinese correctly by
+ * double-click); a cell that Excel would run as a formula gets an apostrophe in front, which
+ * import takes off again.
+ */
 export async function csvBytes(sheet: SheetData): Promise<Buffer> {
   const lines: string[] = [stringify([headerRow(sheet.kind)], { record_delimiter: "\r\n" })];
   let pending: (string | number)[][] = [];
   for await (const row of sheet.rows) {
-    pending.push(row);
+    pending.push(row.map(neutralizeFormula));
     if (pending.length >= 1000) {
       lines.push(stringify(pending, { record_delimiter: "\r\n" }));
       pending = [];

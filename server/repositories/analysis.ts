@@ -1,6 +1,9 @@
-import { detectGaps } from "../analysis/detect-gaps.ts";
-import { pairsForBrokenFlows } from "../analysis/matchmaking.ts";
-import { type CandidateRow, rankTargets } from "../analysis/rank-targets.ts";
+import { detectGaps, leaderRatios } from "../analysis/detect-gaps.ts";
+import { pairsForBrokenFlows, rankPairs } from "../analysis/matchmaking.ts";
+import { DEFAULT_TOP, groupCounts, PRIORITY_WEIGHTS, prioritiseFindings } from "../analysis/prioritise.ts";
+import { type EvidenceRow, explainTargets, type RankedRow } from "../analysis/rank-targets.ts";
+import { recruitRoute } from "../analysis/recruit-route.ts";
+import { PER_KIND_CAP, rankingParameters, SIGNAL_WEIGHTS, TAG_WEIGHTS } from "../analysis/signals.ts";
 import {
   DEFAULT_THRESHOLDS,
   type FlowCheck,
@@ -10,9 +13,10 @@ import {
   type Thresholds,
 } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
-import { type EdgeRow, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
+import { type EdgeRow, edgeId, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { notFound } from "../plugins/errors.ts";
 import { dropNulls } from "./drop-nulls.ts";
+import { gapDensities } from "./relatedness.ts";
 
 export type EnclaveMode = "home" | "host" | "both";
 
@@ -20,6 +24,10 @@ export type EnclaveMode = "home" | "host" | "both";
 const FIRM_SAMPLE = 50;
 /** Upper bound on firms read per side of a flow, so a huge region stays a bounded read. */
 const FLOW_FIRM_CAP = 5000;
+/** Upper bound on a leader's suppliers (and, apart, customers) read; documented in docs/gap-detection.md. */
+const LEADER_TIE_CAP = 5000;
+/** The findings' priority only asks whether a gap segment has any candidate: the count stops at the first. */
+const CANDIDATE_COUNT_CAP = 1;
 
 export interface LocalScope {
   region: NodeRow;
@@ -52,6 +60,8 @@ export interface GapQuery {
   region: string;
   enclaves: EnclaveMode;
   thresholds?: Partial<Thresholds>;
+  /** How many of the prioritised findings the `top` list holds. */
+  top?: number;
 }
 
 /** Everything the gap report needs, read in a handful of bounded queries, judged in detectGaps. */
@@ -66,16 +76,32 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
       regionIds: scope.regionIds,
       firmCap: FLOW_FIRM_CAP,
     }),
-    graph.read<LeaderCheck & Record<string, unknown>>("find-chain-leaders", { chain: query.chain, regionIds: scope.regionIds }),
+    graph.read<LeaderCheck & Record<string, unknown>>("find-chain-leaders", {
+      chain: query.chain,
+      regionIds: scope.regionIds,
+      tieCap: LEADER_TIE_CAP,
+    }),
     graph.read<SupportActor & Record<string, unknown>>("find-chain-support", {
       targetIds: [query.chain, ...segmentIds],
       regionIds: scope.regionIds,
     }),
   ]);
-  const { findings, summary } = detectGaps({ segments, flows, leaders, support, thresholds });
+  const detected = detectGaps({ segments, flows, leaders, support, thresholds });
+  const summary = detected.summary;
+  const targetable = [...new Set(detected.findings.filter((f) => f.segment && f.kind !== "broken-link").map((f) => f.segment!))];
+  const counted =
+    targetable.length === 0
+      ? []
+      : await graph.read<{ segment: string; candidates: number }>("count-segment-candidates", {
+          segmentIds: targetable,
+          regionIds: scope.regionIds,
+          cap: CANDIDATE_COUNT_CAP,
+        });
+  const candidatesBySegment = new Map(counted.map((c) => [c.segment, c.candidates]));
+  const findings = prioritiseFindings(detected.findings, { segments, flows, leaders, candidatesBySegment });
   const cited = [...new Set(findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)))];
   const documents = await findDocuments(graph, cited);
-  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents };
+  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment };
 }
 
 /** Leader ids per segment; a leader in a sub-segment also counts for its parent. */
@@ -134,6 +160,16 @@ export async function chainGapReport(graph: Graph, query: GapQuery) {
       assumption: typeof s.segment.assumption === "string" ? s.segment.assumption : undefined,
     })),
     findings: analysis.findings,
+    top: analysis.findings.slice(0, query.top ?? DEFAULT_TOP).map((f) => f.id),
+    groups: groupCounts(analysis.findings),
+    priorityWeights: PRIORITY_WEIGHTS,
+    leaders: analysis.leaders.map((l) => ({
+      id: l.leader.id,
+      name: l.leader.name,
+      nameEn: typeof l.leader.nameEn === "string" ? l.leader.nameEn : undefined,
+      ...leaderRatios(l),
+      weak: analysis.findings.some((f) => f.id === `weak-leader-ties:${l.leader.id}`),
+    })),
     summary: analysis.summary,
     documents: analysis.documents,
   };
@@ -185,53 +221,162 @@ export async function chainMap(graph: Graph, query: GapQuery) {
   };
 }
 
-const CANDIDATE_CAP = 2000;
-const HUB_CAP = 500;
+/**
+ * Candidates scored at most: beyond this many eligible outside firms the scan stops and the
+ * response says `truncated`. Every candidate up to it is scored before anything is cut.
+ */
+export const SCAN_CAP = 100_000;
+/** Ranked candidates the 招商路线图 (minimum recruit set) chooses from. */
+const ROUTE_POOL = 500;
+const ROUTE_STEPS = 20;
 
 export interface TargetQuery extends GapQuery {
   segment?: string;
   limit: number;
+  offset?: number;
 }
 
-/** Recruitment targets (招商) for one gap segment, or for every missing or thin segment. */
+interface PartnerRegion {
+  region: string;
+  edge: EdgeRow;
+}
+
+/**
+ * Recruitment targets (招商) for one gap segment, or for every missing or thin segment: ranked in
+ * the database (rank-recruitment-candidates), explained with real evidence paths for the page
+ * (find-target-evidence), a minimum recruit set over the best-ranked pool, and local
+ * matchmaking pairs ranked by the same signals.
+ */
 export async function recruitmentTargets(graph: Graph, query: TargetQuery) {
+  const offset = query.offset ?? 0;
   const analysis = await analyseChainGaps(graph, query);
   const known = new Set(analysis.segments.map((s) => s.segment.id));
   if (query.segment && !known.has(query.segment)) throw notFound(`segment "${query.segment}" in chain "${query.chain}"`);
-  const segmentIds = query.segment
-    ? [query.segment]
-    : analysis.findings.filter((f) => f.kind === "missing-segment" || f.kind === "thin-segment").map((f) => f.segment!);
-
-  const candidates =
-    segmentIds.length === 0
-      ? []
-      : await graph.read<CandidateRow & Record<string, unknown>>("find-recruitment-candidates", {
-          segmentIds,
-          regionIds: analysis.scope.regionIds,
-          candidateCap: CANDIDATE_CAP,
-          hubCap: HUB_CAP,
-        });
+  const gapFindings = analysis.findings.filter((f) => f.kind === "missing-segment" || f.kind === "thin-segment");
+  const segmentIds = query.segment ? [query.segment] : [...new Set(gapFindings.map((f) => f.segment!))];
   const leaderIds = analysis.leaders.map((l) => l.leader.id);
-  const targets = rankTargets(candidates, leaderIds).slice(0, query.limit);
+  const regionIds = analysis.scope.regionIds;
+
+  const [partners, densityRows] = await Promise.all([
+    graph.read<PartnerRegion>("find-partner-regions", { region: query.region, regionIds }),
+    gapDensities(graph, query.chain, analysis.segments, segmentIds),
+  ]);
+  const partnerRegionIds = partners.map((p) => p.region);
+  const density = Object.fromEntries(densityRows.map((d) => [d.segment, d.density]));
+  const base = { segmentIds, regionIds, leaderIds, partnerRegionIds, perKindCap: PER_KIND_CAP };
+
+  const ranking =
+    segmentIds.length === 0
+      ? { total: 0, page: [] as RankedRow[] }
+      : ((await graph.readOne<{ total: number; page: RankedRow[] }>("rank-recruitment-candidates", {
+          ...base,
+          ...rankingParameters(),
+          density,
+          scanLimit: SCAN_CAP + 1,
+          offset: 0,
+          limit: Math.max(ROUTE_POOL, offset + query.limit),
+        })) ?? { total: 0, page: [] });
+  const truncated = ranking.total > SCAN_CAP;
+  const pool = ranking.page;
+  const pageRows = pool.slice(offset, offset + query.limit);
+  const evidence =
+    pageRows.length === 0
+      ? []
+      : await graph.read<EvidenceRow>("find-target-evidence", { ...base, firmIds: pageRows.map((r) => r.firm.id) });
+  const segmentNames = new Map(analysis.segments.map((s) => [s.segment.id, s.segment.name]));
+  const densityBySegment = new Map(densityRows.map((d) => [d.segment, d]));
+  const targets = explainTargets(pageRows, evidence, {
+    offset,
+    densityNote: (gaps) => {
+      const best = gaps.map((g) => densityBySegment.get(g)).sort((a, b) => (b?.density ?? 0) - (a?.density ?? 0))[0];
+      if (!best || best.density === 0) return null;
+      const near = best.nearest.map((n) => `${segmentNames.get(n.segment) ?? n.segment}（φ=${n.phi.toFixed(2)}）`).join("、");
+      return {
+        zh: `缺口环节“${segmentNames.get(best.segment) ?? best.segment}”与本地优势环节相近：关联密度${best.density.toFixed(2)}${near ? `，最近的是${near}` : ""}`,
+        en: `the gap segment is close to local strengths: relatedness density ${best.density.toFixed(2)}${near ? ` (nearest: ${best.nearest.map((n) => `${n.segment} φ=${n.phi.toFixed(2)}`).join(", ")})` : ""}`,
+      };
+    },
+  });
+  // A partner-region path ends at the partner region; the edge that makes it a partner is read by find-partner-regions.
+  const partnerEdge = new Map(partners.map((p) => [p.region, p.edge]));
+  for (const target of targets) {
+    for (const reason of target.reasons.filter((r) => r.kind === "partnerRegion")) {
+      for (const path of reason.paths) {
+        const link = partnerEdge.get(path.nodes[path.nodes.length - 1] ?? "");
+        if (!link) continue;
+        const other = link.from === path.nodes[path.nodes.length - 1] ? link.to : link.from;
+        path.nodes.push(other);
+        path.edges.push(link);
+        target.edges.push(link);
+      }
+    }
+  }
+
+  const priorityOf = new Map(analysis.findings.map((f) => [f.segment ?? f.id, f.priority ?? 1]));
+  const steps = recruitRoute(
+    pool.map((r) => ({ id: r.firm.id, score: r.score, gaps: r.gaps })),
+    (gap) => priorityOf.get(gap) ?? 1,
+    ROUTE_STEPS,
+  );
+  const closed = new Set(steps.flatMap((s) => s.closes));
 
   const flows = analysis.flows.filter((f) => !query.segment || f.from === query.segment || f.to === query.segment);
   const brokenFlowIds = new Set(analysis.findings.filter((f) => f.kind === "broken-link").flatMap((f) => f.evidence.edgeIds));
   const pairCandidates = pairsForBrokenFlows(flows, brokenFlowIds);
   const pairNodeIds = [...new Set(pairCandidates.flatMap((p) => [p.supplier, p.buyer]))];
-  const pathNodeIds = [...new Set(targets.flatMap((t) => t.reasons.flatMap((r) => r.path)))];
-  const nodeRows = await findNodes(graph, [...new Set([...pairNodeIds, ...pathNodeIds, ...segmentIds])]);
+  const pathNodeIds = [...new Set(targets.flatMap((t) => t.reasons.flatMap((r) => r.paths.flatMap((p) => p.nodes))))];
+  const poolById = new Map(pool.map((r) => [r.firm.id, r.firm]));
+  const nodeRows = await findNodes(graph, [...new Set([...pairNodeIds, ...pathNodeIds, ...segmentIds, ...steps.map((s) => s.firm)])]);
   const nodeById = new Map(nodeRows.map((n) => [n.id, n]));
-
-  const matchmaking = pairCandidates
+  const tagsOf = (id: string) => {
+    const tags = nodeById.get(id)?.tags;
+    return Array.isArray(tags) ? tags.map(String) : [];
+  };
+  const matchmaking = rankPairs(pairCandidates, tagsOf, new Set(leaderIds))
     .filter((p) => nodeById.has(p.supplier) && nodeById.has(p.buyer))
-    .map((p) => ({ supplier: toNodeData(nodeById.get(p.supplier)!), buyer: toNodeData(nodeById.get(p.buyer)!), reason: p.reason }));
+    .map((p) => ({
+      supplier: toNodeData(nodeById.get(p.supplier)!),
+      buyer: toNodeData(nodeById.get(p.buyer)!),
+      reason: p.reason,
+      score: p.score,
+      reasons: p.reasons,
+    }));
 
   return {
     segments: segmentIds
       .map((id) => nodeById.get(id))
       .filter(Boolean)
       .map((n) => toNodeData(n!)),
-    targets: targets.map((t) => ({ firm: toNodeData(t.firm), locatedIn: t.locatedIn, score: t.score, reasons: t.reasons })),
+    total: Math.min(ranking.total, SCAN_CAP),
+    offset,
+    limit: query.limit,
+    truncated,
+    scanCap: SCAN_CAP,
+    weights: { signals: SIGNAL_WEIGHTS, tags: TAG_WEIGHTS, perKindCap: PER_KIND_CAP },
+    densities: densityRows.map((d) => ({ segment: d.segment, density: Math.round(d.density * 1000) / 1000, nearest: d.nearest })),
+    targets: targets.map((t) => ({
+      rank: t.rank,
+      firm: toNodeData(t.firm),
+      locatedIn: t.locatedIn,
+      gaps: t.gaps,
+      score: t.score,
+      reasons: t.reasons.map((r) => ({
+        kind: r.kind,
+        weight: r.weight,
+        count: r.count,
+        message: r.message,
+        path: r.path,
+        paths: r.paths.map((p) => ({ nodes: p.nodes, edgeIds: p.edges.map(edgeId) })),
+      })),
+    })),
+    route: {
+      steps: steps.map((s) => {
+        const node = nodeById.get(s.firm) ?? poolById.get(s.firm);
+        return { step: s.step, firm: toNodeData(node!), closes: s.closes, score: Math.round(s.score * 100) / 100 };
+      }),
+      unclosed: segmentIds.filter((id) => !closed.has(id)),
+      method: "greedy weighted set cover over the best-ranked candidates; within H(n) ≤ ln(n) + 1 of the smallest set",
+    },
     matchmaking,
     elements: toElements(
       [...targets.map((t) => t.firm), ...nodeRows],
@@ -253,7 +398,7 @@ export async function compareRegions(graph: Graph, chain: string, regions: strin
   const leaders = await Promise.all(
     scopes.map((scope, i) =>
       graph
-        .read<LeaderCheck>("find-chain-leaders", { chain, regionIds: scope.regionIds })
+        .read<LeaderCheck>("find-chain-leaders", { chain, regionIds: scope.regionIds, tieCap: LEADER_TIE_CAP })
         .then((rows) => leadersInSegments(rows, coverage[i] ?? [])),
     ),
   );

@@ -12,9 +12,10 @@ import {
 } from "../schemas/analysis.ts";
 import { errorResponses } from "../schemas/common.ts";
 
-const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number }) => ({
+const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number; minLocalSupplierShare?: number }) => ({
   ...(q.minFirms === undefined ? {} : { minFirms: q.minFirms }),
   ...(q.minAboveScale === undefined ? {} : { minAboveScale: q.minAboveScale }),
+  ...(q.minLocalSupplierShare === undefined ? {} : { minLocalSupplierShare: q.minLocalSupplierShare }),
 });
 
 /** Missing-link detection and what follows from it: the chain map, recruitment targets, region comparison. */
@@ -31,8 +32,8 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, enclaves, ...rest } = request.query;
-      return chainGapReport(app.graph, { chain: request.params.id, region, enclaves, thresholds: thresholdsOf(rest) });
+      const { region, enclaves, top, ...rest } = request.query;
+      return chainGapReport(app.graph, { chain: request.params.id, region, enclaves, top, thresholds: thresholdsOf(rest) });
     },
   );
 
@@ -48,7 +49,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, enclaves, ...rest } = request.query;
+      const { region, enclaves, top: _top, ...rest } = request.query;
       return chainMap(app.graph, { chain: request.params.id, region, enclaves, thresholds: thresholdsOf(rest) });
     },
   );

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { roleAllows } from "../auth/roles.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
+import type { ImportLimits } from "../import/limits.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
-import { readUploads, unreadableAsBadRequest } from "../import/uploads.ts";
+import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
 import { listImportBatches } from "../repositories/imports.ts";
 import { errorResponses, errorSchema } from "../schemas/common.ts";
 import {
@@ -32,7 +33,7 @@ const withoutNames = <B extends { user: string; revertedBy?: string }>(batch: B)
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
 /** Spreadsheet templates, validated import (dry run or all-or-nothing apply), history and revert, export. */
-export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+export const importRoutes: FastifyPluginAsyncZod<{ limits?: ImportLimits }> = async (app, { limits }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 10 } });
 
   app.get(
@@ -74,8 +75,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const files = await readUploads(request);
-      const report = await runImport(app.graph, files, { dryRun: request.query.dryRun, user: userOf(request) }).catch(
-        unreadableAsBadRequest,
+      const report = await runImport(app.graph, files, { dryRun: request.query.dryRun, user: userOf(request), limits }).catch(
+        fileErrorsAsClientErrors,
       );
       request.auditSummary = importAuditSummary(report);
       // A dry run writes nothing, so it is no entry in the log of writes.

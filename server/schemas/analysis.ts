@@ -14,6 +14,13 @@ export const gapQuerySchema = z.object({
   enclaves,
   minFirms: optionalIntParam(1, 1000).describe("Fewer local firms than this makes a segment thin"),
   minAboveScale: optionalIntParam(0, 1000).describe("Fewer above-scale (规上) firms than this makes a segment thin"),
+  minLocalSupplierShare: z
+    .string()
+    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, "must be a share between 0 and 1, like 0.3")
+    .transform(Number)
+    .optional()
+    .describe("A chain leader buying from local suppliers less than this share (本地配套率) has weak local ties"),
+  top: intParam(1, 100, 10).describe("How many of the prioritised findings `top` lists"),
 });
 
 export const targetQuerySchema = z.object({
@@ -21,6 +28,7 @@ export const targetQuerySchema = z.object({
   enclaves,
   segment: entityId("segment").optional().describe("The gap segment; by default every missing or thin segment"),
   limit: intParam(1, 100, 20),
+  offset: intParam(0, 10_000, 0).describe("Ranked candidates to skip (paging)"),
 });
 
 export const compareQuerySchema = z.object({
@@ -46,6 +54,16 @@ const documentRef = z.object({
   file: z.string().optional(),
 });
 
+const share = z.number().nullable().describe("null when there is nothing to divide by");
+const leaderRatiosSchema = z.object({
+  suppliers: z.number(),
+  localSuppliers: z.number(),
+  supplierShare: share,
+  customers: z.number(),
+  localCustomers: z.number(),
+  customerShare: share,
+});
+
 export const findingSchema = z.object({
   id: z.string(),
   kind: z.enum(["missing-segment", "thin-segment", "broken-link", "no-leader", "single-leader", "weak-leader-ties", "support-gap"]),
@@ -53,6 +71,11 @@ export const findingSchema = z.object({
   segment: z.string().optional(),
   message: bilingual,
   evidence: z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()), sources: z.array(sourceRefSchema) }),
+  priority: z.number().describe("Higher first: severity, stage, leader dependence, blocked flows, targets exist"),
+  priorityParts: z.record(z.string(), z.number()),
+  group: z.string().describe("The finding's segment, or 'leader' / 'support'"),
+  nextAction: z.enum(["targets", "matchmaking", "support"]),
+  ratios: leaderRatiosSchema.optional(),
 });
 
 const stageCoverage = z.object({ segments: z.number(), covered: z.number() });
@@ -62,7 +85,7 @@ export const gapReportSchema = z.object({
   region: nodeDataSchema,
   enclaves: z.enum(["home", "host", "both"]),
   localRegionIds: z.array(z.string()),
-  thresholds: z.object({ minFirms: z.number(), minAboveScale: z.number(), minLocalPartnerShare: z.number() }),
+  thresholds: z.object({ minFirms: z.number(), minAboveScale: z.number(), minLocalSupplierShare: z.number() }),
   segments: z.array(
     z.object({
       id: z.string(),
@@ -80,7 +103,11 @@ export const gapReportSchema = z.object({
       assumption: z.string().optional(),
     }),
   ),
-  findings: z.array(findingSchema),
+  findings: z.array(findingSchema).describe("Every finding, highest priority first"),
+  top: z.array(z.string()).describe("Ids of the first `top` findings"),
+  groups: z.array(z.object({ group: z.string(), count: z.number(), topPriority: z.number() })),
+  priorityWeights: z.record(z.string(), z.unknown()),
+  leaders: z.array(leaderRatiosSchema.extend({ id: z.string(), name: z.string(), nameEn: z.string().optional(), weak: z.boolean() })),
   summary: z.object({
     coverageByStage: z.object({ upstream: stageCoverage, midstream: stageCoverage, downstream: stageCoverage }),
     completeness: z.number().min(0).max(100),
@@ -98,17 +125,47 @@ export const chainMapSchema = z.object({
   elements: elementsSchema,
 });
 
+const scoredReason = z.object({ kind: z.string(), weight: z.number(), message: bilingual });
+
 export const targetsSchema = z.object({
   segments: z.array(nodeDataSchema),
-  targets: z.array(
+  total: z.number().describe("Eligible candidates scored (at most scanCap)"),
+  offset: z.number(),
+  limit: z.number(),
+  truncated: z.boolean().describe("True when more than scanCap candidates were eligible and the scan stopped there"),
+  scanCap: z.number(),
+  weights: z.object({ signals: z.record(z.string(), z.number()), tags: z.record(z.string(), z.number()), perKindCap: z.number() }),
+  densities: z.array(
     z.object({
-      firm: nodeDataSchema,
-      locatedIn: z.array(z.string()),
-      score: z.number(),
-      reasons: z.array(z.object({ kind: z.string(), weight: z.number(), message: bilingual, path: z.array(z.string()) })),
+      segment: z.string(),
+      density: z.number(),
+      nearest: z.array(z.object({ segment: z.string(), phi: z.number() })),
     }),
   ),
-  matchmaking: z.array(z.object({ supplier: nodeDataSchema, buyer: nodeDataSchema, reason: bilingual })),
+  targets: z.array(
+    z.object({
+      rank: z.number(),
+      firm: nodeDataSchema,
+      locatedIn: z.array(z.string()),
+      gaps: z.array(z.string()),
+      score: z.number(),
+      reasons: z.array(
+        scoredReason.extend({
+          count: z.number(),
+          path: z.array(z.string()),
+          paths: z.array(z.object({ nodes: z.array(z.string()), edgeIds: z.array(z.string()) })),
+        }),
+      ),
+    }),
+  ),
+  route: z.object({
+    steps: z.array(z.object({ step: z.number(), firm: nodeDataSchema, closes: z.array(z.string()), score: z.number() })),
+    unclosed: z.array(z.string()),
+    method: z.string(),
+  }),
+  matchmaking: z.array(
+    z.object({ supplier: nodeDataSchema, buyer: nodeDataSchema, reason: bilingual, score: z.number(), reasons: z.array(scoredReason) }),
+  ),
   elements: elementsSchema,
 });
 

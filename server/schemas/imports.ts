@@ -70,7 +70,9 @@ export const importReportSchema = z.object({
     z.object({ file: z.string(), sheet: z.string().nullable(), kind: z.string().nullable(), encoding: z.string(), rows: z.number().int() }),
   ),
   counts: z.object({ entities: statusCounts, relations: statusCounts, documentsCreated: z.number().int() }),
-  problems: z.array(problemSchema),
+  problems: z.array(problemSchema).describe("the first problems found, at most IMPORT_MAX_PROBLEMS (default 1000)"),
+  problemsTotal: z.number().int().describe("every problem found, listed or not"),
+  problemsOmitted: z.number().int().describe("problems counted but not listed"),
   changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })),
   changesOmitted: z.number().int(),
   matches: z

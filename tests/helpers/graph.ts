@@ -8,6 +8,12 @@ export function testConnection() {
   return inject("neo4j");
 }
 
+/** The environment a child process (the app, the CLI) needs to reach the test Neo4j. */
+export function testNeo4jEnv(): Record<string, string> {
+  const { uri, user, password, database } = testConnection();
+  return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database };
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const { uri, user, password, database } = testConnection();
   return {

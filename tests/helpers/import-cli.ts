@@ -1,20 +1,11 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
-import { testConnection } from "./graph.ts";
+import { testNeo4jEnv } from "./graph.ts";
 
-/** `npm run import -- …` as a planner runs it, against the test database; `heapMb` caps the Node heap. */
-export function importCli(args: string[], heapMb?: number): Promise<{ code: number | null; out: string }> {
-  const { uri, user, password, database } = testConnection();
+/** `npm run import -- …` as a planner runs it, in a process of its own, against the test database. */
+export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "server/import/cli.ts", ...args], {
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
-        ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
-      },
+    const child = spawn(process.execPath, ["--import", "tsx", "server/import/cli.ts", ...args], {
+      env: { ...process.env, ...testNeo4jEnv(), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

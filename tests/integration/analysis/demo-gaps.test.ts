@@ -93,8 +93,7 @@ describe("recruitment targets and comparison on the demo data", () => {
     expect(res.statusCode, res.body).toBe(200);
     const targets = res.json().targets as { firm: { id: string }; reasons: { kind: string; path: string[] }[] }[];
     const kelun = targets.find((t) => t.firm.id === "firm:kelun-pharma");
-    expect(kelun?.reasons[0]).toMatchObject({
-      kind: "in-gap-segment",
+    expect(kelun?.reasons.find((r) => r.kind === "inGapSegment")).toMatchObject({
       path: ["firm:kelun-pharma", "segment:health-biomedicine", "segment:bh-biopharma"],
     });
     expect(targets.map((t) => t.firm.id)).not.toContain("firm:ruixin-pharma");

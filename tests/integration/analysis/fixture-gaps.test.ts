@@ -125,6 +125,31 @@ describe("missing-link detection on a known chain", () => {
   });
 });
 
+describe("prioritised findings and the leader's ratios", () => {
+  it("orders findings by priority with a top list, counts per group, and shows both leader ratios with their numbers", async () => {
+    const report = await gaps("region:t-home");
+    const priorities = report.findings.map((f: { priority: number }) => f.priority);
+    expect(priorities).toEqual([...priorities].sort((x: number, y: number) => y - x));
+    expect(report.top).toEqual(report.findings.slice(0, 10).map((f: { id: string }) => f.id));
+    const counted = report.groups.reduce((n: number, g: { count: number }) => n + g.count, 0);
+    expect(counted).toBe(report.findings.length);
+    for (const f of report.findings) expect(["targets", "matchmaking", "support"]).toContain(f.nextAction);
+    // The leader buys from t-cand-c (outside) and sells to t-cand-a (outside): 0/1 suppliers, 0/1 customers.
+    expect(report.leaders).toEqual([
+      expect.objectContaining({ id: "firm:t-leader", suppliers: 1, localSuppliers: 0, customers: 1, localCustomers: 0, weak: true }),
+    ]);
+    const short = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&top=2" });
+    expect(short.json().top).toHaveLength(2);
+    // The supplier-share threshold is a query parameter: at 0 the leader (0/1 local suppliers) is no longer weak.
+    const lenient = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&minLocalSupplierShare=0" });
+    expect(lenient.json().thresholds.minLocalSupplierShare).toBe(0);
+    expect(lenient.json().leaders[0].weak).toBe(false);
+    const bad = await app.inject({ url: "/api/chains/chain:t-chain/gaps?region=region:t-home&minLocalSupplierShare=1.5" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("minLocalSupplierShare");
+  });
+});
+
 describe("recruitment targets", () => {
   it("ranks outside firms in the gap by their ties into the region, each reason with its path", async () => {
     const res = await app.inject({ url: "/api/chains/chain:t-chain/targets?region=region:t-home&segment=segment:t-service" });
@@ -132,11 +157,48 @@ describe("recruitment targets", () => {
     const { targets, elements } = res.json();
     expect(targets.map((t: { firm: { id: string } }) => t.firm.id)).toEqual(["firm:t-cand-a", "firm:t-cand-c", "firm:t-cand-b"]);
     const [a, c] = targets;
-    expect(a.reasons.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(["local-fund", "buys-from-local", "tag"]));
-    expect(a.reasons.find((r: { kind: string }) => r.kind === "local-fund").path).toEqual(["firm:t-cand-a", "fund:t-fund"]);
-    expect(c.reasons[0].kind).toBe("supplies-leader");
+    expect(a.reasons.map((r: { kind: string }) => r.kind)).toEqual(
+      expect.arrayContaining(["localFund", "buysFromLeader", "partnerRegion", "tag"]),
+    );
+    expect(a.reasons.find((r: { kind: string }) => r.kind === "localFund").path).toEqual(["fund:t-fund", "firm:t-cand-a"]);
+    // t-far hosts t-home's enclave, so it is a partner region; the path ends with the enclave's real LOCATED_IN edge.
+    expect(a.reasons.find((r: { kind: string }) => r.kind === "partnerRegion").paths[0].edgeIds).toEqual([
+      "firm:t-cand-a|LOCATED_IN|region:t-far",
+      "region:t-enclave|LOCATED_IN|region:t-far",
+    ]);
+    expect(c.reasons[0].kind).toBe("suppliesLeader");
+    for (const t of targets) {
+      const sum = t.reasons.reduce((n: number, r: { weight: number }) => n + r.weight, 0);
+      expect(Math.abs(sum - t.score), `${t.firm.id}: breakdown adds up to the score`).toBeLessThan(0.02);
+    }
     const edgeIds = elements.edges.map((e: { data: { id: string } }) => e.data.id);
     expect(edgeIds).toContain("firm:t-cand-c|SUPPLIES|firm:t-leader");
+    // Every evidence edge is one the graph holds.
+    const drawn = targets.flatMap((t: { reasons: { paths: { edgeIds: string[] }[] }[] }) =>
+      t.reasons.flatMap((r) => r.paths.flatMap((p) => p.edgeIds)),
+    );
+    for (const id of drawn) {
+      const [from, type, to] = id.split("|");
+      const [row] = await graph.runRaw(
+        "MATCH (a:Entity {id: $from})-[r]->(b:Entity {id: $to}) WHERE type(r) = $type RETURN count(r) AS n",
+        {
+          from,
+          to,
+          type,
+        },
+      );
+      expect(row?.n, `${id} is in the graph`).toBeGreaterThan(0);
+    }
+    expect(res.json()).toMatchObject({ total: 3, truncated: false, offset: 0 });
+    expect(res.json().route.steps[0]).toMatchObject({ step: 1, firm: { id: "firm:t-cand-a" }, closes: ["segment:t-service"] });
+  });
+
+  it("pages the ranked list with offset and limit, ranks counted from the offset", async () => {
+    const res = await app.inject({
+      url: "/api/chains/chain:t-chain/targets?region=region:t-home&segment=segment:t-service&offset=1&limit=1",
+    });
+    expect(res.json().targets.map((t: { rank: number; firm: { id: string } }) => [t.rank, t.firm.id])).toEqual([[2, "firm:t-cand-c"]]);
+    expect(res.json().total).toBe(3);
   });
 
   it("proposes local matchmaking for the broken flow (the grower selling outside to local buyers)", async () => {

@@ -50,6 +50,13 @@ describe("the quick benchmark", () => {
       expect(positive(q.profile?.totalDbHits), `${q.name} db hits`).toBe(true);
     }
 
+    const key = size!.answerKey;
+    expect(key.available, JSON.stringify(key)).toBe(true);
+    if (key.available) {
+      expect(key.gaps.planted).toBeGreaterThan(0);
+      for (const share of [key.gaps.recall, key.gaps.precision, key.targets.bestFirstShare]) expect(share).toBeGreaterThanOrEqual(0);
+    }
+
     const load2 = size!.throughput;
     expect(positive(load2.requestsPerSecond)).toBe(true);
     expect(load2.errors + load2.non2xx + load2.timeouts).toBe(0);
@@ -71,5 +78,7 @@ describe("the quick benchmark", () => {
     for (const name of MEASURES) expect(markdown).toContain(`| ${name} |`);
     expect(markdown).toContain("### Targets");
     expect(markdown).toContain("API overhead");
+    expect(markdown).toContain("Answer key (");
+    expect(markdown).toContain("best target first");
   });
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
-import { importCli } from "../../helpers/import-cli.ts";
+import { runImportCli as importCli } from "../../helpers/import-cli.ts";
 
 /**
  * The issue's "done when", through the command a planner types: `npm run import -- 企业名录.xlsx

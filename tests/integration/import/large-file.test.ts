@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
-import { importCli } from "../../helpers/import-cli.ts";
+import { runImportCli } from "../../helpers/import-cli.ts";
 
 const graph = testGraph();
 let dir = "";
@@ -30,8 +30,8 @@ function firmCsv(): string {
   return `\uFEFF${lines.join("\r\n")}`;
 }
 
-/** The bound: the whole import runs in a Node heap far smaller than the data it writes. */
-const cli = (args: string[]) => importCli(args, HEAP_MB);
+// The bound: the whole import runs in a Node heap far smaller than the data it writes.
+const cli = (args: string[]) => runImportCli(args, { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` });
 
 const countBulk = async () =>
   (await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p RETURN count(f) AS n", { p: PREFIX }))[0]?.n as number;

@@ -5,6 +5,7 @@ import { type App, buildApp } from "../../../server/app.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
+import { multipart } from "../../helpers/multipart.ts";
 
 const graph = testGraph();
 let app: App;
@@ -19,22 +20,6 @@ afterAll(async () => {
 });
 
 const P = `it-import-http-${Date.now().toString(36)}`;
-
-/** A multipart/form-data body with the given files, as a browser's file input sends it. */
-function multipart(files: { name: string; bytes: Buffer }[]) {
-  const boundary = `----chain-atlas-test-${Math.random().toString(16).slice(2)}`;
-  const parts = files.flatMap((file) => [
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from("\r\n"),
-  ]);
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const FIRMS = [
   "编号 (id),名称 (name),标签 (tags),备注 (note)",

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { detectGaps, supportCategory } from "../../../server/analysis/detect-gaps.ts";
-import { DEFAULT_THRESHOLDS, type SegmentCoverage } from "../../../server/analysis/types.ts";
+import { DEFAULT_THRESHOLDS } from "../../../server/analysis/types.ts";
+import { segmentRow } from "./coverage-rows.ts";
 
-function seg(
-  id: string,
-  stage: "upstream" | "midstream" | "downstream",
-  localFirms: number,
-  parent: string | null = null,
-): SegmentCoverage {
-  return {
-    segment: { id, _labels: ["Entity", "Segment"], name: id, stage, sourceDocs: ["doc:a"], sourceQuotes: [`${id} quote`] },
-    parent,
-    localFirms,
-    aboveScaleFirms: localFirms,
-    firmIds: [],
-    reportedFirms: null,
-    outputYuan: null,
-    figureIds: [],
-    localSupport: 0,
-  };
-}
+const seg = segmentRow;
 
 const empty = { flows: [], leaders: [], support: [], thresholds: DEFAULT_THRESHOLDS };
 

@@ -1,59 +1,65 @@
 import { describe, expect, it } from "vitest";
-import { type CandidateRow, rankTargets, WEIGHTS } from "../../../server/analysis/rank-targets.ts";
+import { explainTargets, type RankedRow } from "../../../server/analysis/rank-targets.ts";
+import { PER_KIND_CAP, SIGNAL_WEIGHTS, type SignalCounts, scoreOf, TAG_WEIGHTS, TIE_SIGNALS } from "../../../server/analysis/signals.ts";
 
-function candidate(id: string, overrides: Partial<CandidateRow> = {}): CandidateRow {
+const zero = Object.fromEntries(TIE_SIGNALS.map((k) => [k, 0])) as SignalCounts;
+const row = (id: string, counts: Partial<SignalCounts>, tags: string[] = [], density = 0): RankedRow => {
+  const all = { ...zero, ...counts };
   return {
-    firm: { id, _labels: ["Entity", "Firm"], name: id, tags: [] },
-    gap: { id: "segment:gap", name: "缺口" },
-    via: ["segment:gap"],
-    locatedIn: [],
-    suppliesLocal: [],
-    buysFromLocal: [],
-    localFunds: [],
-    localInstitutes: [],
-    adamicAdar: null,
-    sharedNeighbours: [],
-    ...overrides,
+    firm: { id, _labels: ["Firm"], name: id, tags },
+    gaps: ["segment:gap"],
+    counts: all,
+    density,
+    score: scoreOf(all, tags, density),
   };
-}
+};
+const explain = (rows: RankedRow[], evidence: Parameters<typeof explainTargets>[1] = []) =>
+  explainTargets(rows, evidence, { offset: 0, densityNote: () => null });
 
-describe("rankTargets", () => {
-  it("explains a firm found through an equivalent segment of another chain", () => {
-    const [t] = rankTargets([candidate("a", { via: ["segment:other-chain-same-industry"] })], []);
-    expect(t?.reasons[0]).toMatchObject({ kind: "in-gap-segment", path: ["a", "segment:other-chain-same-industry", "segment:gap"] });
-    expect(t?.reasons[0]?.message.zh).toContain("相同");
-    expect(t?.edges.map((e) => e.type)).toEqual(["IN_SEGMENT", "EQUIVALENT_TO"]);
-  });
-
-  it("weighs supplying the chain leader above supplying any local firm", () => {
-    const ranked = rankTargets([candidate("a", { suppliesLocal: ["local"] }), candidate("b", { suppliesLocal: ["leader"] })], ["leader"]);
-    expect(ranked.map((t) => t.firm.id)).toEqual(["b", "a"]);
-    expect(ranked[0]?.score).toBe(WEIGHTS.inGapSegment + WEIGHTS.suppliesLeader);
-  });
-
-  it("counts at most three ties of one kind, so one busy firm cannot drown the list", () => {
-    const [t] = rankTargets([candidate("a", { buysFromLocal: ["1", "2", "3", "4", "5"] })], []);
-    expect(t?.reasons.filter((r) => r.kind === "buys-from-local")).toHaveLength(3);
-    expect(t?.score).toBe(WEIGHTS.inGapSegment + 3 * WEIGHTS.buysFromLocal);
-  });
-
-  it("caps shared-neighbour evidence and explains it", () => {
-    const [t] = rankTargets([candidate("a", { adamicAdar: 40, sharedNeighbours: ["z1", "z2"] })], []);
-    expect(t?.score).toBe(WEIGHTS.inGapSegment + WEIGHTS.adamicAdarCap);
-    const shared = t?.reasons.find((r) => r.kind === "shared-neighbours");
-    expect(shared?.path).toEqual(["a", "z1", "z2"]);
-    expect(shared?.message.zh).toContain("2个共同关联方");
-  });
-
-  it("adds tag weights and returns the edges behind each tie", () => {
-    const [t] = rankTargets(
-      [candidate("a", { firm: { id: "a", _labels: ["Firm"], name: "a", tags: ["专精特新", "规上"] }, localFunds: ["fund:f"] })],
-      [],
+describe("signals", () => {
+  it("caps each tie signal at PER_KIND_CAP and adds tags and relatedness", () => {
+    const counts = { ...zero, suppliesLocal: 7, suppliesLeader: 1 };
+    expect(scoreOf(counts, ["专精特新"], 0.5)).toBe(
+      SIGNAL_WEIGHTS.inGapSegment +
+        PER_KIND_CAP * SIGNAL_WEIGHTS.suppliesLocal +
+        SIGNAL_WEIGHTS.suppliesLeader +
+        TAG_WEIGHTS.专精特新! +
+        0.5 * SIGNAL_WEIGHTS.relatedness,
     );
-    expect(t?.score).toBe(WEIGHTS.inGapSegment + WEIGHTS.localFund + 1.5 + 1);
-    expect(t?.edges).toEqual([
-      { type: "IN_SEGMENT", from: "a", to: "segment:gap", props: {} },
-      { type: "INVESTS_IN", from: "fund:f", to: "a", props: {} },
+  });
+
+  it("weighs supplying the leader above supplying any local firm, and a planned project above a listing", () => {
+    expect(SIGNAL_WEIGHTS.suppliesLeader).toBeGreaterThan(SIGNAL_WEIGHTS.suppliesLocal);
+    expect(SIGNAL_WEIGHTS.plannedProject).toBeGreaterThan(TAG_WEIGHTS.上市!);
+  });
+});
+
+describe("explainTargets", () => {
+  it("gives one reason per signal whose weights sum to the database's score", () => {
+    const [t] = explain([row("a", { suppliesLeader: 1, cooperatesLocal: 2, partnerRegion: 1 }, ["上市", "规上"], 0.4)]);
+    const sum = t!.reasons.reduce((s, r) => s + r.weight, 0);
+    expect(Math.abs(sum - t!.score)).toBeLessThan(0.02);
+    expect(t!.reasons.find((r) => r.kind === "cooperatesLocal")).toMatchObject({ count: 2, weight: 2 * SIGNAL_WEIGHTS.cooperatesLocal });
+    expect(t!.reasons[0]!.kind).toBe("suppliesLeader");
+  });
+
+  it("attaches only the evidence paths the database returned, and never invents an edge", () => {
+    const edge = { type: "SUPPLIES", from: "a", to: "firm:lead", props: {} };
+    const [t] = explain(
+      [row("a", { suppliesLeader: 1, sameGroup: 1 })],
+      [{ firm: "a", locatedIn: ["杭州市"], paths: [{ kind: "suppliesLeader", nodes: ["a", "firm:lead"], edges: [edge] }] }],
+    );
+    expect(t!.reasons.find((r) => r.kind === "suppliesLeader")?.paths).toEqual([{ nodes: ["a", "firm:lead"], edges: [edge] }]);
+    expect(t!.reasons.find((r) => r.kind === "sameGroup")?.paths).toEqual([]);
+    expect(t!.edges).toEqual([edge]);
+    expect(t!.locatedIn).toEqual(["杭州市"]);
+  });
+
+  it("keeps the database's order and numbers ranks from the offset", () => {
+    const ranked = explainTargets([row("b", {}), row("a", {})], [], { offset: 20, densityNote: () => null });
+    expect(ranked.map((t) => [t.rank, t.firm.id])).toEqual([
+      [21, "b"],
+      [22, "a"],
     ]);
   });
 });

@@ -53,3 +53,21 @@ describe("readSheets on XLSX", () => {
     expect(read?.rows).toEqual([["2024-05-01", 2, 1.5, "甲乙"]]);
   });
 });
+
+describe("readSheets on XLSX number formats", () => {
+  it("reads Chinese date formats as dates and amounts with a unit as numbers", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("基金");
+    const row = sheet.addRow([45413, 45413, 500000000, 45413.75]);
+    row.getCell(1).numFmt = 'yyyy"年"m"月"d"日"';
+    row.getCell(2).numFmt = "yyyy/m/d;@";
+    row.getCell(3).numFmt = '#,##0"元"';
+    row.getCell(4).numFmt = "[$-804]yyyy-mm-dd hh:mm";
+    const [read] = await readAll(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(read?.rows).toEqual([["2024-05-01", "2024-05-01", 500000000, "2024-05-01"]]);
+  });
+
+  it("refuses a file that is not a workbook as unreadable, naming it", async () => {
+    await expect(readAll(Buffer.from("编号,名称\nfirm:x,甲\n"))).rejects.toThrow(/book\.xlsx: not a readable XLSX workbook/);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
 import { generatedId } from "../../../server/import/generated-ids.ts";
+import { ProblemList } from "../../../server/import/problems.ts";
 import type { EntityItem, ParsedImport } from "../../../server/import/read-records.ts";
 import { splitRefs } from "../../../server/import/read-records.ts";
 import { type Candidate, type FindCandidates, resolveNames } from "../../../server/import/resolve-names.ts";
@@ -21,7 +22,7 @@ const parsed = (entities: EntityItem[]): ParsedImport => ({
   relations: [],
   documents: new Map(),
   references: [],
-  problems: [],
+  problems: new ProblemList(),
   sheets: [],
 });
 const candidate = (id: string, name: string, more: Partial<Candidate> = {}): Candidate => ({
@@ -75,7 +76,7 @@ describe("resolving names and matching existing records", () => {
       parsed([firm(2, "旧公司", { region: ["缙云县"], chains: ["甲产业链"], segments: ["医疗器械"] })]),
       find,
     );
-    expect(out.problems).toEqual([]);
+    expect(out.problems.items).toEqual([]);
     expect(out.entities[0]!.id).toBe("firm:old");
     expect(matches[0]!.message).toContain("matches existing 旧公司 (firm:old)");
     expect(out.relations.map((r) => `${r.type} ${r.from} ${r.to}`)).toEqual([
@@ -96,10 +97,10 @@ describe("resolving names and matching existing records", () => {
     const leader = firm(3, "新公司", { region: ["缙云县"], segments: ["医疗器械"] });
     leader.links!.leader = true;
     const { parsed: out } = await resolveNames(parsed([leader]), find);
-    const messages = out.problems.map((p) => `${p.column}: ${p.message}`).join("\n");
+    const messages = out.problems.items.map((p) => `${p.column}: ${p.message}`).join("\n");
     expect(messages).toMatch(/segments: .*segment:a-devices.*segment:b-devices/);
     expect(messages).toMatch(/leader: .*needs 所属产业链/);
-    expect(out.problems.every((p) => p.severity === "error")).toBe(true);
+    expect(out.problems.items.every((p) => p.severity === "error")).toBe(true);
   });
 
   it("matches by credit code before name, wherever the firm is", async () => {

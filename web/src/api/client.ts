@@ -115,7 +115,7 @@ export const api = {
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainResponse),
   map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, mapResponse),
   gaps: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapsResponse),
-  targets: (chain: string, region: string, segment: string, limit = 20) =>
+  targets: (chain: string, region: string, segment: string | undefined, limit = 20) =>
     getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsResponse),
   compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareResponse),
   documents: () => getJson("/api/documents", {}, documentsResponse),

@@ -107,6 +107,9 @@ const finding = z.object({
       sources: z.array(source).default([]),
     })
     .default({ nodeIds: [], edgeIds: [], sources: [] }),
+  priority: z.number().default(0),
+  group: z.string().nullish(),
+  nextAction: z.enum(["targets", "matchmaking", "support"]).nullish(),
 });
 export type Finding = z.infer<typeof finding>;
 
@@ -124,6 +127,23 @@ export const gapsResponse = z.object({
     }),
   ),
   findings: z.array(finding),
+  top: z.array(z.string()).default([]),
+  groups: z.array(z.object({ group: z.string(), count: z.number(), topPriority: z.number() })).default([]),
+  leaders: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        suppliers: z.number(),
+        localSuppliers: z.number(),
+        supplierShare: z.number().nullable(),
+        customers: z.number(),
+        localCustomers: z.number(),
+        customerShare: z.number().nullable(),
+        weak: z.boolean(),
+      }),
+    )
+    .default([]),
   summary: z.looseObject({
     coverageByStage: z.record(z.string(), z.object({ segments: z.number(), covered: z.number() })).default({}),
     completeness: z.number(),
@@ -133,12 +153,41 @@ export const gapsResponse = z.object({
 });
 export type Gaps = z.infer<typeof gapsResponse>;
 
-const reason = z.object({ kind: z.string(), weight: z.number(), message: bilingual, path: z.array(z.string()).default([]) });
+const reason = z.object({
+  kind: z.string(),
+  weight: z.number(),
+  count: z.number().default(1),
+  message: bilingual,
+  path: z.array(z.string()).default([]),
+  paths: z.array(z.object({ nodes: z.array(z.string()), edgeIds: z.array(z.string()).default([]) })).default([]),
+});
 export type TargetReason = z.infer<typeof reason>;
 export const targetsResponse = z.object({
   segment: z.union([named, z.string()]).nullish(),
-  targets: z.array(z.object({ firm: nodeDataSchema, score: z.number(), reasons: z.array(reason).default([]) })),
-  matchmaking: z.array(z.object({ supplier: nodeDataSchema, buyer: nodeDataSchema, reason: bilingual })).default([]),
+  total: z.number().default(0),
+  offset: z.number().default(0),
+  truncated: z.boolean().default(false),
+  scanCap: z.number().nullish(),
+  targets: z.array(
+    z.object({
+      rank: z.number().nullish(),
+      firm: nodeDataSchema,
+      score: z.number(),
+      locatedIn: z.array(z.string()).default([]),
+      gaps: z.array(z.string()).default([]),
+      reasons: z.array(reason).default([]),
+    }),
+  ),
+  route: z
+    .object({
+      steps: z.array(z.object({ step: z.number(), firm: nodeDataSchema, closes: z.array(z.string()), score: z.number() })),
+      unclosed: z.array(z.string()).default([]),
+      method: z.string().default(""),
+    })
+    .default({ steps: [], unclosed: [], method: "" }),
+  matchmaking: z
+    .array(z.object({ supplier: nodeDataSchema, buyer: nodeDataSchema, reason: bilingual, score: z.number().nullish() }))
+    .default([]),
   elements: elementsSchema,
 });
 export type Targets = z.infer<typeof targetsResponse>;
@@ -206,6 +255,8 @@ export const importReportSchema = z.looseObject({
       }),
     )
     .default([]),
+  /** Every problem found; the server lists only the first ones (IMPORT_MAX_PROBLEMS). */
+  problemsTotal: z.number().optional(),
   changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })).default([]),
   changesOmitted: z.number().default(0),
   matches: z

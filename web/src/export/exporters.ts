@@ -1,4 +1,5 @@
 import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
+import { neutralizeFormula } from "../../../server/export/spreadsheet-text.ts";
 import type { Compare } from "../api/schemas.ts";
 import { entityName, type Lang } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -68,9 +69,8 @@ export function fileNameFromDisposition(header: string | null): string | undefin
 }
 
 function csvCell(value: string | number): string {
-  const text = String(value);
-  // A leading = + - @ would run as a formula in Excel; prefix it so the cell stays text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A leading = + - @ (tab, CR) would run as a formula in Excel: the shared rule prefixes it.
+  const safe = String(neutralizeFormula(value));
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

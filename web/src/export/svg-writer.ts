@@ -4,6 +4,8 @@
  * standalone vector file for slides and reports.
  */
 
+import { xmlSafe } from "../../../server/export/spreadsheet-text.ts";
+
 export interface Point {
   x: number;
   y: number;
@@ -103,7 +105,7 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 
 /** Escapes text for XML content and attributes, and drops characters XML 1.0 cannot carry at all. */
 export function escapeXml(text: string): string {
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!);
+  return xmlSafe(text).replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!);
 }
 
 const num = (value: number): string => String(Math.round(value * 100) / 100);

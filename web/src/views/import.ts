@@ -167,7 +167,10 @@ export function importView(root: HTMLElement, context: AppContext): ViewInstance
         { id: "import-counts" },
       ),
       report.counts.documentsCreated > 0 ? h("p", { class: "hint" }, t("import.documents", { n: report.counts.documentsCreated })) : null,
-      h("h3", { id: "import-problems-title" }, t("import.problems", { n: problems.length })),
+      h("h3", { id: "import-problems-title" }, t("import.problems", { n: report.problemsTotal ?? problems.length })),
+      (report.problemsTotal ?? 0) > report.problems.length
+        ? h("p", { class: "hint" }, t("import.problemsListed", { shown: report.problems.length }))
+        : null,
       problems.length === 0
         ? h("p", { class: "muted" }, t("import.noProblems"))
         : table(

@@ -13,6 +13,10 @@ import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
 
 const GAP_KINDS = new Set(["missing-segment", "thin-segment", "broken-link"]);
 
+/** Firms of the opt-in demo layer (and any generated data) carry `assumption: "synthetic"` (and :Synthetic); the UI says so. */
+const isSynthetic = (node: Record<string, unknown>) =>
+  node.assumption === "synthetic" || (Array.isArray(node._labels) && node._labels.includes("Synthetic"));
+
 /** Segments worth recruiting for: those with a gap finding, worst first, then any gap-marked segment. */
 export function gapSegments(gaps: Gaps): { id: string; label: string; labelEn?: string | null; kind: string; severity: string }[] {
   const order = { high: 0, medium: 1, low: 2 } as const;
@@ -60,8 +64,10 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
   const showTarget = (next: ViewState) => {
     const target = targets?.targets.find((x) => x.firm.id === next.target);
     if (target) {
-      const nodeIds = [...new Set([target.firm.id, ...target.reasons.flatMap((r) => r.path)])];
-      graph.highlight({ nodeIds, edgeIds: [] }, { fit: true, paths: target.reasons.map((reason) => reason.path) });
+      const paths = target.reasons.flatMap((r) => (r.paths.length > 0 ? r.paths : [{ nodes: r.path, edgeIds: [] }]));
+      const nodeIds = [...new Set([target.firm.id, ...paths.flatMap((p) => p.nodes)])];
+      const edgeIds = [...new Set(paths.flatMap((p) => p.edgeIds))];
+      graph.highlight({ nodeIds, edgeIds }, { fit: true, paths: paths.map((p) => p.nodes) });
     } else graph.clearHighlight();
     for (const item of list.querySelectorAll<HTMLElement>(".target")) {
       const on = item.dataset.id === next.target;
@@ -72,16 +78,27 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
     showDetailsDrawer(drawer, context, next.selected);
   };
 
+  const segmentLabel = (id: string) => {
+    const segment = gaps?.segments.find((s) => s.id === id);
+    return segment ? entityName({ label: segment.name, nameEn: segment.nameEn }, lang) : id;
+  };
+
   const renderTargets = () => {
     if (!targets) return;
     clear(
       list,
       h("h2", {}, t("targets.list")),
-      targets.targets.length === 0 ? h("p", { class: "muted" }, t("targets.noTargets")) : h("p", { class: "hint" }, t("targets.showPaths")),
+      targets.targets.length === 0
+        ? h("p", { class: "muted" }, t("targets.noTargets"))
+        : [
+            h("p", { class: "hint" }, t("targets.total", { n: targets.total, shown: targets.targets.length })),
+            targets.truncated ? h("p", { class: "hint warning" }, t("targets.truncated", { cap: targets.scanCap ?? "" })) : null,
+            h("p", { class: "hint" }, t("targets.showPaths")),
+          ],
       h(
         "ol",
         { class: "targets" },
-        targets.targets.map((target, rank) =>
+        targets.targets.map((target, index) =>
           h(
             "li",
             { class: "target", "data-id": target.firm.id },
@@ -94,15 +111,25 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
                 onclick: () =>
                   context.navigate({ target: state.target === target.firm.id ? undefined : target.firm.id }, { replace: true }),
               },
-              h("span", { class: "rank" }, String(rank + 1)),
+              h("span", { class: "rank" }, String(target.rank ?? index + 1)),
               h("span", { class: "target-name" }, entityName(target.firm, lang)),
+              isSynthetic(target.firm)
+                ? h("span", { class: "badge badge-synthetic", title: t("targets.syntheticHint") }, t("targets.synthetic"))
+                : null,
               h("span", { class: "score", title: t("targets.score") }, target.score.toFixed(1)),
             ),
+            target.locatedIn.length > 0 ? h("div", { class: "hint located" }, target.locatedIn.join("、")) : null,
             h(
               "ul",
-              { class: "reasons" },
+              { class: "reasons", "aria-label": t("targets.reasons") },
               target.reasons.map((reason) =>
-                h("li", {}, h("span", { class: "weight" }, `+${reason.weight}`), bilingual(reason.message, lang)),
+                h(
+                  "li",
+                  { "data-kind": reason.kind },
+                  h("span", { class: "weight" }, `+${reason.weight}`),
+                  bilingual(reason.message, lang),
+                  reason.count > 1 ? h("span", { class: "muted" }, ` ×${reason.count}`) : null,
+                ),
               ),
             ),
           ),
@@ -119,11 +146,38 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
                   "li",
                   {},
                   h("strong", {}, `${entityName(match.supplier, lang)} → ${entityName(match.buyer, lang)}`),
+                  typeof match.score === "number" ? h("span", { class: "score" }, match.score.toFixed(1)) : null,
                   h("div", { class: "hint" }, bilingual(match.reason, lang)),
                 ),
               ),
             ),
           ]
+        : null,
+    );
+  };
+
+  /** 招商路线图 over every gap of the chain in the region: who to recruit first and what each closes. */
+  const renderRoute = (holder: HTMLElement, route: Targets["route"]) => {
+    if (route.steps.length === 0 && route.unclosed.length === 0) return clear(holder);
+    clear(
+      holder,
+      h("h2", {}, t("targets.route")),
+      h("p", { class: "hint" }, t("targets.routeHint")),
+      h(
+        "ol",
+        { class: "route" },
+        route.steps.map((step) =>
+          h(
+            "li",
+            { "data-id": step.firm.id },
+            h("strong", {}, entityName(step.firm, lang)),
+            isSynthetic(step.firm) ? h("span", { class: "badge badge-synthetic" }, t("targets.synthetic")) : null,
+            h("div", { class: "hint" }, t("targets.closes", { segments: step.closes.map(segmentLabel).join("、") })),
+          ),
+        ),
+      ),
+      route.unclosed.length > 0
+        ? h("p", { class: "muted" }, t("targets.unclosed", { segments: route.unclosed.map(segmentLabel).join("、") }))
         : null,
     );
   };
@@ -175,6 +229,14 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
                 ),
               ),
         );
+        const routeHolder = h("div", { class: "route-holder" });
+        side.append(routeHolder);
+        void context.api
+          .targets(next.chain, next.region, undefined, 1)
+          .then((all) => {
+            if (!disposed && key === gapsKey) renderRoute(routeHolder, all.route);
+          })
+          .catch(() => clear(routeHolder));
         if (!next.segment && segments[0]) {
           context.navigate({ segment: segments[0].id }, { replace: true });
           return;

@@ -1,0 +1,103 @@
+// Recruitment candidates ranked in the database: every firm outside the region in a gap segment,
+// its sub-segments, or a segment of another chain marked EQUIVALENT_TO it; each candidate's
+// signal counts read here, the score computed here with the weights of
+// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap), ORDER BY score DESC, id, and
+// only then the page ($offset, $limit). $scanLimit (the documented cap + 1) bounds the scan; the
+// caller reports `truncated` when it is reached.
+// Ties are read from the local side (the region's firms, funds, institutes, parks, projects and
+// the leaders), which is small, and joined to the candidates, instead of expanding every
+// candidate; the patterns are those of find-target-evidence, which reads the page's paths.
+CALL () {
+  MATCH (gap:Entity:Segment)
+  WHERE gap.id IN $segmentIds
+  CALL (gap) {
+    RETURN gap AS s
+    UNION
+    MATCH (gap)-[:EQUIVALENT_TO]-(s:Segment)
+    RETURN s
+  }
+  MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
+  WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WITH f, collect(DISTINCT gap.id) AS gaps
+  LIMIT $scanLimit
+  RETURN f, gaps, null AS kind, null AS other
+  UNION ALL
+  MATCH (l:Entity:Firm)
+  WHERE l.id IN $leaderIds
+  MATCH (f:Firm)-[:SUPPLIES]->(l)
+  RETURN f, null AS gaps, 'suppliesLeader' AS kind, l.id AS other
+  UNION ALL
+  MATCH (l:Entity:Firm)
+  WHERE l.id IN $leaderIds
+  MATCH (l)-[:SUPPLIES]->(f:Firm)
+  RETURN f, null AS gaps, 'buysFromLeader' AS kind, l.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(l:Firm)<-[:SUPPLIES]-(f:Firm)
+  WHERE NOT l.id IN $leaderIds
+  RETURN f, null AS gaps, 'suppliesLocal' AS kind, l.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(l:Firm)-[:SUPPLIES]->(f:Firm)
+  WHERE NOT l.id IN $leaderIds
+  RETURN f, null AS gaps, 'buysFromLocal' AS kind, l.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(p)-[:COOPERATES_WITH]-(f:Firm)
+  WHERE p:Firm OR p:Institute OR p:Park
+  RETURN f, null AS gaps, 'cooperatesLocal' AS kind, p.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(fund:Fund)-[:INVESTS_IN]->(f:Firm)
+  RETURN f, null AS gaps, 'localFund' AS kind, fund.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)-[:SPONSORS]->(fund:Fund)-[:INVESTS_IN]->(f:Firm)
+  RETURN f, null AS gaps, 'localFund' AS kind, fund.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(l:Firm)-[:SUBSIDIARY_OF*1..2]-(f:Firm)
+  WHERE l <> f
+  RETURN f, null AS gaps, 'sameGroup' AS kind, l.id AS other
+  UNION ALL
+  MATCH (x:Entity:Region)
+  WHERE x.id IN $regionIds
+  MATCH (x)<-[:LOCATED_IN]-(p:Project)<-[:RUNS]-(f:Firm)
+  WHERE coalesce(p.status, 'planned') IN ['planned', 'signed', 'under-construction']
+  RETURN f, null AS gaps, 'plannedProject' AS kind, p.id AS other
+}
+WITH f, collect(gaps) AS gapLists, collect(DISTINCT CASE WHEN kind IS NOT NULL THEN [kind, other] END) AS ties
+WITH f, gapLists[0] AS gaps, ties
+WHERE gaps IS NOT NULL
+WITH f, gaps, ties,
+     CASE WHEN size($partnerRegionIds) = 0 THEN 0
+          ELSE size(COLLECT {
+            MATCH (f)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..3]->(x:Region)
+            WHERE x.id IN $partnerRegionIds
+            RETURN DISTINCT x.id
+          }) END AS partners
+WITH f, gaps,
+     {suppliesLeader: size([t IN ties WHERE t[0] = 'suppliesLeader']),
+      buysFromLeader: size([t IN ties WHERE t[0] = 'buysFromLeader']),
+      suppliesLocal: size([t IN ties WHERE t[0] = 'suppliesLocal']),
+      buysFromLocal: size([t IN ties WHERE t[0] = 'buysFromLocal']),
+      cooperatesLocal: size([t IN ties WHERE t[0] = 'cooperatesLocal']),
+      localFund: size([t IN ties WHERE t[0] = 'localFund']),
+      sameGroup: size([t IN ties WHERE t[0] = 'sameGroup']),
+      partnerRegion: partners,
+      plannedProject: size([t IN ties WHERE t[0] = 'plannedProject'])} AS counts,
+     reduce(best = 0.0, g IN gaps | CASE WHEN coalesce($density[g], 0.0) > best THEN coalesce($density[g], 0.0) ELSE best END) AS density,
+     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore
+WITH f, gaps, density, counts,
+     $weights.inGapSegment + $weights.relatedness * density + tagScore +
+     reduce(sum = 0.0, kind IN keys(counts) |
+       sum + $weights[kind] * CASE WHEN counts[kind] > $perKindCap THEN $perKindCap ELSE counts[kind] END) AS score
+ORDER BY score DESC, f.id
+WITH collect({firm: f {.*, _labels: labels(f)}, gaps: gaps, counts: counts, density: density, score: score}) AS ranked
+RETURN size(ranked) AS total, ranked[$offset..$offset + $limit] AS page

@@ -1,0 +1,86 @@
+import type { Bilingual } from "./types.ts";
+
+/**
+ * The recruitment signals and their weights: the one table the ranking query
+ * (cypher/rank-recruitment-candidates.cypher, which receives it as parameters), the explanation
+ * (rank-targets.ts) and docs/gap-detection.md share. A tie signal counts once per distinct local
+ * entity, at most PER_KIND_CAP times, so one busy firm cannot drown the list; relatedness is
+ * weighted by the density (0–1) of the gap segment; tags add their own weights.
+ */
+export const TIE_SIGNALS = [
+  "suppliesLeader",
+  "buysFromLeader",
+  "suppliesLocal",
+  "buysFromLocal",
+  "cooperatesLocal",
+  "localFund",
+  "sameGroup",
+  "partnerRegion",
+  "plannedProject",
+] as const;
+export type TieSignal = (typeof TIE_SIGNALS)[number];
+export type SignalKind = "inGapSegment" | TieSignal | "relatedness" | "tag";
+
+export const PER_KIND_CAP = 3;
+
+export const SIGNAL_WEIGHTS: Record<Exclude<SignalKind, "tag">, number> = {
+  inGapSegment: 1,
+  suppliesLeader: 6,
+  buysFromLeader: 4,
+  plannedProject: 5,
+  suppliesLocal: 3,
+  localFund: 3,
+  sameGroup: 3,
+  buysFromLocal: 2,
+  cooperatesLocal: 2,
+  partnerRegion: 1.5,
+  relatedness: 3,
+};
+
+/** Firm weight: national and provincial labels a planner recognises. */
+export const TAG_WEIGHTS: Record<string, number> = {
+  小巨人: 2,
+  独角兽: 2,
+  专精特新: 1.5,
+  龙头: 1.5,
+  上市: 1,
+  规上: 1,
+  高新技术: 0.5,
+};
+
+export const TAG_EN: Record<string, string> = {
+  小巨人: "national 'little giant'",
+  独角兽: "unicorn",
+  专精特新: "specialised and innovative (专精特新)",
+  龙头: "industry leader",
+  上市: "listed",
+  规上: "above designated size",
+  高新技术: "high-tech enterprise",
+};
+
+export const SIGNAL_MESSAGES: Record<Exclude<SignalKind, "tag" | "relatedness">, Bilingual> = {
+  inGapSegment: { zh: "属于缺口环节（或其细分、同类环节）", en: "works in the gap segment (or a sub-segment or equivalent)" },
+  suppliesLeader: { zh: "已是本地链主企业的供应商", en: "already supplies our chain leader" },
+  buysFromLeader: { zh: "已是本地链主企业的客户", en: "already buys from our chain leader" },
+  plannedProject: { zh: "已有在本地计划、签约或在建的项目", en: "already has a planned, signed or building project here" },
+  suppliesLocal: { zh: "已向本地企业供货", en: "already supplies a local firm" },
+  localFund: { zh: "获本地产业基金投资", en: "backed by a local or region-sponsored fund" },
+  sameGroup: { zh: "与本地企业同属一个集团", en: "same group as a local firm" },
+  buysFromLocal: { zh: "已从本地企业采购", en: "already buys from a local firm" },
+  cooperatesLocal: { zh: "与本地企业、科研机构或园区有合作", en: "cooperates with a local firm, institute or park" },
+  partnerRegion: { zh: "位于本地的合作地区（飞地、对口或签约合作）", en: "located in a partner region (enclave or stated cooperation)" },
+};
+
+/** What the ranking query receives: the same numbers, so Cypher and this file cannot drift apart. */
+export function rankingParameters() {
+  return { weights: SIGNAL_WEIGHTS, tagWeights: TAG_WEIGHTS, perKindCap: PER_KIND_CAP };
+}
+
+export type SignalCounts = Record<TieSignal, number>;
+
+/** The score as the ranking query computes it (used to explain it, and by tests to check both agree). */
+export function scoreOf(counts: SignalCounts, tags: readonly string[], density: number): number {
+  const ties = TIE_SIGNALS.reduce((sum, kind) => sum + SIGNAL_WEIGHTS[kind] * Math.min(counts[kind] ?? 0, PER_KIND_CAP), 0);
+  const tagScore = tags.reduce((sum, tag) => sum + (TAG_WEIGHTS[tag] ?? 0), 0);
+  return SIGNAL_WEIGHTS.inGapSegment + SIGNAL_WEIGHTS.relatedness * density + tagScore + ties;
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoOutsideFirms } from "../../seeds/synthetic/demo-outside.ts";
+import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { testGraph } from "../helpers/graph.ts";
+import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
+
+/**
+ * The targets view in real Chromium on the demo data with the opt-in synthetic outside-firms
+ * layer: ranked candidates with rank, score and the breakdown of reasons, the 招商路线图, and the
+ * synthetic firms marked as examples.
+ */
+const ARTIFACTS = path.resolve("test-artifacts/e2e");
+const graph = testGraph();
+let served: ServedWebApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await removeSynthetic(graph);
+  await loadDemoOutsideFirms(graph);
+  served = await serveWebApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: "zh-CN" })).newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await removeSynthetic(graph);
+  await graph.driver.close();
+});
+
+describe("the targets view", () => {
+  it("shows 莲都's ranked candidates with score breakdown, the route, and marks synthetic firms", async () => {
+    await page.goto(`${served.base}/#/targets?chain=chain:beauty-health&region=region:lianzhou`);
+    await page.locator(".target").first().waitFor({ timeout: 60_000 });
+    const ranks = await page.locator(".target .rank").allTextContents();
+    expect(ranks.slice(0, 3)).toEqual(["1", "2", "3"]);
+    const scores = (await page.locator(".target .score").allTextContents()).map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const firstReasons = await page.locator(".target").first().locator(".reasons li").allTextContents();
+    expect(firstReasons.length).toBeGreaterThan(1);
+    expect(firstReasons.every((r) => r.startsWith("+"))).toBe(true);
+    expect(await page.locator(".badge-synthetic").count()).toBeGreaterThan(0);
+    await page.locator(".route li").first().waitFor({ timeout: 60_000 });
+    expect(await page.locator(".route-holder h2").textContent()).toBe("招商路线图");
+    expect(await page.locator(".route li .hint").first().textContent()).toContain("补齐：");
+    await page.locator(".target-button").first().click();
+    await expect.poll(() => page.locator(".target.selected").count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, "targets-lianzhou.png") });
+  });
+});
