@@ -3,7 +3,7 @@ export async function closeInOrder(closers: (() => Promise<unknown>)[]): Promise
   for (const close of closers) await close().catch((error: Error) => console.error(`while closing: ${error.message}`));
 }
 
-/** On the first SIGINT (Ctrl-C) or SIGTERM: run `stop` once, then exit cleanly. */
+/** On the first SIGINT (Ctrl-C) or SIGTERM, or when the supervisor is gone: run `stop` once, then exit cleanly. */
 export function stopOnSignals(stop: (signal: string) => Promise<void>): void {
   let stopping = false;
   const handle = (signal: string) => {
@@ -13,4 +13,10 @@ export function stopOnSignals(stop: (signal: string) => Promise<void>): void {
   };
   process.on("SIGINT", () => handle("SIGINT"));
   process.on("SIGTERM", () => handle("SIGTERM"));
+  // Under npm start's supervisor (server/start.ts) the channel to it closes when it dies, even by
+  // SIGKILL: the app then stops too rather than run on without a parent.
+  if (process.channel) {
+    process.channel.unref();
+    process.once("disconnect", () => handle("supervisor gone"));
+  }
 }

@@ -23,7 +23,7 @@ export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seed
     }
   }
   await applySchema(graph);
-  const recovered = await recoverInterruptedImports(graph);
+  const recovered = await recoverInterruptedImports(graph, undefined, log);
   if (recovered.length > 0) log(`Rolled back ${recovered.length} import(s) a stopped process left half-written: ${recovered.join(", ")}`);
   const row = await graph.readOne<{ entities: number }>("count-entities");
   if (seedOnEmpty && row?.entities === 0) {

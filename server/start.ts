@@ -1,42 +1,39 @@
-import { buildApp } from "./app.ts";
-import { buildWebIfStale } from "./build-web.ts";
-import { buildConfig, ConfigError, parseEnv } from "./config.ts";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, parseEnv } from "./config.ts";
 import { connectNeo4j } from "./connect.ts";
-import { loadDemoOutsideLayer } from "./demo-outside-layer.ts";
-import { closeInOrder, stopOnSignals } from "./lifecycle.ts";
-import { prepareDatabase } from "./prepare-database.ts";
+import { superviseApp } from "./supervisor.ts";
+
+const SERVE = path.join(path.dirname(fileURLToPath(import.meta.url)), "serve.ts");
 
 /**
- * `npm start`: Neo4j (local unless NEO4J_URI is set), schema, demo data on an empty database,
- * the built front end, then the API and web app on PORT. Ctrl-C closes the app first, then the
- * Neo4j it started, so no request is cut mid-write and the store shuts down cleanly.
+ * `npm start`: the local Neo4j (unless NEO4J_URI is set), then the app (server/serve.ts) as a
+ * supervised child process. When the app dies by itself it is started again; when it stops for
+ * good (Ctrl-C, SIGTERM, too many crashes) the Neo4j started here is stopped after it, so no
+ * Neo4j is ever left running without its app.
  */
 async function main() {
   const env = parseEnv();
   const say = (line: string) => console.log(line);
   const target = await connectNeo4j(env, say);
-  const config = buildConfig(env, target.connection);
-  await buildWebIfStale(config.webDistDir, say).catch(async (error) => {
-    await target.release();
-    throw error;
-  });
-  const app = await buildApp(config, { logger: { level: env.LOG_LEVEL } });
-
-  const closeAll = () => closeInOrder([() => app.close(), () => target.release()]);
-  stopOnSignals(async (signal) => {
-    app.log.info({ signal }, "shutting down");
-    await closeAll();
-  });
-
-  try {
-    await prepareDatabase(app.graph, { seedOnEmpty: env.SEED_ON_EMPTY, log: say });
-    if (env.DEMO_OUTSIDE_FIRMS) await loadDemoOutsideLayer(app.graph, say);
-    await app.listen({ port: config.port, host: config.host });
-  } catch (error) {
-    await closeAll();
-    throw error;
-  }
-  say(`Chain Atlas is running at http://localhost:${config.port} (Neo4j: ${target.description}). Ctrl-C stops it.`);
+  const { uri, user, password, database } = target.connection;
+  const app = superviseApp(
+    () =>
+      spawn(process.execPath, ["--import", "tsx", SERVE], {
+        env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
+        // The IPC channel tells the app when this process dies (see stopOnSignals).
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
+      }),
+    { log: (line) => say(`supervisor: ${line}`) },
+  );
+  // Ctrl-C reaches the app too (same process group); SIGTERM may reach only this process.
+  const stop = () => app.stop();
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await app.done;
+  await target.release();
+  process.exit(code);
 }
 
 main().catch((error) => {

@@ -1,13 +1,23 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { Neo4jNotAnsweringError } from "./errors.ts";
 import { loadQueries, type QueryMap, type QueryName } from "./queries.ts";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /**
+ * How long past its own timeout a call may wait for the server before the client gives up. Neo4j
+ * cuts a transaction at its timeout and answers; a frozen or unreachable server never answers,
+ * so without this bound a request would hang for the whole freeze.
+ */
+export const CLIENT_GRACE_MS = 1_000;
+
+/**
  * The only door to Neo4j for repositories: runs named queries from cypher/ with parameters,
  * READ routing for reads (a cluster spreads them over followers), a per-transaction timeout
- * on everything, and rows returned as plain objects.
+ * on everything, and rows returned as plain objects. Every call also has a client-side deadline
+ * (timeout + CLIENT_GRACE_MS), and every session shares the driver's bookmark manager, so a read
+ * that follows a write, on any cluster member, sees it.
  */
 export class Graph {
   private readonly queries: QueryMap = loadQueries();
@@ -19,12 +29,8 @@ export class Graph {
   ) {}
 
   async read<T extends object = Row>(name: QueryName, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
-    const result = await this.driver.executeQuery(this.queries[name], integerParams(params), {
-      database: this.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: timeoutMs, metadata: { query: name } },
-    });
-    return result.records.map((record) => record.toObject() as T);
+    const rows = await this.query(this.queries[name], integerParams(params), timeoutMs, neo4j.routing.READ, { query: name });
+    return rows as T[];
   }
 
   async readOne<T extends object = Row>(name: QueryName, params: Params = {}): Promise<T | undefined> {
@@ -33,24 +39,63 @@ export class Graph {
 
   /** Runs several named statements in one write transaction: all of them or none. */
   async writeTransaction<T>(work: (tx: NamedTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
-      return await session.executeWrite((tx) => work(new NamedTransaction(tx, this.queries)), {
-        timeout: timeoutMs,
-      });
-    } finally {
+      const result = await withDeadline(
+        session.executeWrite((tx) => work(new NamedTransaction(tx, this.queries)), { timeout: timeoutMs }),
+        timeoutMs + CLIENT_GRACE_MS,
+      );
       await session.close();
+      return result;
+    } catch (error) {
+      // A frozen server would hold close() too: it finishes in the background once the server answers.
+      if (error instanceof Neo4jNotAnsweringError) void session.close().catch(() => {});
+      else await session.close();
+      throw error;
     }
   }
 
   /** Runs statements that are not named queries (schema files, EXPLAIN in tests). */
-  async runRaw(statement: string, params: Params = {}): Promise<Row[]> {
-    const result = await this.driver.executeQuery(statement, params, {
-      database: this.database,
-      transactionConfig: { timeout: this.timeoutMs },
-    });
-    return result.records.map((record) => record.toObject());
+  async runRaw(statement: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<Row[]> {
+    return this.query(statement, params, timeoutMs, neo4j.routing.WRITE);
   }
+
+  private async query(statement: string, params: Params, timeoutMs: number, routing: "READ" | "WRITE", metadata?: Record<string, string>) {
+    const abort = new AbortController();
+    const result = withDeadline(
+      this.driver.executeQuery(statement, params, {
+        database: this.database,
+        routing,
+        transactionConfig: { timeout: timeoutMs, ...(metadata ? { metadata } : {}) },
+        signal: abort.signal,
+      }),
+      timeoutMs + CLIENT_GRACE_MS,
+      () => abort.abort(),
+    );
+    return (await result).records.map((record) => record.toObject());
+  }
+}
+
+/**
+ * Settles with `work`, or rejects with Neo4jNotAnsweringError once `ms` have passed without an
+ * answer (then `onTimeout` releases what the call holds). The driver's own timeouts cover
+ * connecting and acquiring a connection, not a server that accepted the query and went silent.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void = () => {}): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Neo4jNotAnsweringError(ms));
+    }, ms);
+  });
+  // A late failure of the abandoned call is expected; do not let it surface as unhandled.
+  work.catch(() => {});
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -79,7 +79,13 @@ export const QUERY_NAMES = [
   "list-import-undo",
   "delete-import-undo",
   "update-import-batch",
-  "find-stale-import-batches",
+  "find-unfinished-import-batches",
+  "claim-import-lock",
+  "set-import-lock",
+  "beat-import-lock",
+  "read-import-lock",
+  "stage-import-entities",
+  "publish-import-entities",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

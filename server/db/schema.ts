@@ -37,8 +37,8 @@ export async function applySchema(graph: Graph): Promise<void> {
 }
 
 /** Which declared schema names are missing or not yet online; empty when the schema is in place. */
-export async function missingSchema(graph: Graph): Promise<string[]> {
-  const rows = await graph.read<{ name: string; state: string }>("list-schema-names");
+export async function missingSchema(graph: Graph, timeoutMs?: number): Promise<string[]> {
+  const rows = await graph.read<{ name: string; state: string }>("list-schema-names", {}, timeoutMs);
   const online = new Set(rows.filter((row) => row.state === "ONLINE").map((row) => row.name));
   return schemaNames().filter((name) => !online.has(name));
 }

@@ -6,6 +6,16 @@ import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } 
 import { errorsOf, type ImportProblem } from "../import/problems.ts";
 import type { ParsedImport, Props } from "../import/read-records.ts";
 import type { Candidate } from "../import/resolve-names.ts";
+import {
+  claimImportLock,
+  ImportBusyError,
+  leaseIsLive,
+  readImportLease,
+  releaseImportLock,
+  STALE_HEARTBEAT_MS,
+  takeImportLease,
+  whileHolding,
+} from "./import-lock.ts";
 
 /** Long enough for a 100k-row file on a small machine; the work is one transaction either way. */
 export const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -91,11 +101,13 @@ export interface BatchSummary {
   documentsCreated: number;
 }
 
-/** What a revert needs: what the batch created, and the values it overwrote. */
+/** What a revert needs: what the batch created, the values it overwrote, the documents it cited. */
 interface UndoRecord {
   createdEntities: string[];
   createdRelations: { type: RelationshipType; from: string; to: string; key: string }[];
   createdDocuments: string[];
+  /** Documents the batch's records cite: once reverted, one created by an import reverted earlier may be left uncited. */
+  citedDocuments?: string[];
   updatedEntities: { label: EntityLabel; id: string; props: Props }[];
   updatedRelations: { type: RelationshipType; from: string; to: string; key: string; props: Props }[];
 }
@@ -169,7 +181,7 @@ function writeOps(plan: ImportPlan, batchId: string, user: string): WriteOp[] {
 
 /** Writes some of a plan's operations in the given transaction and records their undo piece. */
 async function writeChunk(tx: NamedTransaction, batchId: string, seq: number, ops: WriteOp[], tick: (n: number, what: string) => void) {
-  const undo: UndoRecord = { createdEntities: [], createdRelations: [], createdDocuments: [], updatedEntities: [], updatedRelations: [] };
+  const undo: UndoRecord = { ...emptyUndo(), citedDocuments: citedDocuments(ops) };
   const documents = ops.filter((o): o is Extract<WriteOp, { op: "document" }> => o.op === "document");
   for (const batch of chunks(documents, WRITE_BATCH)) {
     await tx.run("merge-import-documents", { batch: batchId, rows: batch.map(({ id, props }) => ({ id, props })) });
@@ -213,6 +225,36 @@ function bumpDataVersion(tx: NamedTransaction) {
   return tx.run("bump-data-version", { at: new Date().toISOString() });
 }
 
+type EntityOp = Extract<WriteOp, { op: "entity" }>;
+
+/** New entities of a chunked import, staged where no read reaches them, with their undo piece. */
+async function stageChunk(tx: NamedTransaction, batchId: string, seq: number, ops: EntityOp[], tick: (n: number, what: string) => void) {
+  for (const [label, list] of groupBy(ops, (o) => o.label)) {
+    for (const batch of chunks(list, WRITE_BATCH)) {
+      await tx.run("stage-import-entities", { rows: batch.map(({ id, props }) => ({ id, props })) });
+      tick(batch.length, label);
+    }
+  }
+  const undo: UndoRecord = { ...emptyUndo(), createdEntities: ops.map((o) => o.id), citedDocuments: citedDocuments(ops) };
+  await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
+}
+
+async function publishStaged(tx: NamedTransaction, batchId: string, ops: EntityOp[]) {
+  for (const [label, list] of groupBy(ops, (o) => o.label)) {
+    for (const batch of chunks(list, WRITE_BATCH))
+      await tx.run("publish-import-entities", { batch: batchId, label, ids: batch.map((o) => o.id) });
+  }
+}
+
+function citedDocuments(ops: WriteOp[]): string[] {
+  const cited = new Set<string>();
+  for (const o of ops) {
+    const docs = o.op === "document" ? [] : o.props.sourceDocs;
+    if (Array.isArray(docs)) for (const doc of docs) cited.add(String(doc));
+  }
+  return [...cited];
+}
+
 function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: string, status: BatchSummary["status"]): BatchSummary {
   return {
     id: batchId,
@@ -232,13 +274,19 @@ function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: 
 }
 
 /**
- * Applies an import, all or nothing. Up to SINGLE_TRANSACTION_MAX_WRITES writes: ONE write
- * transaction that plans again inside itself (so the comparison sees exactly the data it
- * overwrites), writes only created and changed records, and records an :ImportBatch with its
- * undo record. Larger imports would exceed the server's transaction memory, so they are written
- * in chunks of their own transactions, each with its undo piece; the batch stays "applying"
- * until the last chunk commits, and if any chunk fails the chunks already written are reverted
- * before the error is reported. Readers may see such an import while it is being written.
+ * Applies an import, all or nothing, holding the import lock (import-lock.ts) so imports and
+ * reverts over the same records run one after another. Up to SINGLE_TRANSACTION_MAX_WRITES
+ * writes: ONE write transaction that plans again inside itself (so the comparison sees exactly
+ * the data it overwrites), writes only created and changed records, and records an :ImportBatch
+ * with its undo record. Larger imports would exceed the server's transaction memory, so they are
+ * written in chunks of their own transactions, each with its undo piece, under a lease on the
+ * lock that this process keeps alive with a heartbeat. Their new entities are staged out of
+ * every read's reach (:ImportStaged, no ties) and published in one transaction together with the
+ * first CHUNK_WRITES documents, updates and ties, which is all of them unless there are more: so
+ * readers see the import all at once (only the updates and ties past the first CHUNK_WRITES
+ * become visible chunk by chunk). The batch stays "applying" until the last chunk commits; if
+ * any chunk fails the chunks already written are reverted before the error is reported, and if
+ * the process dies instead, the next start (app or CLI) rolls the batch back.
  * A file with any error is refused before anything is written, in both cases.
  */
 export async function applyImport(
@@ -248,6 +296,7 @@ export async function applyImport(
   progress: PlanProgress = () => {},
 ): Promise<{ plan: ImportPlan; batch: BatchSummary | undefined }> {
   if (errorsOf(parsed.problems).length > 0) throw new ImportRefusedError(await planImportAgainstGraph(graph, parsed));
+  await recoverInterruptedImports(graph);
   const batchId = newBatchId();
   const at = new Date().toISOString();
   let written = 0;
@@ -259,6 +308,7 @@ export async function applyImport(
 
   if (parsed.entities.length + parsed.relations.length <= SINGLE_TRANSACTION_MAX_WRITES) {
     return graph.writeTransaction(async (tx) => {
+      await claimImportLock(tx, batchId);
       const plan = await planImport(
         parsed,
         lookupsFor((name, params) => tx.run(name, params)),
@@ -275,32 +325,63 @@ export async function applyImport(
     }, IMPORT_TIMEOUT_MS);
   }
 
-  const plan = await planImport(
-    parsed,
-    lookupsFor((name, params) => graph.read(name, params, IMPORT_TIMEOUT_MS)),
-    checking,
-  );
-  if (errorsOf(plan.problems).length > 0) throw new ImportRefusedError(plan);
-  const ops = writeOps(plan, batchId, source.user);
-  if (ops.length === 0) return { plan, batch: undefined };
-  await graph.writeTransaction((tx) => tx.run("record-import-batch", { props: summaryOf(plan, batchId, source, at, "applying") }));
-  const tick = ticker(ops.length);
+  // The lease is taken before planning, so no other import changes what the plan compared against.
+  await graph.writeTransaction(async (tx) => {
+    await claimImportLock(tx, batchId);
+    await takeImportLease(tx, batchId, "apply");
+  });
+  let recorded = false;
   try {
-    let seq = 0;
-    for (const chunk of chunks(ops, CHUNK_WRITES)) {
-      await graph.writeTransaction(async (tx) => {
+    const outcome = await whileHolding(graph, batchId, async () => {
+      const plan = await planImport(
+        parsed,
+        lookupsFor((name, params) => graph.read(name, params, IMPORT_TIMEOUT_MS)),
+        checking,
+      );
+      if (errorsOf(plan.problems).length > 0) throw new ImportRefusedError(plan);
+      const ops = writeOps(plan, batchId, source.user);
+      if (ops.length === 0) return { plan, batch: undefined };
+      await graph.writeTransaction((tx) => tx.run("record-import-batch", { props: summaryOf(plan, batchId, source, at, "applying") }));
+      recorded = true;
+      const tick = ticker(ops.length);
+      const created = ops.filter((o): o is EntityOp => o.op === "entity" && o.status === "created");
+      const [first = [], ...later] = chunks(
+        ops.filter((o) => !(o.op === "entity" && o.status === "created")),
+        CHUNK_WRITES,
+      );
+      let seq = 0;
+      for (const chunk of chunks(created, CHUNK_WRITES)) {
+        await graph.writeTransaction((tx) => stageChunk(tx, batchId, seq, chunk, tick), IMPORT_TIMEOUT_MS);
+        seq += 1;
+      }
+      // One transaction makes every new entity visible at once, with the first (usually the only)
+      // chunk of documents, updates and ties; the batch is "applied" in it unless more chunks follow.
+      const publish = async (tx: NamedTransaction, chunk: WriteOp[], last: boolean) => {
         await writeChunk(tx, batchId, seq, chunk, tick);
-        await tx.run("update-import-batch", { id: batchId, props: { heartbeatAt: new Date().toISOString() } });
+        if (last) {
+          await tx.run("update-import-batch", { id: batchId, props: { status: "applied" } });
+          await releaseImportLock(tx, batchId);
+        }
+      };
+      await graph.writeTransaction(async (tx) => {
+        await publishStaged(tx, batchId, created);
+        await publish(tx, first, later.length === 0);
       }, IMPORT_TIMEOUT_MS);
-      seq += 1;
-    }
-    await graph.writeTransaction((tx) => tx.run("update-import-batch", { id: batchId, props: { status: "applied" } }));
+      for (const [index, chunk] of later.entries()) {
+        seq += 1;
+        await graph.writeTransaction((tx) => publish(tx, chunk, index === later.length - 1), IMPORT_TIMEOUT_MS);
+      }
+      return { plan, batch: summaryOf(plan, batchId, source, at, "applied") };
+    });
+    if (!outcome.batch) await graph.writeTransaction((tx) => releaseImportLock(tx, batchId));
+    return outcome;
   } catch (error) {
-    // Compensate: take back every chunk that did commit, so the import leaves nothing behind.
-    await revertImportBatch(graph, batchId, "automatic rollback after a failed import");
+    // Compensate: take back every chunk that did commit, so the import leaves nothing behind. If
+    // that fails too (Neo4j gone), the batch stays "applying" and the next start rolls it back.
+    if (recorded) await revertBatch(graph, batchId, "automatic rollback after a failed import").catch(() => {});
+    else await graph.writeTransaction((tx) => releaseImportLock(tx, batchId)).catch(() => {});
     throw error;
   }
-  return { plan, batch: summaryOf(plan, batchId, source, at, "applied") };
 }
 
 function groupBy<T, K>(list: T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -348,12 +429,13 @@ export class RevertConflictError extends Error {
 }
 
 function mergeUndo(pieces: { undo: string }[]): UndoRecord {
-  const all: UndoRecord = { createdEntities: [], createdRelations: [], createdDocuments: [], updatedEntities: [], updatedRelations: [] };
+  const all: UndoRecord = { ...emptyUndo(), citedDocuments: [] };
   for (const piece of pieces) {
     const undo = JSON.parse(piece.undo) as UndoRecord;
     all.createdEntities.push(...undo.createdEntities);
     all.createdRelations.push(...undo.createdRelations);
     all.createdDocuments.push(...undo.createdDocuments);
+    all.citedDocuments!.push(...(undo.citedDocuments ?? []));
     all.updatedEntities.push(...undo.updatedEntities);
     all.updatedRelations.push(...undo.updatedRelations);
   }
@@ -368,10 +450,17 @@ const undoSize = (undo: UndoRecord) =>
  * when a later import touched the same records (revert that first) or when something else has
  * since tied itself to a record the import created. One transaction up to
  * SINGLE_TRANSACTION_MAX_WRITES; beyond, the batch is marked "reverting" and undone in chunks
- * (running the revert again finishes an interrupted one).
+ * under a heartbeated lease on the import lock (running the revert again, or the next start,
+ * finishes an interrupted one).
  */
 export async function revertImportBatch(graph: Graph, id: string, user: string): Promise<BatchSummary | null> {
+  await recoverInterruptedImports(graph);
+  return revertBatch(graph, id, user);
+}
+
+async function revertBatch(graph: Graph, id: string, user: string, staleAfterMs = STALE_HEARTBEAT_MS): Promise<BatchSummary | null> {
   const first = await graph.writeTransaction(async (tx) => {
+    await claimImportLock(tx, id, staleAfterMs);
     const found = (await tx.run<{ batch: Record<string, unknown> }>("find-import-batch", { id }))[0];
     if (!found) return { kind: "done" as const, batch: null };
     if (found.batch.status === "reverted")
@@ -380,6 +469,7 @@ export async function revertImportBatch(graph: Graph, id: string, user: string):
     // A batch still applying or half reverted is taken back as far as it got, without the check.
     if (found.batch.status === "applied") await checkRevertConflicts(tx, id, undo);
     if (undoSize(undo) > SINGLE_TRANSACTION_MAX_WRITES) {
+      await takeImportLease(tx, id, "revert");
       await tx.run("update-import-batch", { id, props: { status: "reverting" } });
       return { kind: "chunked" as const, undo };
     }
@@ -393,23 +483,40 @@ export async function revertImportBatch(graph: Graph, id: string, user: string):
   for (const c of chunks(undo.createdEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), createdEntities: c });
   for (const c of chunks(undo.updatedEntities, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedEntities: c });
   for (const c of chunks(undo.updatedRelations, CHUNK_WRITES)) parts.push({ ...emptyUndo(), updatedRelations: c });
-  for (const part of parts) await graph.writeTransaction((tx) => undoChanges(tx, id, part), IMPORT_TIMEOUT_MS);
-  return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
+  return whileHolding(graph, id, async () => {
+    for (const part of parts) await graph.writeTransaction((tx) => undoChanges(tx, id, part), IMPORT_TIMEOUT_MS);
+    return graph.writeTransaction((tx) => finishRevert(tx, id, user, undo), IMPORT_TIMEOUT_MS);
+  });
 }
 
-/** An import or revert with no heartbeat for this long belongs to a process that died. */
-export const STALE_IMPORT_MS = IMPORT_TIMEOUT_MS + 60_000;
-
 /**
- * Takes back imports that a killed process left half-written (chunked imports commit piece by
- * piece): run at start-up by the app and the import CLI, so an interruption leaves no partial data
- * once anything starts again. Returns the ids rolled back.
+ * Takes back imports and reverts that a killed process left half-written (chunked work commits
+ * piece by piece): run at start-up by the app and the import CLI, and before every import and
+ * revert. A batch is rolled back as soon as its owner is provably gone (import-lock.ts): at once
+ * when that process is dead on this host, after STALE_HEARTBEAT_MS of silence otherwise. A batch
+ * that cannot be rolled back now (another process is taking it back, a conflict) is reported
+ * through `log` and left for the next run. Returns the ids rolled back.
  */
-export async function recoverInterruptedImports(graph: Graph, staleAfterMs = STALE_IMPORT_MS): Promise<string[]> {
-  const before = new Date(Date.now() - staleAfterMs).toISOString();
-  const stale = await graph.read<{ id: string }>("find-stale-import-batches", { before });
-  for (const { id } of stale) await revertImportBatch(graph, id, "automatic recovery of an interrupted import");
-  return stale.map((b) => b.id);
+export async function recoverInterruptedImports(
+  graph: Graph,
+  staleAfterMs = STALE_HEARTBEAT_MS,
+  log: (line: string) => void = (line) => console.warn(line),
+): Promise<string[]> {
+  const unfinished = await graph.read<{ id: string }>("find-unfinished-import-batches");
+  if (unfinished.length === 0) return [];
+  const lease = await readImportLease(graph);
+  const recovered: string[] = [];
+  for (const { id } of unfinished) {
+    if (lease.holder === id && leaseIsLive(lease, staleAfterMs)) continue;
+    try {
+      await revertBatch(graph, id, "automatic recovery of an interrupted import", staleAfterMs);
+      recovered.push(id);
+    } catch (error) {
+      if (!(error instanceof RevertConflictError || error instanceof ImportBusyError)) throw error;
+      log(`The interrupted import ${id} is not rolled back yet: ${error.message}`);
+    }
+  }
+  return recovered;
 }
 
 const emptyUndo = (): UndoRecord => ({
@@ -455,9 +562,12 @@ async function checkRevertConflicts(tx: NamedTransaction, batch: string, undo: U
 }
 
 async function finishRevert(tx: NamedTransaction, id: string, user: string, undo: UndoRecord): Promise<BatchSummary> {
-  if (undo.createdDocuments.length > 0) await tx.run("delete-import-documents", { batch: id, ids: undo.createdDocuments });
   await tx.run("delete-import-undo", { batch: id });
   const marked = await tx.run<{ batch: Record<string, unknown> }>("revert-import-batch", { id, at: new Date().toISOString(), user });
+  // After the batch is marked reverted, so a document it cited that an earlier reverted import created goes too.
+  const documents = [...new Set([...undo.createdDocuments, ...(undo.citedDocuments ?? [])])];
+  for (const ids of chunks(documents, WRITE_BATCH)) await tx.run("delete-import-documents", { batch: id, ids });
+  await releaseImportLock(tx, id);
   return marked[0]!.batch as unknown as BatchSummary;
 }
 

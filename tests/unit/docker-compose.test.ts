@@ -36,4 +36,9 @@ describe("docker-compose.yml", () => {
     expect(app.environment.NEO4J_URI).toBe("bolt://neo4j:7687");
     expect(app.ports).toContain("3000:3000");
   });
+
+  it("restarts both services when they die; the app finds a restarted Neo4j again by itself", () => {
+    expect(compose.services.neo4j.restart).toBe("unless-stopped");
+    expect(compose.services.app.restart).toBe("unless-stopped");
+  });
 });

@@ -10,7 +10,7 @@ import { applySchema } from "../../../server/db/schema.ts";
 import { appendAuditEntry } from "../../../server/repositories/audit.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig } from "../../helpers/graph.ts";
-import { listeningAddresses, ScratchNeo4j } from "./scratch-neo4j.ts";
+import { listeningAddresses, probeAuditEntry, ScratchNeo4j } from "./scratch-neo4j.ts";
 
 // A heavy read with no index to help it, small memory. Ten billion rows: no machine finishes it
 // before a timeout, however idle (a 400-million-row version once finished in 9.5 s on a quiet
@@ -31,7 +31,9 @@ beforeAll(async () => {
     await driver.close();
   }
   app = await buildApp({ ...testConfig(), neo4j: scratch.connection, queryTimeoutMs: 15_000, security: testSecurity() });
-  app.post("/api/test-faults/write", { schema: { hide: true } }, async () => ({ id: await appendAuditEntry(app.graph, probeEntry()) }));
+  app.post("/api/test-faults/write", { schema: { hide: true } }, async () => ({
+    id: await appendAuditEntry(app.graph, probeAuditEntry("fault-test")),
+  }));
   await app.ready();
   // Every parameterless read the app offers, plus the audit log, which reads the database too.
   const paths = Object.entries(app.swagger().paths ?? {}) as [string, Record<string, unknown>][];
@@ -44,20 +46,6 @@ afterAll(async () => {
   await app?.close();
   await scratch?.destroy();
 });
-
-function probeEntry() {
-  return {
-    actor: "fault-test",
-    role: "editor",
-    method: "POST",
-    route: "/probe",
-    url: "/probe",
-    status: 200,
-    target: "{}",
-    summary: "",
-    ip: "",
-  };
-}
 
 async function get(url: string) {
   return app.inject({ url, headers: bearer("admin") });

@@ -91,3 +91,8 @@ function decodeAddress(hex: string): string {
   if (octets.every((o) => o === 0)) return "::";
   return bytes.join("").toLowerCase();
 }
+
+/** An audit entry to write through the app: the smallest write a fault test can ask for. */
+export function probeAuditEntry(actor: string) {
+  return { actor, role: "editor", method: "POST", route: "/probe", url: "/probe", status: 200, target: "{}", summary: "", ip: "" };
+}
