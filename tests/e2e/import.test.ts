@@ -194,9 +194,13 @@ describe("import view in Chromium", () => {
     await shot("import-07-revert-conflict", "#import-batch-table");
 
     await revertInPage(second);
-    await expect.poll(() => page.locator(`#import-batch-table tr[data-batch="${second}"]`).getAttribute("data-status")).toBe("reverted");
+    await expect
+      .poll(() => page.locator(`#import-batch-table tr[data-batch="${second}"]`).getAttribute("data-status"), { timeout: 30_000 })
+      .toBe("reverted");
     await revertInPage(first);
-    await expect.poll(() => page.locator(`#import-batch-table tr[data-batch="${first}"]`).getAttribute("data-status")).toBe("reverted");
+    await expect
+      .poll(() => page.locator(`#import-batch-table tr[data-batch="${first}"]`).getAttribute("data-status"), { timeout: 30_000 })
+      .toBe("reverted");
     expect(await importedFirms()).toEqual([]);
   });
 

@@ -205,6 +205,14 @@ export function importView(root: HTMLElement, context: AppContext): ViewInstance
             ),
             { id: "import-problems" },
           ),
+      report.matches.length > 0 ? h("h3", {}, t("import.matches", { n: report.matches.length })) : null,
+      report.matches.length > 0
+        ? h(
+            "ul",
+            { class: "changes-list", id: "import-matches" },
+            report.matches.map((match) => h("li", { class: "match" }, `${match.file} · ${match.row}: ${match.message}`)),
+          )
+        : null,
       h("h3", {}, t("import.changes", { n: report.changes.length + report.changesOmitted })),
       report.changes.length === 0
         ? h("p", { class: "muted" }, t("import.changesNone"))
