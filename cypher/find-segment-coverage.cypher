@@ -1,5 +1,5 @@
 // Per segment of $chain (sub-segments included): the local firms in it or its sub-segments,
-// how many are above-scale (规上), figures the documents report for it in the local regions,
+// how many are above-scale (规上; a listed firm, 上市, counts too), figures the documents report for it in the local regions,
 // and how many local support actors (institutes, parks, funds) serve it.
 // Local firms are found from the region side (the local regions' firms and their segments), so
 // the cost follows the size of the region, not the number of firms the chain has nationwide.
@@ -22,7 +22,7 @@ CALL (s, bySegment) {
   UNWIND group.firms AS f
   WITH DISTINCT f
   RETURN count(f) AS localFirms,
-         count(CASE WHEN '规上' IN f.tags THEN 1 END) AS aboveScaleFirms,
+         count(CASE WHEN '规上' IN f.tags OR '上市' IN f.tags THEN 1 END) AS aboveScaleFirms,
          collect(f.id)[..$firmSample] AS firmIds
 }
 CALL (s) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PATTERN } from "./id-pattern.ts";
 
 /**
  * The shape of the seed files under seeds/demo/ (and of anything else loaded through
@@ -6,13 +7,14 @@ import { z } from "zod";
  * label, relationship type and property the loader writes is named here.
  */
 
-export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
+export { ID_PATTERN };
+
 const id = (prefix: string) =>
   z
     .string()
-    .regex(ID_PATTERN, "id must look like prefix:kebab-case")
+    .regex(ID_PATTERN, "id must look like prefix:key (lower-case letters, digits, hyphens or Chinese)")
     .refine((v) => v.startsWith(`${prefix}:`), `id must start with "${prefix}:"`);
-const anyEntityId = z.string().regex(ID_PATTERN, "id must look like prefix:kebab-case");
+const anyEntityId = z.string().regex(ID_PATTERN, "id must look like prefix:key (lower-case letters, digits, hyphens or Chinese)");
 
 /** One fact's citation: which document states it and the short sentence that does. */
 export const sourceSchema = z.object({
@@ -75,6 +77,11 @@ export const firmSchema = z
     products: z.array(z.string().min(1)).default([]),
     /** Where the firm mainly sells, when a document says so (e.g. 'outside' for a grower selling to pharma firms elsewhere). */
     marketScope: z.enum(MARKET_SCOPES).optional(),
+    /** 统一社会信用代码: the key a firm list matches on before its name. */
+    creditCode: z
+      .string()
+      .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, "a 统一社会信用代码 has 18 characters: digits and capital letters")
+      .optional(),
     ...provenance,
   })
   .superRefine(requireProvenance);
@@ -94,6 +101,8 @@ export const fundSchema = z
     investedYuan: yuan.optional(),
     leveragedYuan: yuan.optional(),
     projectsLanded: z.number().int().nonnegative().optional(),
+    /** 投向领域 as the fund's documents state it; a region-sponsored fund whose focus names a chain supports it. */
+    focus: z.string().min(1).max(600).optional(),
     ...provenance,
   })
   .superRefine(requireProvenance);

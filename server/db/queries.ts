@@ -56,6 +56,9 @@ export const QUERY_NAMES = [
   "append-audit-entry",
   "list-audit-entries",
   // spreadsheet import, revert and export (server/import)
+  "find-import-candidates",
+  "bump-data-version",
+  "find-data-version",
   "find-import-entities",
   "find-existing-ids",
   "find-import-relations",

@@ -140,6 +140,7 @@ function printReport(report: ImportReport) {
     console.log(`拒绝导入 refused: ${report.problemsTotal} problem(s); nothing was written.`);
     return;
   }
+  for (const match of report.matches.slice(0, 50)) console.log(`  = ${match.file} row ${match.row}: ${match.message}`);
   for (const change of report.changes.slice(0, 50)) console.log(`  ${change.status === "created" ? "+" : "~"} ${change.what}`);
   if (report.changes.length > 50 || report.changesOmitted > 0)
     console.log(`  … ${report.changes.length - 50 + report.changesOmitted} more`);

@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../../seeds/schema.ts";
-import type { ProblemList } from "./problems.ts";
+import type { ImportProblem, ProblemList } from "./problems.ts";
 import {
   type DocumentItem,
   describePlace,
@@ -9,6 +9,7 @@ import {
   type PropValue,
   type RelationItem,
 } from "./read-records.ts";
+import { type FindCandidates, type ImportMatch, resolveNames } from "./resolve-names.ts";
 
 /** What the database holds for the ids and ties a file names; the repository answers these. */
 export interface ImportLookups {
@@ -18,6 +19,8 @@ export interface ImportLookups {
   existingIds(ids: string[]): Promise<Set<string>>;
   /** Current properties of the ties that exist, by tieIdentity(). */
   relationProps(type: RelationshipType, ties: { from: string; to: string; key: string }[]): Promise<Map<string, Props>>;
+  /** Existing records a blank id or a name in place of an id may mean. */
+  candidates: FindCandidates;
 }
 
 export type Status = "created" | "updated" | "unchanged";
@@ -50,6 +53,8 @@ export interface ImportPlan {
   /** Named source documents that do not exist yet. */
   documents: DocumentItem[];
   problems: ProblemList;
+  /** Rows with a blank id that update an existing record, with the sentence saying which. */
+  matches: ImportMatch[];
   counts: ImportCounts;
 }
 
@@ -62,10 +67,11 @@ export const tieIdentity = (tie: { from: string; to: string; key: string }) => `
  * (and which properties change), which are unchanged; and which referenced ids exist nowhere.
  */
 export async function planImport(
-  parsed: ParsedImport,
+  read: ParsedImport,
   lookups: ImportLookups,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<ImportPlan> {
+  const { parsed, matches } = await resolveNames(read, lookups.candidates);
   // A copy (a retried transaction plans again), with the same cap and counts.
   const problems = parsed.problems.copy();
   const total = parsed.entities.length + parsed.references.length + parsed.relations.length;
@@ -116,8 +122,42 @@ export async function planImport(
   }
   relations.sort((a, b) => a.item.place.row - b.item.place.row);
 
+  problems.push(...unplacedFirms(entities, parsed.relations));
   const documents = [...parsed.documents.values()].filter((doc) => !found.has(doc.id));
-  return { entities, relations, documents, problems, counts: countPlan(entities, relations, documents.length) };
+  return { entities, relations, documents, problems, matches, counts: countPlan(entities, relations, documents.length) };
+}
+
+/** Warnings listed one by one; beyond this, one line counts the rest. */
+const UNPLACED_LISTED = 20;
+
+/** New firms with no region or no segment count nowhere: say so, rather than accept them silently. */
+function unplacedFirms(entities: PlannedEntity[], relations: RelationItem[]): ImportProblem[] {
+  const located = new Set(relations.filter((r) => r.type === "LOCATED_IN").map((r) => r.from));
+  const placed = new Set(relations.filter((r) => r.type === "IN_SEGMENT").map((r) => r.from));
+  const unplaced = entities.filter(
+    (e) => e.status === "created" && e.item.label === "Firm" && (!located.has(e.item.id) || !placed.has(e.item.id)),
+  );
+  const warnings: ImportProblem[] = unplaced.slice(0, UNPLACED_LISTED).map((e) => {
+    const missing = [located.has(e.item.id) ? null : "所在区域", placed.has(e.item.id) ? null : "所属环节"].filter(Boolean).join("、");
+    return {
+      ...e.item.place,
+      column: located.has(e.item.id) ? "segments" : "region",
+      severity: "warning" as const,
+      message: `没有${missing}：该企业不会出现在任何分析中 / no ${missing}: this firm will not appear in any analysis (gap report, map, targets)`,
+    };
+  });
+  if (unplaced.length > UNPLACED_LISTED) {
+    const rest = unplaced.length - UNPLACED_LISTED;
+    warnings.push({
+      file: unplaced[UNPLACED_LISTED]!.item.place.file,
+      sheet: unplaced[UNPLACED_LISTED]!.item.place.sheet,
+      row: null,
+      column: null,
+      severity: "warning",
+      message: `另有 ${rest} 家企业没有所在区域或所属环节，不会出现在任何分析中 / ${rest} more firms have no region or segment and will not appear in any analysis`,
+    });
+  }
+  return warnings;
 }
 
 function compare<T extends { props: Props }>(

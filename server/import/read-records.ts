@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { type EntityLabel, ID_PATTERN, type RelationshipType } from "../../seeds/schema.ts";
 import { relationKey } from "../../seeds/to-graph-rows.ts";
+import { generatedId } from "./generated-ids.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, ReadBudget } from "./limits.ts";
 import { parseChineseNumber } from "./numbers.ts";
 import { ProblemList, type RowPlace } from "./problems.ts";
@@ -29,6 +30,18 @@ export interface EntityItem {
   /** Only the properties this file manages (its columns); null clears a property. */
   props: Props;
   place: RowPlace;
+  /** The id cell was blank: `id` was made from the natural key, and an existing record may match instead. */
+  generated?: boolean;
+  /** What the flat columns (所在区域, 所属环节, 链主 …) say, turned into ties once names are resolved. */
+  links?: RowLinks;
+}
+
+/** The cells of a row's refs columns (ids or names, split) and its 链主 flag. */
+export interface RowLinks {
+  refs: Partial<Record<string, string[]>>;
+  leader: boolean;
+  /** The row's provenance, carried by the ties made from it. */
+  provenance: Props;
 }
 
 export interface RelationItem {
@@ -108,7 +121,7 @@ export async function readRecords(
       const reader = new SheetReader(KIND_SPECS[sheet.kind], sheet, parsed, seenIds, seenRelations);
       for await (const { row, cells } of sheet.rows) {
         reader.read(row, cells);
-        if (row > 1 && cells.some((c) => c !== undefined)) summary.rows += 1;
+        if (reader.isDataRow(row) && cells.some((c) => c !== undefined)) summary.rows += 1;
         rowsRead += 1;
         if (rowsRead % 1000 === 0) progress(rowsRead, sheet.estimatedRows, `${sheet.file}${sheet.sheet ? ` / ${sheet.sheet}` : ""}`);
       }
@@ -168,6 +181,7 @@ class SheetReader {
   read(row: number, cells: Cell[]) {
     if (!this.headerSeen) {
       if (cells.every((c) => c === undefined)) return;
+      if (this.isTitleRow(cells)) return;
       this.readHeader(row, cells);
       return;
     }
@@ -175,18 +189,60 @@ class SheetReader {
     this.readRow({ file: this.sheet.file, sheet: this.sheet.sheet, row }, cells);
   }
 
+  /** Below the header (which may sit under a title row). */
+  isDataRow(row: number): boolean {
+    return this.headerRow !== undefined && row > this.headerRow;
+  }
+
   finish() {
     if (!this.headerSeen) this.problem(null, null, "the sheet is empty: no header row");
   }
 
   private usable = true;
+  /** Last non-blank text of each fill-down column, by column index (merged cells arrive blank). */
+  private above = new Map<number, string>();
+  private filledDown = new Set<string>();
+
+  /** A title above the header ("缙云县重点企业名录（2024年）"): one cell that names no column. */
+  private isTitleRow(cells: Cell[]): boolean {
+    const filled = cells.filter((c) => c !== undefined && String(c).trim() !== "");
+    return filled.length === 1 && !matchHeader(this.spec, String(filled[0]));
+  }
+
+  /**
+   * 所在区域 and 所属产业链 group the rows of an office list and are often merged cells, which
+   * reach us blank below their first row: a blank one repeats the value above; 无 says none.
+   */
+  private fillDown(row: number, index: number, column: Column, text: string): string {
+    if (!FILL_DOWN.has(column.key) || column.type !== "refs") return text;
+    if (text !== "") {
+      this.above.set(index, text);
+      return text;
+    }
+    const previous = this.above.get(index) ?? "";
+    if (previous !== "" && !this.filledDown.has(column.key)) {
+      this.filledDown.add(column.key);
+      this.problem(
+        row,
+        column.key,
+        `空白的${column.zh}沿用上一行（合并单元格），写"无"表示没有 / blank ${column.zh} cells repeat the row above (merged cells); write 无 for none`,
+        "warning",
+      );
+    }
+    return previous;
+  }
+
+  private headerRow: number | undefined;
 
   private readHeader(row: number, cells: Cell[]) {
     this.headerSeen = true;
+    this.headerRow = row;
     const seen = new Set<string>();
     this.columns = cells.map((cell, index) => {
       if (cell === undefined) return undefined;
       const column = matchHeader(this.spec, String(cell));
+      // A running number (序号) is in every office list and means nothing to the graph.
+      if (!column && SERIAL_HEADER.test(String(cell).trim())) return undefined;
       if (!column) {
         this.problem(
           row,
@@ -219,7 +275,7 @@ class SheetReader {
       this.usable = false;
     }
     for (const column of this.columns) {
-      if (column && !column.field.startsWith("source.") && column.field !== "assumption") this.managedFields.add(column.field);
+      if (column && !/^(source|link)\./.test(column.field) && column.field !== "assumption") this.managedFields.add(column.field);
     }
   }
 
@@ -227,24 +283,36 @@ class SheetReader {
     const record: Record<string, unknown> = {};
     const props: Record<string, unknown> = {};
     const source: Record<"doc" | "date" | "quote", string[]> = { doc: [], date: [], quote: [] };
+    const links: RowLinks & { generated?: boolean } = { refs: {}, leader: false, provenance: {} };
     const brokenFields = new Set<string>();
     this.columns.forEach((column, index) => {
       if (!column) return;
       const raw = cells[index];
-      const text = raw === undefined ? "" : String(raw).trim();
+      const text = this.fillDown(place.row, index, column, raw === undefined ? "" : String(raw).trim());
       if (text === "") return;
-      const value = this.convert(column, raw!, text, place.row);
+      const value = this.convert(column, raw ?? text, text, place.row);
       if (value === undefined) {
         brokenFields.add(column.field);
         return;
       }
       if (column.field.startsWith("source.")) source[column.field.slice(7) as "doc" | "date" | "quote"] = splitLines(String(value));
+      else if (column.type === "refs") links.refs[column.key] = value as string[];
+      else if (column.type === "flag") links.leader = value as boolean;
       else if (column.field.startsWith("props.")) props[column.field.slice(6)] = value;
       else record[column.field] = value;
     });
 
     const sources = this.sources(source, place);
     if (sources === undefined) brokenFields.add("sources");
+    if (this.spec.label && record.id === undefined && typeof record.name === "string") {
+      record.id = generatedId(
+        this.spec.label,
+        record.name,
+        record.creditCode as string | undefined,
+        links.refs.region ?? links.refs.parent,
+      );
+      links.generated = true;
+    }
     const input = this.spec.label
       ? { ...record, sources: sources ?? [] }
       : { ...record, type: this.spec.fixedType ?? record.type, props, sources: sources ?? [] };
@@ -258,16 +326,25 @@ class SheetReader {
       return;
     }
     if (brokenFields.size > 0) return;
-    if (this.spec.label) this.addEntity(result.data as Parameters<SheetReader["addEntity"]>[0], place);
+    if (this.spec.label) this.addEntity(result.data as Parameters<SheetReader["addEntity"]>[0], place, links);
     else this.addRelation(result.data as RelationShape, place);
   }
 
   private convert(column: Column, raw: Cell & {}, text: string, row: number): unknown {
     switch (column.type) {
       case "text":
-        return text;
+        return column.field === "creditCode" ? toHalfWidthUpper(text) : text;
+      case "refs":
+        return NONE.test(text) ? [] : splitRefs(text);
+      case "flag": {
+        if (/^(是|y|yes|true|1|√|✓|链主|链主企业)$/i.test(text)) return true;
+        if (/^(否|n|no|false|0|×|-|—|无)$/i.test(text)) return false;
+        this.problem(row, column.key, `"${text}" is not 是 or 否 (yes or no)`);
+        return undefined;
+      }
       case "list": {
-        const items = splitList(text);
+        // Tags come as offices type them: "规上/高新技术", "上市公司，专精特新企业".
+        const items = column.values ? splitRefs(text) : splitList(text);
         if (!column.values) return items;
         const bad = items.filter((item) => !column.values!.includes(item) && !enumValue(column, item));
         if (bad.length > 0) {
@@ -366,10 +443,17 @@ class SheetReader {
   private addEntity(
     record: Record<string, unknown> & { id: string; sources: { doc: string; quote: string }[]; assumption?: string },
     place: RowPlace,
+    links: RowLinks & { generated?: boolean },
   ) {
     const earlier = this.seenIds.get(record.id);
     if (earlier) {
-      this.problem(place.row, "id", `duplicate id "${record.id}": also at ${describePlace(earlier)}`);
+      this.problem(
+        place.row,
+        links.generated ? "name" : "id",
+        links.generated
+          ? `"${String(record.name)}" is listed twice (same name and region, or same credit code): also at ${describePlace(earlier)}`
+          : `duplicate id "${record.id}": also at ${describePlace(earlier)}`,
+      );
       return;
     }
     this.seenIds.set(record.id, place);
@@ -380,7 +464,18 @@ class SheetReader {
     }
     if (this.managedFields.has("aliases")) props.aliasesText = ((record.aliases as string[] | undefined) ?? []).join(" ");
     Object.assign(props, this.provenance(record));
-    this.out.entities.push({ kind: this.spec.kind, label: this.spec.label!, id: record.id, props, place });
+    const { generated, ...rowLinks } = links;
+    rowLinks.provenance = this.provenance(record);
+    const hasLinks = rowLinks.leader || Object.keys(rowLinks.refs).length > 0;
+    this.out.entities.push({
+      kind: this.spec.kind,
+      label: this.spec.label!,
+      id: record.id,
+      props,
+      place,
+      ...(generated ? { generated } : {}),
+      ...(hasLinks ? { links: rowLinks } : {}),
+    });
   }
 
   private addRelation(rel: RelationShape, place: RowPlace) {
@@ -406,6 +501,11 @@ class SheetReader {
     this.out.relations.push({ kind: this.spec.kind, type: rel.type, from: rel.from, to: rel.to, key, props, place });
   }
 }
+
+/** Refs columns that repeat the value above when blank (see SheetReader.fillDown). */
+const FILL_DOWN = new Set(["region", "chains"]);
+const SERIAL_HEADER = /^(序号|序|no\.?|#)$/i;
+const NONE = /^(无|没有|-|—|\/|n\/a|none)$/i;
 
 interface RelationShape {
   type: RelationshipType;
@@ -443,6 +543,25 @@ export function splitList(text: string): string[] {
 export function joinList(items: readonly (string | number)[]): string {
   const strings = items.map(String);
   return strings.some((s) => /[;；、]/.test(s)) ? strings.join("\n") : strings.join("；");
+}
+
+/** Cells that name records or tags: "莲都区、缙云县", "原料药/制剂", "规上，高新技术". */
+export function splitRefs(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\r\n;；、，,/／]+/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function toHalfWidthUpper(text: string): string {
+  return text
+    .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, "")
+    .toUpperCase();
 }
 
 function splitLines(text: string): string[] {

@@ -25,6 +25,8 @@ export interface ImportReport {
   /** Created and updated records, one line each, first `maxChanges` of them. */
   changes: { status: "created" | "updated"; what: string }[];
   changesOmitted: number;
+  /** Rows with a blank id that update an existing record instead of creating another. */
+  matches: { file: string; sheet: string | null; row: number; id: string; message: string }[];
   batch?: BatchSummary;
 }
 
@@ -62,6 +64,7 @@ export async function runImport(graph: Graph, files: ImportFile[], options: Impo
       problemsOmitted: plan.problems.omitted,
       changes: changed.slice(0, max).map((entry) => ({ status: entry.status as "created" | "updated", what: describeChange(entry) })),
       changesOmitted: Math.max(0, changed.length - max),
+      matches: plan.matches.slice(0, max).map((m) => ({ ...m.place, id: m.id, message: m.message })),
       ...(batch ? { batch } : {}),
     };
   };

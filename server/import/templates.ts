@@ -28,7 +28,7 @@ import { IMPORT_KINDS, type ImportKind } from "./import-kinds.ts";
  * The spreadsheet templates: one flat sheet per record kind of seeds/schema.ts. A column names
  * the record field it fills; the zod schemas stay the truth for what a valid row is.
  */
-export type ColumnType = "text" | "list" | "number" | "yuan" | "int" | "enum" | "date";
+export type ColumnType = "text" | "list" | "number" | "yuan" | "int" | "enum" | "date" | "refs" | "flag";
 
 export interface Column {
   /** English key in the header, snake_case: "name_en". */
@@ -42,6 +42,11 @@ export interface Column {
   /** Allowed values (enum) or list items (tags), with Chinese words accepted for each. */
   values?: readonly string[];
   zhValues?: Record<string, string>;
+  /**
+   * refs columns (field "link.<what>") name other records, by id or by name, and become ties
+   * (flat-list-ties.ts says which); several separated by 、，；/ or line breaks.
+   */
+  refLabel?: EntityLabel;
   /** Other header words planners use for this column. */
   aliases?: string[];
   hint?: string;
@@ -106,11 +111,17 @@ const NAME_COLUMNS: Column[] = [
     zh: "编号",
     field: "id",
     type: "text",
-    required: true,
     aliases: ["ID", "标识"],
-    hint: "prefix:kebab-case, stable across imports",
+    hint: "optional: prefix:key, stable across imports; left blank, an existing record of the same name is matched or an id is made from the name",
   },
-  { key: "name", zh: "名称", field: "name", type: "text", required: true, aliases: ["中文名", "企业名称", "名字"] },
+  {
+    key: "name",
+    zh: "名称",
+    field: "name",
+    type: "text",
+    required: true,
+    aliases: ["中文名", "企业名称", "企业名", "单位名称", "项目名称", "机构名称", "平台名称", "基金名称", "园区名称", "名字"],
+  },
   { key: "name_en", zh: "英文名", field: "nameEn", type: "text", aliases: ["英文名称"] },
   { key: "aliases", zh: "别名", field: "aliases", type: "list", aliases: ["简称"], hint: "separated by ；or 、" },
   { key: "description", zh: "简介", field: "description", type: "text", aliases: ["描述", "介绍"] },
@@ -140,6 +151,82 @@ const yuanColumn = (key: string, zh: string, field: string): Column => ({
   type: "yuan",
   hint: "yuan; 5亿 / 3000万 accepted",
 });
+
+/** Words offices write for the firm tags, each mapped to the one tag the analysis counts. */
+export const FIRM_TAG_WORDS: Record<(typeof FIRM_TAGS)[number], string[]> = {
+  规上: ["规模以上", "规上企业", "规模以上企业", "规上工业企业", "规模以上工业企业"],
+  专精特新: ["专精特新企业", "省级专精特新", "省级专精特新中小企业", "专精特新中小企业"],
+  小巨人: ["国家级专精特新小巨人", "专精特新小巨人", "小巨人企业", "国家级小巨人", "专精特新“小巨人”"],
+  高新技术: ["高新技术企业", "国家高新技术企业", "高新企业", "高企"],
+  独角兽: ["独角兽企业"],
+  上市: ["上市公司", "上市企业", "已上市", "A股上市", "主板上市", "创业板上市", "科创板上市", "北交所上市", "港股上市"],
+  龙头: ["龙头企业", "行业龙头"],
+};
+
+const refsColumn = (key: string, zh: string, refLabel: EntityLabel, aliases: string[], hint: string): Column => ({
+  key,
+  zh,
+  field: `link.${key}`,
+  type: "refs",
+  refLabel,
+  aliases,
+  hint: `${hint}; a name or an id, several separated by 、，；/`,
+});
+
+/**
+ * The columns of a flat list (企业名录, 项目清单, 机构与平台, 基金): each row says where the record
+ * is and which chain and segments it belongs to or serves, instead of separate rows on the tie
+ * sheet. "member": the row belongs to the chain (firms, projects, segments); "serves": it supports it.
+ */
+function flatColumns(which: { region?: boolean; chains?: "member" | "serves"; segments?: true | "serves"; leader?: boolean }): Column[] {
+  const columns: Column[] = [];
+  if (which.region)
+    columns.push(
+      refsColumn(
+        "region",
+        "所在区域",
+        "Region",
+        ["所在地", "区县", "所在区县", "所属区域", "所属区县", "注册地", "地区", "区域", "所在地区"],
+        "where it is (LOCATED_IN)",
+      ),
+    );
+  if (which.chains === "member")
+    columns.push(
+      refsColumn(
+        "chains",
+        "所属产业链",
+        "Chain",
+        ["产业链", "所属链条", "链条", "重点产业链"],
+        "the chain; names its segments' chain and the chain a 链主 leads",
+      ),
+    );
+  if (which.chains === "serves")
+    columns.push(
+      refsColumn("chains", "服务产业链", "Chain", ["服务链条", "所属产业链", "产业链", "支撑产业链"], "chains it serves (SERVES)"),
+    );
+  if (which.segments === true)
+    columns.push(
+      refsColumn(
+        "segments",
+        "所属环节",
+        "Segment",
+        ["产业环节", "环节", "所属细分领域", "细分领域", "细分环节"],
+        "its segments (IN_SEGMENT)",
+      ),
+    );
+  if (which.segments === "serves")
+    columns.push(refsColumn("segments", "服务环节", "Segment", ["所属环节", "产业环节", "环节"], "segments it serves (SERVES)"));
+  if (which.leader)
+    columns.push({
+      key: "leader",
+      zh: "是否链主",
+      field: "link.leader",
+      type: "flag",
+      aliases: ["链主", "链主企业", "是否链主企业"],
+      hint: "是/否: leads the chain in its region (LEADS)",
+    });
+  return columns;
+}
 
 const RELATION_TYPE_WORDS: Record<RelationshipType, string[]> = {
   PART_OF: ["隶属", "属于"],
@@ -218,10 +305,18 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       },
       true,
     ),
+    refsColumn(
+      "parent",
+      "上级区域",
+      "Region",
+      ["上级", "所属上级", "隶属", "所属地区"],
+      "the region it belongs to (PART_OF); its name is matched together with this",
+    ),
   ]),
   chains: entity("chains", "产业链", ["链条"], "Chain", chainSchema, []),
   segments: entity("segments", "环节", ["产业链环节", "链条环节"], "Segment", segmentSchema, [
     enumColumn("stage", "阶段", "stage", STAGES, { upstream: ["上游"], midstream: ["中游"], downstream: ["下游"] }, true),
+    ...flatColumns({ chains: "member" }),
   ]),
   organizations: entity("organizations", "机构", ["组织", "orgs"], "Organization", organizationSchema, [
     enumColumn(
@@ -232,24 +327,53 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       { investor: ["投资机构", "投资方"], government: ["政府", "政府部门"], association: ["协会", "商会", "联盟"], other: ["其他"] },
       true,
     ),
+    ...flatColumns({ region: true }),
   ]),
-  firms: entity("firms", "企业", ["公司", "企业名录", "companies"], "Firm", firmSchema, [
-    { key: "tags", zh: "标签", field: "tags", type: "list", values: FIRM_TAGS, zhValues: {}, hint: FIRM_TAGS.join("、") },
-    { key: "products", zh: "产品", field: "products", type: "list", aliases: ["主营产品"] },
+  firms: entity("firms", "企业", ["公司", "企业名录", "企业清单", "企业名单", "companies"], "Firm", firmSchema, [
+    {
+      key: "credit_code",
+      zh: "统一社会信用代码",
+      field: "creditCode",
+      type: "text",
+      aliases: ["信用代码", "社会信用代码", "统一代码", "credit code"],
+      hint: "18 characters; the firm is matched on it before its name",
+    },
+    ...flatColumns({ region: true, chains: "member", segments: true, leader: true }),
+    {
+      key: "tags",
+      zh: "标签",
+      field: "tags",
+      type: "list",
+      values: FIRM_TAGS,
+      zhValues: zhMap(FIRM_TAG_WORDS),
+      aliases: ["企业类型", "企业标签", "资质", "企业资质"],
+      hint: FIRM_TAGS.join("、"),
+    },
+    { key: "products", zh: "产品", field: "products", type: "list", aliases: ["主营产品", "主要产品", "主营业务"] },
     enumColumn("market_scope", "市场范围", "marketScope", MARKET_SCOPES, {
-      local: ["本地"],
-      outside: ["外地", "域外"],
-      mixed: ["混合", "本地和外地"],
+      local: ["本地", "本地市场"],
+      outside: ["外地", "域外", "外销"],
+      mixed: ["混合", "本地和外地", "内外销"],
     }),
   ]),
-  funds: entity("funds", "基金", ["产业基金"], "Fund", fundSchema, [
+  funds: entity("funds", "基金", ["产业基金", "基金清单"], "Fund", fundSchema, [
+    ...flatColumns({ region: true, chains: "serves", segments: "serves" }),
+    refsColumn("sponsor", "发起区域", "Region", ["出资区域", "发起地", "政府出资方"], "the region that sponsors the fund (SPONSORS)"),
+    {
+      key: "focus",
+      zh: "投向领域",
+      field: "focus",
+      type: "text",
+      aliases: ["投资方向", "投资领域", "重点投向", "投向"],
+      hint: "as its documents say; a fund the region sponsors whose focus names a chain supports that chain",
+    },
     yuanColumn("size_yuan", "规模(元)", "sizeYuan"),
     yuanColumn("first_close_yuan", "首期规模(元)", "firstCloseYuan"),
     yuanColumn("invested_yuan", "已投金额(元)", "investedYuan"),
     yuanColumn("leveraged_yuan", "撬动社会资本(元)", "leveragedYuan"),
     { key: "projects_landed", zh: "落地项目数", field: "projectsLanded", type: "int" },
   ]),
-  institutes: entity("institutes", "院所", ["科研机构", "创新平台", "院校"], "Institute", instituteSchema, [
+  institutes: entity("institutes", "院所", ["科研机构", "创新平台", "院校", "机构与平台", "平台"], "Institute", instituteSchema, [
     enumColumn(
       "kind",
       "类型",
@@ -267,6 +391,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       },
       true,
     ),
+    ...flatColumns({ region: true, chains: "serves", segments: "serves" }),
   ]),
   parks: entity("parks", "园区", ["园区平台", "产业园"], "Park", parkSchema, [
     enumColumn(
@@ -285,6 +410,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       },
       true,
     ),
+    ...flatColumns({ region: true, chains: "serves", segments: "serves" }),
     { key: "area_mu", zh: "面积(亩)", field: "areaMu", type: "number" },
     { key: "area_km2", zh: "面积(平方公里)", field: "areaKm2", type: "number" },
     { key: "floor_space_m2", zh: "建筑面积(平方米)", field: "floorSpaceM2", type: "number" },
@@ -295,7 +421,8 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
     }),
     { key: "opening_date", zh: "开园日期", field: "openingDate", type: "text", hint: "as the document says: 2025-06, 2025-Q2 …" },
   ]),
-  projects: entity("projects", "项目", ["招商项目", "重点项目"], "Project", projectSchema, [
+  projects: entity("projects", "项目", ["招商项目", "重点项目", "项目清单"], "Project", projectSchema, [
+    ...flatColumns({ region: true, chains: "member", segments: true }),
     yuanColumn("investment_yuan", "投资额(元)", "investmentYuan"),
     enumColumn("status", "状态", "status", PROJECT_STATUSES, {
       planned: ["计划", "规划", "谋划"],

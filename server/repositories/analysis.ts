@@ -15,6 +15,7 @@ import {
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, edgeId, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { notFound } from "../plugins/errors.ts";
+import { dropNulls } from "./drop-nulls.ts";
 import { gapDensities } from "./relatedness.ts";
 
 export type EnclaveMode = "home" | "host" | "both";
@@ -118,13 +119,19 @@ function leadersInSegments(leaders: LeaderCheck[], segments: SegmentCoverage[]):
   return bySegment;
 }
 
+interface DocumentRow {
+  id: string;
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  file: string | null;
+}
+
 export async function findDocuments(graph: Graph, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await graph.read<{ document: { id: string; title: string; outlet: string; date: string; file: string } }>(
-    "find-documents-by-id",
-    { ids },
-  );
-  return rows.map((row) => row.document);
+  const rows = await graph.read<{ document: DocumentRow }>("find-documents-by-id", { ids });
+  // Imported documents have no outlet or file: the projection hands those back as null, the API leaves them out.
+  return rows.map((row) => dropNulls(row.document));
 }
 
 /** The gap report in the shape of GET /api/chains/:id/gaps. */

@@ -5,6 +5,7 @@ import type { QueryName } from "../db/queries.ts";
 import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } from "../import/plan.ts";
 import { errorsOf, type ImportProblem } from "../import/problems.ts";
 import type { ParsedImport, Props } from "../import/read-records.ts";
+import type { Candidate } from "../import/resolve-names.ts";
 import {
   claimImportLock,
   ImportBusyError,
@@ -40,6 +41,22 @@ function lookupsFor(run: Runner): ImportLookups {
         limit: ties.length * 2,
       });
       return new Map(rows.map((row) => [tieIdentity(row as { from: string; to: string; key: string }), row.props as Props]));
+    },
+    async candidates(label, { names, ids, codes }) {
+      const found: Candidate[] = [];
+      const keys = [
+        ...names.map((v) => ["names", v] as const),
+        ...ids.map((v) => ["ids", v] as const),
+        ...codes.map((v) => ["codes", v] as const),
+      ];
+      // Each look-up scans the label once; chunks keep its lists, and its answer, bounded.
+      for (const part of chunks(keys)) {
+        const pick = (kind: string) => part.filter(([k]) => k === kind).map(([, v]) => v);
+        // A name may be shared by a few records (that is what the matching reports), never by thousands.
+        const params = { label, names: pick("names"), ids: pick("ids"), codes: pick("codes"), limit: 20 * part.length };
+        found.push(...((await run("find-import-candidates", params)) as unknown as Candidate[]));
+      }
+      return found;
     },
   };
 }
@@ -200,6 +217,12 @@ async function writeChunk(tx: NamedTransaction, batchId: string, seq: number, op
     }
   }
   await tx.run("record-import-undo", { batch: batchId, seq, undo: JSON.stringify(undo) });
+  await bumpDataVersion(tx);
+}
+
+/** Tells every app instance's caches that the graph changed (server/repositories/chains.ts). */
+function bumpDataVersion(tx: NamedTransaction) {
+  return tx.run("bump-data-version", { at: new Date().toISOString() });
 }
 
 type EntityOp = Extract<WriteOp, { op: "entity" }>;
@@ -505,6 +528,7 @@ const emptyUndo = (): UndoRecord => ({
 });
 
 async function undoChanges(tx: NamedTransaction, id: string, part: UndoRecord) {
+  await bumpDataVersion(tx);
   for (const batch of chunks(part.createdRelations, WRITE_BATCH)) await tx.run("delete-import-relations", { batch: id, rows: batch });
   for (const batch of chunks(part.createdEntities, WRITE_BATCH)) await tx.run("delete-import-entities", { batch: id, ids: batch });
   for (const [label, rows] of groupBy(part.updatedEntities, (e) => e.label)) {

@@ -11,7 +11,7 @@ export const MAX_ID_LENGTH = 200;
 export const entityIdSchema = z
   .string()
   .max(MAX_ID_LENGTH, `at most ${MAX_ID_LENGTH} characters`)
-  .regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:kebab-case)");
+  .regex(ID_PATTERN, "must be an id like firm:nice-group (prefix:key)");
 
 /** An id of one kind: `entityIdOf("region")` takes region:lishui, refuses firm:nice-group. */
 export const entityIdOf = (prefix: string) => entityIdSchema.regex(new RegExp(`^${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);

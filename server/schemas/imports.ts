@@ -75,6 +75,9 @@ export const importReportSchema = z.object({
   problemsOmitted: z.number().int().describe("problems counted but not listed"),
   changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })),
   changesOmitted: z.number().int(),
+  matches: z
+    .array(z.object({ file: z.string(), sheet: z.string().nullable(), row: z.number().int(), id: z.string(), message: z.string() }))
+    .describe("rows with a blank id that update an existing record (matches existing 北京市 (region:beijing))"),
   batch: batchSchema.optional().describe("the recorded import, when something was written"),
 });
 

@@ -133,7 +133,16 @@ describe("import: encodings, dry run, apply, re-import, edit, revert", () => {
 
     const report = await importAs([{ name: "planner.xlsx", bytes }], false);
     expectOk(report);
-    expect(report.problems).toEqual([expect.objectContaining({ sheet: "备忘", severity: "warning" })]);
+    // The firm row names no region or segment: accepted, with the warning that it counts nowhere.
+    expect(report.problems).toEqual([
+      expect.objectContaining({ sheet: "备忘", severity: "warning" }),
+      expect.objectContaining({
+        sheet: "企业",
+        row: 2,
+        severity: "warning",
+        message: expect.stringMatching(/will not appear in any analysis/),
+      }),
+    ]);
     expect((await firm(`firm:${P}-x`))?.name).toBe("丽水戊公司");
     const fund = await graph.runRaw("MATCH (f:Fund {id: $id}) RETURN f.sizeYuan AS size, f.firstCloseYuan AS first", { id: `fund:${P}-f` });
     expect(fund).toEqual([{ size: 185000000, first: 30000000 }]);
@@ -233,7 +242,7 @@ describe("import: a file with errors is refused, precisely, and nothing changes"
     expectProblem("firms.csv", 3, "id", /duplicate id "firm:.*-ok": also at firms.csv row 2/);
     expectProblem("firms.csv", 4, "tags", /"独角兽公司" not allowed/);
     expectProblem("firms.csv", 5, "source_doc", /needs at least one source/);
-    expectProblem("firms.csv", 6, "id", /id must look like prefix:kebab-case/);
+    expectProblem("firms.csv", 6, "id", /id must look like prefix:key/);
     expectProblem("firms.csv", 7, "source_quote", /1 source document\(s\) but 0 quote/);
     expectProblem("ties.csv", 2, "to", /unknown id "segment:no-such-segment"/);
     expectProblem("ties.csv", 3, "to", /unknown id "firm:.*-ghost"/);
@@ -246,11 +255,11 @@ describe("import: a file with errors is refused, precisely, and nothing changes"
 
   it("refuses a sheet without the required columns and a file named after no template", async () => {
     const before = await graphChecksum(graph);
-    const report = await importAs([utf8("firms.csv", "名称,备注\n某企业,没有编号列的表格"), utf8("list.csv", "a,b\n1,2")], false);
+    const report = await importAs([utf8("firms.csv", "编号,备注\nfirm:x,没有名称列的表格"), utf8("list.csv", "a,b\n1,2")], false);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: "firms.csv", row: 1, column: "id", message: "missing column 编号 (id)" }),
+        expect.objectContaining({ file: "firms.csv", row: 1, column: "name", message: "missing column 名称 (name)" }),
         expect.objectContaining({
           file: "list.csv",
           row: null,

@@ -259,6 +259,9 @@ export const importReportSchema = z.looseObject({
   problemsTotal: z.number().optional(),
   changes: z.array(z.object({ status: z.enum(["created", "updated"]), what: z.string() })).default([]),
   changesOmitted: z.number().default(0),
+  matches: z
+    .array(z.object({ file: z.string(), sheet: z.string().nullable(), row: z.number(), id: z.string(), message: z.string() }))
+    .default([]),
   batch: importBatchSchema.optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,3 +1,4 @@
+import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
 import { neutralizeFormula } from "../../../server/export/spreadsheet-text.ts";
 import type { Compare } from "../api/schemas.ts";
 import { entityName, type Lang } from "../i18n/i18n.ts";
@@ -25,8 +26,7 @@ export function exportRequest(
   format: ExportFormat,
   ids: { nodeIds: string[]; edgeIds: string[] },
 ): { url: string; body: { nodeIds: string[]; edgeIds?: string[] } } {
-  const entity = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
-  const nodeIds = [...new Set(ids.nodeIds.filter((id) => entity.test(id) && !id.startsWith("lane:") && !id.startsWith("more:")))];
+  const nodeIds = [...new Set(ids.nodeIds.filter((id) => ID_PATTERN.test(id) && !id.startsWith("lane:") && !id.startsWith("more:")))];
   const params = new URLSearchParams();
   if (format === "csv-nodes" || format === "csv-edges") {
     params.set("format", "csv");

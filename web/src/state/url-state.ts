@@ -1,3 +1,4 @@
+import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
 /**
  * The view state a copied link must reproduce, kept in the URL hash (`#/map?chain=…&region=…`).
  * Pure: parse and serialize only, so the app, the tests and a pasted link agree on one format.
@@ -49,7 +50,7 @@ export interface ViewState {
   pathTo?: string;
 }
 
-const ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
+const ID = ID_PATTERN;
 const REL_TYPE = /^[A-Z][A-Z_]*$/;
 const TYPE = /^[a-z]+$/;
 const STAGES = new Set(["upstream", "midstream", "downstream"]);

@@ -10,7 +10,7 @@ const isKind = (kind: string | null): kind is (typeof IMPORT_KINDS)[number] =>
 
 /**
  * What a dry run or an apply answered: the verdict, the batch written, the sheets read, the counts,
- * every problem by file, sheet, row and column, and the changes it would make or made.
+ * every problem by file, sheet, row and column, the rows matched to stored records, and the changes it would make or made.
  */
 export function dryRunReport(report: ImportReport, t: Translate): Node[] {
   const problems = problemRows(report);
@@ -46,6 +46,14 @@ export function dryRunReport(report: ImportReport, t: Translate): Node[] {
       ? h("p", { class: "hint" }, t("import.problemsListed", { shown: report.problems.length }))
       : null,
     problems.length === 0 ? h("p", { class: "muted" }, t("import.noProblems")) : problemsTable(problems, t),
+    report.matches.length > 0 ? h("h3", {}, t("import.matches", { n: report.matches.length })) : null,
+    report.matches.length > 0
+      ? h(
+          "ul",
+          { class: "changes-list", id: "import-matches" },
+          report.matches.map((match) => h("li", { class: "match" }, `${match.file} · ${match.row}: ${match.message}`)),
+        )
+      : null,
     h("h3", {}, t("import.changes", { n: report.changes.length + report.changesOmitted })),
     report.changes.length === 0
       ? h("p", { class: "muted" }, t("import.changesNone"))
