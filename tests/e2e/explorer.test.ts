@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, openPage } from "../helpers/chromium.ts";
+import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
@@ -72,7 +73,7 @@ describe("explorer in Chromium", () => {
     await page.selectOption("#pick-region", { label: "莲都区" });
     await expect.poll(() => page.url()).toContain("region=region:lianzhou");
     const findings = page.locator(".finding-button");
-    await findings.first().waitFor({ timeout: 30_000 });
+    await findings.first().waitFor({ timeout: scaledTimeout(30_000) });
     expect(await findings.count()).toBeGreaterThan(0);
     const text = await page.locator(".findings").textContent();
     expect(text).toMatch(/缺链|断链|弱链/);
@@ -87,12 +88,12 @@ describe("explorer in Chromium", () => {
 
     // A copied link reproduces the view: reload and the finding is still selected.
     await page.reload();
-    await page.locator(".finding-button[aria-pressed='true']").waitFor({ timeout: 30_000 });
+    await page.locator(".finding-button[aria-pressed='true']").waitFor({ timeout: scaledTimeout(30_000) });
   });
 
   it("exports the chain map as a high-resolution PNG and as SVG", async () => {
     await page.goto(`${base}/${LIANZHOU_MAP}`);
-    await expect.poll(() => page.locator("#map-summary").textContent(), { timeout: 30_000 }).toMatch(/链条完整度 \d+%/);
+    await expect.poll(() => page.locator("#map-summary").textContent(), { timeout: scaledTimeout(30_000) }).toMatch(/链条完整度 \d+%/);
     const png = await exportAs("png");
     expect(png.name).toMatch(/^莲都区_美丽健康产业链_\d{4}-\d{2}-\d{2}\.png$/);
     const size = pngSize(png.bytes);
@@ -118,12 +119,12 @@ describe("explorer in Chromium", () => {
     const search = page.locator("#explore-search");
     await search.fill("纳爱斯");
     const suggestion = page.locator('.suggestions li[data-id="firm:nice-group"]');
-    await suggestion.waitFor({ timeout: 15_000 });
+    await suggestion.waitFor({ timeout: scaledTimeout(15_000) });
     await shot("04-search-suggestions");
     await search.press("Enter");
 
     const panel = page.locator(".details[data-node='firm:nice-group']");
-    await expect.poll(() => panel.locator(".details-name").textContent(), { timeout: 15_000 }).toContain("纳爱斯");
+    await expect.poll(() => panel.locator(".details-name").textContent(), { timeout: scaledTimeout(15_000) }).toContain("纳爱斯");
     await panel.locator(".source blockquote").first().waitFor();
     expect(await panel.locator(".source blockquote").first().textContent()).toMatch(/“.{4,}”/);
     expect(await panel.locator(".source .doc-date").first().textContent()).toMatch(/^\d{4}/);
@@ -133,10 +134,10 @@ describe("explorer in Chromium", () => {
     const relType = await chip.getAttribute("data-expand");
     await chip.click();
     await expect.poll(() => page.url()).toContain(`x=firm:nice-group~${relType}`);
-    await panel.locator("[data-action='collapse']").waitFor({ timeout: 15_000 });
+    await panel.locator("[data-action='collapse']").waitFor({ timeout: scaledTimeout(15_000) });
     await page.locator("[data-expand='all']").click();
     await expect.poll(() => decodeURIComponent(page.url())).toMatch(/x=firm:nice-group~[A-Z_]+,firm:nice-group(&|$)/);
-    await page.locator("[data-action='collapse']").waitFor({ timeout: 15_000 });
+    await page.locator("[data-action='collapse']").waitFor({ timeout: scaledTimeout(15_000) });
     await shot("06-expanded");
 
     await page.locator("[data-action='collapse']").click();
@@ -150,7 +151,7 @@ describe("explorer in Chromium", () => {
     const viewNodes = async (hash: string) => {
       await page.goto("about:blank");
       await page.goto(`${base}/${hash}`);
-      await page.locator(".view-explore[data-busy='false']").waitFor({ timeout: 30_000 });
+      await page.locator(".view-explore[data-busy='false']").waitFor({ timeout: scaledTimeout(30_000) });
       return JSON.parse((await exportAs("json")).bytes.toString("utf8")).elements.nodes.length as number;
     };
     const before = await viewNodes("#/explore?focus=firm:nice-group");
@@ -170,7 +171,7 @@ describe("explorer in Chromium", () => {
 
   it("opens the printable gap report and prints it to PDF", async () => {
     await page.goto(`${base}/#/report?chain=chain:beauty-health&region=region:lianzhou`);
-    await page.locator("article.report[data-ready='true']").waitFor({ timeout: 60_000 });
+    await page.locator("article.report[data-ready='true']").waitFor({ timeout: scaledTimeout(60_000) });
     const diagramWidth = await page.locator("#report-diagram").evaluate((img) => (img as HTMLImageElement).naturalWidth);
     expect(diagramWidth).toBeGreaterThan(1000);
     expect(await page.locator(".report-findings tbody tr").count()).toBeGreaterThan(0);

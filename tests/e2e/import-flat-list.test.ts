@@ -6,6 +6,7 @@ import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
 import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { graphChecksum } from "../helpers/graph-checksum.ts";
+import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
@@ -54,7 +55,7 @@ describe("a flat firm list in the import view", () => {
       buffer: WORKBOOK,
     });
     await page.locator("#import-dry-run").click();
-    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: 60_000 }).toBe("true");
+    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: scaledTimeout(60_000) }).toBe("true");
     const matches = (await page.locator("#import-matches").textContent()) ?? "";
     expect(matches).toContain("匹配已有 缙云县 (region:jinyun)");
     expect(matches).toContain("匹配已有 怡亚通 (firm:eternal-asia)");

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
 import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
+import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
@@ -105,7 +106,7 @@ describe("import view in Chromium", () => {
     expect(await csv.text()).toContain("编号 (id)");
     expect(await page.locator("#import-apply").isDisabled()).toBe(true);
     expect(await page.locator("#import-dry-run").isDisabled()).toBe(true);
-    await expect.poll(() => page.locator("#import-batches .loading").count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator("#import-batches .loading").count(), { timeout: scaledTimeout(15_000) }).toBe(0);
     expect(await page.locator("#import-batches .error-box").count(), "the recent imports list loads").toBe(0);
     await shot("import-01-view");
   });
@@ -132,7 +133,7 @@ describe("import view in Chromium", () => {
     expect(page.url()).not.toContain(TEST_TOKENS.editor);
 
     await page.locator("#import-dry-run").click();
-    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: 30_000 }).toBe("true");
+    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: scaledTimeout(30_000) }).toBe("true");
     const created = page.locator('#import-counts tr[data-counts="entities"] td[data-status="created"]');
     expect(await created.textContent()).toBe("2");
     expect(await page.locator("#import-message").textContent()).toContain("预演通过");
@@ -144,7 +145,7 @@ describe("import view in Chromium", () => {
 
     await page.locator("#import-apply").click();
     const batchId = page.locator("#import-batch-id");
-    await batchId.waitFor({ timeout: 30_000 });
+    await batchId.waitFor({ timeout: scaledTimeout(30_000) });
     const id = (await batchId.textContent()) ?? "";
     expect(id).toMatch(/^import-/);
     batches.push(id);
@@ -152,13 +153,13 @@ describe("import view in Chromium", () => {
     expect(await importedFirms()).toEqual(["网页导入测试乙公司", "网页导入测试甲公司"]);
     expect(await page.locator("#import-apply").isDisabled(), "the same files are not applied twice").toBe(true);
     const row = page.locator(`#import-batch-table tr[data-batch="${id}"]`);
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: scaledTimeout(15_000) });
     expect(await row.getAttribute("data-status")).toBe("applied");
     await shot("import-04-applied", "#import-report");
 
     page.once("dialog", (dialog) => void dialog.accept());
     await row.locator("button.revert").click();
-    await expect.poll(() => row.getAttribute("data-status"), { timeout: 30_000 }).toBe("reverted");
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: scaledTimeout(30_000) }).toBe("reverted");
     expect(await page.locator("#import-batch-status").textContent()).toContain(id);
     expect(await importedFirms()).toEqual([]);
     expect(await row.locator("button.revert").count(), "a reverted batch offers no second revert").toBe(0);
@@ -170,7 +171,7 @@ describe("import view in Chromium", () => {
     await chooseFile("ties.csv", BAD_TIES_CSV);
     expect(await page.locator("#import-apply").isDisabled()).toBe(true);
     await page.locator("#import-dry-run").click();
-    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: 30_000 }).toBe("false");
+    await expect.poll(() => page.locator("#import-message").getAttribute("data-ok"), { timeout: scaledTimeout(30_000) }).toBe("false");
     const problem = page.locator("#import-problems tbody tr.problem-error").first();
     const cells = await problem.locator("td").allTextContents();
     expect(cells.slice(0, 5)).toEqual(["错误", "ties.csv", "—", "2", "to"]);
@@ -185,12 +186,12 @@ describe("import view in Chromium", () => {
     const applyFile = async (name: string, text: string) => {
       await chooseFile(name, text);
       await page.locator("#import-dry-run").click();
-      await expect.poll(() => page.locator("#import-apply").isDisabled(), { timeout: 30_000 }).toBe(false);
+      await expect.poll(() => page.locator("#import-apply").isDisabled(), { timeout: scaledTimeout(30_000) }).toBe(false);
       await page.locator("#import-apply").click();
-      await expect.poll(() => page.locator("#import-batch-id").textContent(), { timeout: 30_000 }).toMatch(/^import-/);
+      await expect.poll(() => page.locator("#import-batch-id").textContent(), { timeout: scaledTimeout(30_000) }).toMatch(/^import-/);
       const id = (await page.locator("#import-batch-id").textContent()) ?? "";
       batches.push(id);
-      await page.locator(`#import-batch-table tr[data-batch="${id}"]`).waitFor({ timeout: 15_000 });
+      await page.locator(`#import-batch-table tr[data-batch="${id}"]`).waitFor({ timeout: scaledTimeout(15_000) });
       return id;
     };
     const revertInPage = async (id: string) => {
@@ -204,7 +205,7 @@ describe("import view in Chromium", () => {
     await revertInPage(first);
     const status = page.locator("#import-batch-status .error-box");
     await expect
-      .poll(() => status.textContent(), { timeout: 30_000 })
+      .poll(() => status.textContent(), { timeout: scaledTimeout(30_000) })
       .toContain("无法撤销：这次导入涉及的记录之后又被改动了。请先撤销较新的导入");
     expect(await status.textContent()).toContain(`firm:${P}-a`);
     expect(await page.locator(`#import-batch-table tr[data-batch="${first}"]`).getAttribute("data-status")).toBe("applied");
@@ -212,11 +213,15 @@ describe("import view in Chromium", () => {
 
     await revertInPage(second);
     await expect
-      .poll(() => page.locator(`#import-batch-table tr[data-batch="${second}"]`).getAttribute("data-status"), { timeout: 30_000 })
+      .poll(() => page.locator(`#import-batch-table tr[data-batch="${second}"]`).getAttribute("data-status"), {
+        timeout: scaledTimeout(30_000),
+      })
       .toBe("reverted");
     await revertInPage(first);
     await expect
-      .poll(() => page.locator(`#import-batch-table tr[data-batch="${first}"]`).getAttribute("data-status"), { timeout: 30_000 })
+      .poll(() => page.locator(`#import-batch-table tr[data-batch="${first}"]`).getAttribute("data-status"), {
+        timeout: scaledTimeout(30_000),
+      })
       .toBe("reverted");
     expect(await importedFirms()).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { loadDemoOutsideFirms } from "../../seeds/synthetic/demo-outside.ts";
 import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
 import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
+import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
@@ -45,7 +46,10 @@ afterAll(async () => {
 describe("the targets view", () => {
   it("shows 莲都's ranked candidates with score breakdown, the route, and marks synthetic firms", async () => {
     await page.goto(`${served.base}/#/targets?chain=chain:beauty-health&region=region:lianzhou`);
-    await page.locator(".target").first().waitFor({ timeout: 60_000 });
+    await page
+      .locator(".target")
+      .first()
+      .waitFor({ timeout: scaledTimeout(60_000) });
     const ranks = await page.locator(".target .rank").allTextContents();
     expect(ranks.slice(0, 3)).toEqual(["1", "2", "3"]);
     const scores = (await page.locator(".target .score").allTextContents()).map(Number);
@@ -54,7 +58,10 @@ describe("the targets view", () => {
     expect(firstReasons.length).toBeGreaterThan(1);
     expect(firstReasons.every((r) => r.startsWith("+"))).toBe(true);
     expect(await page.locator(".badge-synthetic").count()).toBeGreaterThan(0);
-    await page.locator(".route li").first().waitFor({ timeout: 60_000 });
+    await page
+      .locator(".route li")
+      .first()
+      .waitFor({ timeout: scaledTimeout(60_000) });
     expect(await page.locator(".route-holder h2").textContent()).toBe("招商路线图");
     expect(await page.locator(".route li .hint").first().textContent()).toContain("补齐：");
     await page.locator(".target-button").first().click();

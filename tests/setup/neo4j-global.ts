@@ -16,7 +16,7 @@ declare module "vitest" {
     /** How long this run's Neo4j took to start and take the demo data (ms): the machine's load, measured. */
     neo4jStartMs: number;
     /** The project's quiet-machine timeouts stretched by that load (tests/setup/scaled-timeouts.ts applies them). */
-    timeouts: { testTimeout: number; hookTimeout: number };
+    timeouts: Pick<import("vitest").RuntimeConfig, "testTimeout" | "hookTimeout" | "expect">;
   }
 }
 
@@ -44,8 +44,12 @@ export default async function setup(project: TestProject) {
   const { connection, startMs, teardown } = await shared.started;
   project.provide("neo4j", connection);
   project.provide("neo4jStartMs", startMs);
-  const { testTimeout, hookTimeout } = project.config;
-  project.provide("timeouts", { testTimeout: scaledTimeout(testTimeout, startMs), hookTimeout: scaledTimeout(hookTimeout, startMs) });
+  const { testTimeout, hookTimeout, expect } = project.config;
+  project.provide("timeouts", {
+    testTimeout: scaledTimeout(testTimeout, startMs),
+    hookTimeout: scaledTimeout(hookTimeout, startMs),
+    expect: { ...expect, poll: { ...expect?.poll, timeout: scaledTimeout(expect?.poll?.timeout ?? 1_000, startMs) } },
+  });
   return async () => {
     if (!shared) return;
     shared.users -= 1;
