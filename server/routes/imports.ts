@@ -104,7 +104,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ limits?: ImportLimits }> = as
   app.post(
     "/api/import/batches/:id/revert",
     {
-      config: { role: "editor" },
+      // A revert rewrites a whole batch like an import does: it takes a heavy-work slot too.
+      config: { role: "editor", heavy: "import" },
       schema: {
         tags: ["import"],
         summary: "Undo an import: remove what it created, restore what it changed",
