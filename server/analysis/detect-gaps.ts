@@ -9,6 +9,7 @@ import {
   STAGE_ORDER,
   type Stage,
   type SupportActor,
+  type SupportVia,
   type Thresholds,
 } from "./types.ts";
 
@@ -35,6 +36,42 @@ const SUPPORT_NAMES: Record<SupportCategory, { zh: string; en: string }> = {
   incubator: { zh: "专业孵化平台", en: "incubator" },
   fund: { zh: "产业基金", en: "industry fund" },
 };
+
+const VIA_WORDS: Record<SupportVia, { zh: string; en: string }> = {
+  serves: { zh: "服务本产业链或其环节", en: "serves the chain or one of its segments" },
+  invests: { zh: "投资了本产业链环节的企业", en: "invests in firms of the chain's segments" },
+  "sponsored-focus": {
+    zh: "由本地政府出资设立，投向领域含本产业链",
+    en: "is sponsored by a local region with a focus that names the chain",
+  },
+};
+
+/** An operating actor that fills a support category, with the rules that made it count. */
+export interface CountedSupport {
+  category: SupportCategory;
+  id: string;
+  name: string;
+  via: SupportVia[];
+  message: { zh: string; en: string };
+}
+
+const VIA_ORDER = Object.keys(VIA_WORDS) as SupportVia[];
+
+function countedSupport(actor: SupportActor["actor"], category: SupportCategory, held: SupportVia[]): CountedSupport {
+  // The query collects the rules in no set order; a fixed order keeps the report stable.
+  const via = VIA_ORDER.filter((v) => held.includes(v));
+  const nameEn = typeof actor.nameEn === "string" ? actor.nameEn : actor.name;
+  return {
+    category,
+    id: actor.id,
+    name: actor.name,
+    via,
+    message: {
+      zh: `${actor.name}计为本地${SUPPORT_NAMES[category].zh}：${via.map((v) => VIA_WORDS[v].zh).join("；")}。`,
+      en: `${nameEn} counts as a local ${SUPPORT_NAMES[category].en}: it ${via.map((v) => VIA_WORDS[v].en).join("; it ")}.`,
+    },
+  };
+}
 
 export const COMPLETENESS_FORMULA =
   "completeness = 100 × (0.50 × covered segments / all segments + 0.20 × locally closed flows / all flows " +
@@ -140,7 +177,7 @@ export function detectGaps(input: GapInput) {
 
   return {
     findings: sortFindings(findings),
-    summary: summarize(input, support.present),
+    summary: { ...summarize(input, support.present), support: support.counted },
   };
 }
 
@@ -289,11 +326,14 @@ export function isWeakLeader(l: LeaderCheck, thresholds: Thresholds): boolean {
 function supportFindings(actors: SupportActor[]) {
   const present = new Set<SupportCategory>();
   const planned = new Map<SupportCategory, SupportActor["actor"][]>();
-  for (const { actor } of actors) {
+  const counted: CountedSupport[] = [];
+  for (const { actor, via } of actors) {
     const category = supportCategory(actor);
     if (!category) continue;
-    if (isOperating(actor)) present.add(category);
-    else planned.set(category, [...(planned.get(category) ?? []), actor]);
+    if (isOperating(actor)) {
+      present.add(category);
+      counted.push(countedSupport(actor, category, via));
+    } else planned.set(category, [...(planned.get(category) ?? []), actor]);
   }
   const findings: Finding[] = [];
   for (const category of SUPPORT_CATEGORIES) {
@@ -316,7 +356,7 @@ function supportFindings(actors: SupportActor[]) {
       evidence: { nodeIds: coming.map((a) => a.id), edgeIds: [], sources: sourcesOf(...(coming as Props[])) },
     });
   }
-  return { findings, present };
+  return { findings, present, counted };
 }
 
 function summarize(input: GapInput, supportPresent: Set<SupportCategory>) {

@@ -54,9 +54,13 @@ export interface LeaderCheck {
   localCustomerIds: string[];
 }
 
+/** Why an actor counts as support (cypher/find-chain-support.cypher); funds may hold by any of the three. */
+export type SupportVia = "serves" | "invests" | "sponsored-focus";
+
 export interface SupportActor {
   actor: NodeRow & { name: string; kind?: string; status?: string };
   serves: string[];
+  via: SupportVia[];
 }
 
 export type FindingKind =

@@ -2,8 +2,8 @@ import { isReadMethod } from "./roles.ts";
 import type { SecurityConfig } from "./security-config.ts";
 
 /**
- * Work that holds the process for long (building an export file, reading an import): marked on
- * the route as `config: { heavy: "export" | "import" }`, limited in how many run at once.
+ * Work that holds the process for long (building an export file, reading an import, reverting
+ * one): marked on the route as `config: { heavy: "export" | "import" }`, limited in how many run at once.
  */
 export type HeavyWork = "export" | "import";
 

@@ -20,6 +20,8 @@ const ANSWERS = {
   },
   guarded: { 401: error("No token where one is needed, or a token that is not valid (WWW-Authenticate)") },
   privileged: { 403: error("The token's role is not enough for this route") },
+  // Imports and reverts write under one lock (server/repositories/import-lock.ts): the second waits for nobody.
+  underImportLock: { 409: error("Another import or revert is being written (the import lock); try again when it has finished") },
   withPathParameters: { 414: error("A path parameter is longer than 1000 characters") },
   withBody: {
     413: error("The body, an upload or an anonymous export is over its limit; the message names it"),
@@ -67,6 +69,7 @@ function withAnswers(route: RouteOptions, access: Access, readsOpen: boolean): F
       ...(access === "public" ? {} : ANSWERS.guarded),
       ...(access === "editor" || access === "admin" ? ANSWERS.privileged : {}),
       ...(takesBody ? ANSWERS.withBody : {}),
+      ...(route.config?.heavy === "import" ? ANSWERS.underImportLock : {}),
       ...(route.url.includes(":") ? ANSWERS.withPathParameters : {}),
       ...schema.response,
     },

@@ -104,12 +104,20 @@ export const importRoutes: FastifyPluginAsyncZod<{ limits?: ImportLimits }> = as
   app.post(
     "/api/import/batches/:id/revert",
     {
-      config: { role: "editor" },
+      // A revert rewrites a whole batch like an import does: it takes a heavy-work slot too.
+      config: { role: "editor", heavy: "import" },
       schema: {
         tags: ["import"],
         summary: "Undo an import: remove what it created, restore what it changed",
         params: batchParamsSchema,
-        response: { 200: batchSchema, 409: errorSchema, ...errorResponses },
+        response: {
+          200: batchSchema,
+          409: errorSchema.meta({
+            description:
+              "The batch cannot be reverted (already reverted, or later edits conflict), or another import or revert is being written",
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => revertBatch(app.graph, request.params.id, userOf(request)),

@@ -113,6 +113,19 @@ export const gapReportSchema = z.object({
     completeness: z.number().min(0).max(100),
     formula: z.string(),
     parts: z.object({ segmentShare: z.number(), flowShare: z.number(), leaderScore: z.number(), supportShare: z.number() }),
+    support: z
+      .array(
+        z.object({
+          category: z.enum(["research", "innovation-platform", "incubator", "fund"]),
+          id: z.string(),
+          name: z.string(),
+          via: z.array(z.enum(["serves", "invests", "sponsored-focus"])),
+          message: bilingual,
+        }),
+      )
+      .describe(
+        "The operating local actors that fill a support category, and by which rule each counts (a fund: serves, invests, sponsored-focus)",
+      ),
   }),
   documents: z.array(documentRef),
 });

@@ -103,6 +103,10 @@ describe("missing-link detection on a known chain", () => {
     // The lab and the fund are local and serve the chain: no research or fund gap.
     expect(kinds(report)).not.toContain("support-gap:research");
     expect(kinds(report)).not.toContain("support-gap:fund");
+    // The summary says which fund counts and by which rules: it serves a segment and invests in one of its firms.
+    const fund = report.summary.support.find((a: { category: string }) => a.category === "fund");
+    expect(fund).toMatchObject({ id: "fund:t-fund", via: ["serves", "invests"] });
+    expect(fund.message.zh).toContain("测试基金计为本地产业基金：服务本产业链或其环节；投资了本产业链环节的企业");
     expect(report.summary.coverageByStage.downstream).toEqual({ segments: 2, covered: 1 });
   });
 

@@ -93,6 +93,12 @@ describe("the planner's workbook, imported in one step", () => {
     expect(findings.some((f) => f.kind === "no-leader")).toBe(false);
     // The county sponsors a fund whose focus names the chain: no fund gap.
     expect(findings.some((f) => f.id === "support-gap:fund")).toBe(false);
+    // …and the summary says so: the fund counts by the sponsored-focus rule (no SERVES tie is listed).
+    const funds = (report.summary.support as { category: string; name: string; via: string[]; message: { zh: string } }[]).filter(
+      (a) => a.category === "fund",
+    );
+    expect(funds.map((f) => [f.name, f.via])).toEqual([["缙云县短途交通产业基金", ["sponsored-focus"]]]);
+    expect(funds[0]?.message.zh).toContain("由本地政府出资设立，投向领域含本产业链");
   });
 
   it("the demo chain in the county: covered segments, no leader, no fund", async () => {

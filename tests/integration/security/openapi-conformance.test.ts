@@ -185,6 +185,11 @@ describe("the OpenAPI document is true to the app", () => {
     }
   });
 
+  it("documents the import lock's 409 on the import apply and the revert", () => {
+    expect(spec.paths["/api/import"]?.post?.responses["409"], "POST /api/import").toBeDefined();
+    expect(spec.paths["/api/import/batches/{id}/revert"]?.post?.responses["409"], "POST …/revert").toBeDefined();
+  });
+
   it("answers 405 with Allow for a method a known path does not take, 404 for an unknown path", async () => {
     for (const op of operations) {
       const url = op.path.replaceAll(/\{\w+\}/g, "x");

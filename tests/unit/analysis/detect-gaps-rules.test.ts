@@ -112,11 +112,40 @@ describe("support rule", () => {
         openingDate: "2027",
       },
       serves: ["chain:c"],
+      via: ["serves" as const],
     };
     const gap = run({ support: [planned] }).find((f) => f.id === "support-gap:incubator");
     expect(gap?.message.zh).toContain("在建孵化器预计2027建设中");
     expect(gap?.evidence.nodeIds).toEqual(["park:p"]);
     const operating = { ...planned, actor: { ...planned.actor, status: "operating" } };
     expect(run({ support: [operating] }).some((f) => f.id === "support-gap:incubator")).toBe(false);
+  });
+
+  it("a fund counts by the rules that held, and the summary says which in both languages", () => {
+    const fund = {
+      actor: { id: "fund:f", _labels: ["Entity", "Fund"], name: "县产业基金", nameEn: "County Fund" },
+      serves: ["chain:c"],
+      via: ["invests" as const, "sponsored-focus" as const],
+    };
+    const detected = detectGaps({
+      segments: [seg("a", 3)],
+      flows: [],
+      leaders: [],
+      support: [fund],
+      thresholds: DEFAULT_THRESHOLDS,
+    });
+    expect(detected.findings.some((f) => f.id === "support-gap:fund")).toBe(false);
+    expect(detected.summary.support).toEqual([
+      {
+        category: "fund",
+        id: "fund:f",
+        name: "县产业基金",
+        via: ["invests", "sponsored-focus"],
+        message: {
+          zh: "县产业基金计为本地产业基金：投资了本产业链环节的企业；由本地政府出资设立，投向领域含本产业链。",
+          en: "County Fund counts as a local industry fund: it invests in firms of the chain's segments; it is sponsored by a local region with a focus that names the chain.",
+        },
+      },
+    ]);
   });
 });
