@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import neo4j from "neo4j-driver";
+import neo4j, { type Driver, Neo4jError } from "neo4j-driver";
 import { freePort } from "../server/lib/free-port.ts";
 import { resolveClasspath } from "./classpath.ts";
 import { findJava } from "./java.ts";
@@ -233,17 +233,41 @@ async function waitForStarted(pid: number, consoleLog: string, offset: number) {
  * A new database accepts only neo4j/neo4j and demands a new password: generate one, set it,
  * and keep it (readable by the owner only) for the app. Never a hard-coded password.
  */
+/**
+ * The first statement on a cold server can outlast a short `db.transaction.timeout` on a loaded
+ * machine (a test server runs with 10 s): ask for a longer one, and try again while the server
+ * says the failure is transient.
+ */
+async function setPasswordOnce(driver: Driver, password: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await driver.executeQuery(
+        "ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $password",
+        { password },
+        { database: "system", transactionConfig: { timeout: 120_000 } },
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof Neo4jError) || !error.retryable) throw error;
+      await sleep(1_000 * attempt);
+    }
+  }
+}
+
 async function ensurePassword(boltPort: number, credentialsFile: string): Promise<string> {
   const saved = await readCredentials(credentialsFile);
   if (saved) return saved.password;
   const password = randomBytes(18).toString("base64url");
   const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic(USER, "neo4j"));
   try {
-    await driver.executeQuery("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $password", { password }, { database: "system" });
+    await setPasswordOnce(driver, password);
   } catch (error) {
+    const refused = error instanceof Neo4jError && error.code.startsWith("Neo.ClientError.Security.");
     throw new Error(
-      `could not set the generated password (${(error as Error).message}). The data folder was created with another password; ` +
-        `restore ${credentialsFile} or delete the data folder to start afresh.`,
+      refused
+        ? `could not set the generated password (${error.message}). The data folder was created with another password; ` +
+            `restore ${credentialsFile} or delete the data folder to start afresh.`
+        : `could not set the generated password (${(error as Error).message}).`,
     );
   } finally {
     await driver.close();
