@@ -235,8 +235,8 @@ async function waitForStarted(pid: number, consoleLog: string, offset: number) {
  */
 /**
  * The first statement on a cold server can outlast a short `db.transaction.timeout` on a loaded
- * machine (a test server runs with 10 s): ask for a longer one, and try again while the server
- * says the failure is transient.
+ * machine (a test server runs with 10 s, and Neo4j reports that as a client error, not a transient
+ * one): ask for a longer one, and try again unless Neo4j refused the credentials.
  */
 async function setPasswordOnce(driver: Driver, password: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -248,10 +248,14 @@ async function setPasswordOnce(driver: Driver, password: string): Promise<void> 
       );
       return;
     } catch (error) {
-      if (attempt >= 5 || !(error instanceof Neo4jError) || !error.retryable) throw error;
+      if (attempt >= 5 || isCredentialsRefused(error)) throw error;
       await sleep(1_000 * attempt);
     }
   }
+}
+
+function isCredentialsRefused(error: unknown): error is Neo4jError {
+  return error instanceof Neo4jError && error.code.startsWith("Neo.ClientError.Security.");
 }
 
 async function ensurePassword(boltPort: number, credentialsFile: string): Promise<string> {
@@ -262,9 +266,8 @@ async function ensurePassword(boltPort: number, credentialsFile: string): Promis
   try {
     await setPasswordOnce(driver, password);
   } catch (error) {
-    const refused = error instanceof Neo4jError && error.code.startsWith("Neo.ClientError.Security.");
     throw new Error(
-      refused
+      isCredentialsRefused(error)
         ? `could not set the generated password (${error.message}). The data folder was created with another password; ` +
             `restore ${credentialsFile} or delete the data folder to start afresh.`
         : `could not set the generated password (${(error as Error).message}).`,
