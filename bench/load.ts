@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { EntityLabel, RelationshipType } from "../model/domain.ts";
 import { loadSeedRows } from "../seeds/load-seed.ts";
-import type { EntityLabel, RelationshipType } from "../seeds/schema.ts";
 import { SYNTHETIC_PROVENANCE } from "../seeds/synthetic/batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "../seeds/synthetic/firms.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";

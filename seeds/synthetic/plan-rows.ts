@@ -1,4 +1,4 @@
-import type { EntityLabel, RelationshipType } from "../schema.ts";
+import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import { relationKey } from "../to-graph-rows.ts";
 import { firmId, type Plan } from "./plan.ts";
 import type { NodeRow, RelRow } from "./types.ts";

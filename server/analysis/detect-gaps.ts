@@ -1,16 +1,6 @@
+import { STAGES, type Stage } from "../../model/domain.ts";
 import { edgeId } from "../graph/elements.ts";
-import {
-  type Finding,
-  type FlowCheck,
-  type LeaderCheck,
-  type LeaderRatios,
-  type SegmentCoverage,
-  type SourceRef,
-  STAGE_ORDER,
-  type Stage,
-  type SupportActor,
-  type Thresholds,
-} from "./types.ts";
+import type { Finding, FlowCheck, LeaderCheck, LeaderRatios, SegmentCoverage, SourceRef, SupportActor, Thresholds } from "./types.ts";
 
 /**
  * Missing-link detection as pure logic over what the gap queries read: which segments have no
@@ -321,7 +311,7 @@ function supportFindings(actors: SupportActor[]) {
 
 function summarize(input: GapInput, supportPresent: Set<SupportCategory>) {
   const coverageByStage = Object.fromEntries(
-    STAGE_ORDER.map((stage) => {
+    STAGES.map((stage) => {
       const inStage = input.segments.filter((s) => s.segment.stage === stage);
       return [stage, { segments: inStage.length, covered: inStage.filter(isCovered).length }];
     }),

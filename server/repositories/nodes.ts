@@ -1,4 +1,4 @@
-import { RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type NodeRow, toNodeData } from "../graph/elements.ts";
 import { notFound } from "../plugins/errors.ts";

@@ -1,6 +1,6 @@
+import { SEED_FILES, type SeedFileName } from "../../model/domain.ts";
 import { loadSeedRows } from "../../seeds/load-seed.ts";
 import type { SeedData } from "../../seeds/read-seed-dir.ts";
-import { SEED_FILES, type SeedFileName } from "../../seeds/schema.ts";
 import { toGraphRows } from "../../seeds/to-graph-rows.ts";
 import type { Graph } from "../../server/db/graph.ts";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../../model/domain.ts";
 import { seedFromDir } from "../../../seeds/demo-seed.ts";
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../../seeds/schema.ts";
 import { type App, buildApp } from "../../../server/app.ts";
 import { createDriver } from "../../../server/db/driver.ts";
 import { Graph } from "../../../server/db/graph.ts";

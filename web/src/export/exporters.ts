@@ -1,4 +1,4 @@
-import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
+import { ID_PATTERN } from "../../../model/id-pattern.ts";
 import { neutralizeFormula } from "../../../server/export/spreadsheet-text.ts";
 import type { Compare } from "../api/schemas.ts";
 import { entityName, type Lang } from "../i18n/i18n.ts";

@@ -1,7 +1,8 @@
+import { STAGES as STAGE_ORDER } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
 import type { ChainMap, Finding, Gaps } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
-import { chainMapElements, STAGE_ORDER } from "../graph/chain-map-elements.ts";
+import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
