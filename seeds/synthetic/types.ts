@@ -1,5 +1,5 @@
 import type { FIRM_TAGS } from "../../model/domain.ts";
-import type { Props } from "../to-graph-rows.ts";
+import type { Props } from "../../server/seed/to-graph-rows.ts";
 
 export type FirmTag = (typeof FIRM_TAGS)[number];
 

@@ -22,7 +22,7 @@ import {
   STAGES,
   segmentSchema,
 } from "../../model/domain.ts";
-import { IMPORT_KINDS, type ImportKind } from "./import-kinds.ts";
+import { IMPORT_KINDS, type ImportKind } from "../../model/import-kinds.ts";
 
 /**
  * The spreadsheet templates: one flat sheet per record kind of model/domain.ts. A column names

@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalNeo4j } from "../../neo4j-local/launcher.ts";
-import { seedFromDir } from "../../seeds/demo-seed.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
 import { freePort } from "../../server/lib/free-port.ts";
+import { seedFromDir } from "../../server/seed/demo-seed.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../model/domain.ts";
+import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import type { SeedData } from "./read-seed-dir.ts";
 
 /** Scalar or array-of-scalar values only: what a Neo4j property can hold. */
