@@ -91,7 +91,14 @@ export const chainResponse = z.object({
   elements: elementsSchema,
 });
 
-export const mapResponse = z.object({ chain: named, region: named, elements: elementsSchema });
+/** `truncated`: the server drew only the first firms (MAP_FIRM_LIMIT); the view must say so. */
+export const mapResponse = z.object({
+  chain: named,
+  region: named,
+  enclaves: z.enum(["home", "host", "both"]),
+  truncated: z.boolean(),
+  elements: elementsSchema,
+});
 export type ChainMap = z.infer<typeof mapResponse>;
 
 const finding = z.object({

@@ -181,7 +181,11 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       data = { map, gaps };
       const built = chainMapElements(map.elements, { lang, t, open: new Set(current.open) });
       await graph.replace(built.elements, "preset");
-      clear(overlay, built.aggregated ? h("div", { class: "notice" }, t("map.aggregated")) : null);
+      clear(
+        overlay,
+        map.truncated ? h("div", { class: "notice" }, t("map.truncated")) : null,
+        built.aggregated ? h("div", { class: "notice" }, t("map.aggregated")) : null,
+      );
       renderFindings();
       applySelection(current);
     } catch (error) {
