@@ -1,7 +1,7 @@
 import { STAGES } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
-import { notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 import type { Elements } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
 
@@ -62,7 +62,7 @@ const stageIndex = (stage: string) => (STAGES as readonly string[]).indexOf(stag
 /** One chain's structure: segments upstream to downstream, sub-segments under their parents, expected flows. */
 export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
   const row = await graph.readOne<{ chain: NodeRow; segments: NodeRow[]; edges: EdgeRow[] }>("get-chain", { id });
-  if (!row) throw notFound(`chain ${id}`);
+  if (!row) throw new NotFoundError(`chain ${id}`);
   const parentOf = new Map(row.edges.filter((e) => e.type === "SUB_SEGMENT_OF").map((e) => [e.from, e.to]));
   const segments = row.segments
     .map((s) =>
