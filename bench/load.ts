@@ -1,17 +1,17 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadSeedRows } from "../seeds/load-seed.ts";
-import type { EntityLabel, RelationshipType } from "../seeds/schema.ts";
+import type { EntityLabel, RelationshipType } from "../model/domain.ts";
 import { SYNTHETIC_PROVENANCE } from "../seeds/synthetic/batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "../seeds/synthetic/firms.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
 import { buildPlan } from "../seeds/synthetic/plan.ts";
 import { planNodes, planRelations } from "../seeds/synthetic/plan-rows.ts";
 import { removeSynthetic } from "../seeds/synthetic/remove.ts";
-import type { EntityRow, GraphRows, RelationRow } from "../seeds/to-graph-rows.ts";
 import type { Neo4jConnection } from "../server/config.ts";
 import type { Graph } from "../server/db/graph.ts";
+import { loadSeedRows } from "../server/seed/load-seed.ts";
+import type { EntityRow, GraphRows, RelationRow } from "../server/seed/to-graph-rows.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -106,7 +106,7 @@ async function removeProbe(graph: Graph, ids: string[]) {
   await removeSynthetic(graph);
 }
 
-/** The demo loader (seeds/load-seed.ts: batched UNWIND … MERGE in one transaction) on the probe rows. */
+/** The demo loader (server/seed/load-seed.ts: batched UNWIND … MERGE in one transaction) on the probe rows. */
 export async function measureSeedLoader(graph: Graph, firms: number): Promise<LoadRate> {
   const { rows, ids } = probeRows(firms);
   const nodeCount = [...rows.entities.values()].reduce((n, l) => n + l.length, 0);

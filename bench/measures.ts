@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../seeds/schema.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../model/domain.ts";
 import { type AnswerKeyScore, scoreAnswerKey } from "../seeds/synthetic/answer-key.ts";
 import { firmNode, firmPlaces } from "../seeds/synthetic/firms.ts";
 import { leaderTies, type PlantedGaps, plantedGaps } from "../seeds/synthetic/manifest.ts";

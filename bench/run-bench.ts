@@ -1,5 +1,4 @@
 import os from "node:os";
-import { seedFromDir } from "../seeds/demo-seed.ts";
 import type { AnswerKeyScore } from "../seeds/synthetic/answer-key.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
 import { buildPlan, firmId } from "../seeds/synthetic/plan.ts";
@@ -9,6 +8,7 @@ import { createDriver } from "../server/db/driver.ts";
 import { Graph } from "../server/db/graph.ts";
 import { applySchema } from "../server/db/schema.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
+import { seedFromDir } from "../server/seed/demo-seed.ts";
 import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readSeedDir } from "./read-seed-dir.ts";
+import { readSeedDir } from "../server/seed/read-seed-dir.ts";
 
 // Validates seed files without touching a database: `npx tsx seeds/check.ts [dir]`.
 const dir = process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), "demo");

@@ -1,6 +1,6 @@
 import { runWithGraph } from "../server/cli-graph.ts";
 import { ProgressLine } from "../server/lib/progress-line.ts";
-import { DEMO_SEED_DIR, seedFromDir } from "./demo-seed.ts";
+import { DEMO_SEED_DIR, seedFromDir } from "../server/seed/demo-seed.ts";
 
 // npm run seed [-- <folder>]: validate the seed files, then load them (idempotent).
 const dir = process.argv[2] ?? DEMO_SEED_DIR;

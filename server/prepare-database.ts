@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { seedFromDir } from "../seeds/demo-seed.ts";
 import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
 import { recoverInterruptedImports } from "./repositories/imports.ts";
+import { seedFromDir } from "./seed/demo-seed.ts";
 
 /**
  * Makes the database usable: waits for it (a container may still be starting), applies the

@@ -1,8 +1,8 @@
+import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph, WriteCounts } from "../../server/db/graph.ts";
 import { addCounts, NO_WRITES } from "../../server/db/graph.ts";
-import { DEMO_SEED_DIR } from "../demo-seed.ts";
-import { readSeedDir } from "../read-seed-dir.ts";
-import type { EntityLabel, RelationshipType } from "../schema.ts";
+import { DEMO_SEED_DIR } from "../../server/seed/demo-seed.ts";
+import { readSeedDir } from "../../server/seed/read-seed-dir.ts";
 import { SYNTHETIC_PROVENANCE } from "./batch-writer.ts";
 import type { NodeRow, RelRow } from "./types.ts";
 

@@ -1,4 +1,4 @@
-import type { RelationshipType } from "../schema.ts";
+import type { RelationshipType } from "../../model/domain.ts";
 import { firmName } from "./names.ts";
 import type { ChainPlan, Plan, PresencePlan } from "./plan.ts";
 import { firmId, nearRegions } from "./plan.ts";

@@ -1,5 +1,5 @@
+import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../../server/db/graph.ts";
-import type { EntityLabel, RelationshipType } from "../schema.ts";
 import { BatchWriter } from "./batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "./firms.ts";
 import { buildPlan, type Plan } from "./plan.ts";

@@ -1,5 +1,5 @@
-import type { EntityLabel, RelationshipType } from "../schema.ts";
-import { relationKey } from "../to-graph-rows.ts";
+import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
+import { relationKey } from "../../server/seed/to-graph-rows.ts";
 import { firmId, type Plan } from "./plan.ts";
 import type { NodeRow, RelRow } from "./types.ts";
 

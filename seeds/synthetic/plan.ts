@@ -1,3 +1,4 @@
+import type { Stage } from "../../model/domain.ts";
 import { CHAIN_INDUSTRIES, districtName, placeName, segmentName } from "./names.ts";
 import { type Random, streamFor } from "./random.ts";
 
@@ -8,7 +9,6 @@ import { type Random, streamFor } from "./random.ts";
  * it chunk by chunk (firms.ts), so memory stays bounded whatever the size.
  */
 
-export type Stage = "upstream" | "midstream" | "downstream";
 export type BrokenKind = "no-upstream" | "outside-only" | "no-local-tie";
 export type LeaderKind = "none" | "single" | "multiple" | "weak";
 

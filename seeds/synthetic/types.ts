@@ -1,9 +1,9 @@
-import type { FIRM_TAGS } from "../schema.ts";
-import type { Props } from "../to-graph-rows.ts";
+import type { FIRM_TAGS } from "../../model/domain.ts";
+import type { Props } from "../../server/seed/to-graph-rows.ts";
 
 export type FirmTag = (typeof FIRM_TAGS)[number];
 
-/** A node to write: its label (from seeds/schema.ts) is given per batch, :Synthetic is added by the query. */
+/** A node to write: its label (from model/domain.ts) is given per batch, :Synthetic is added by the query. */
 export interface NodeRow {
   id: string;
   props: Props;

@@ -1,16 +1,15 @@
+import { STAGES, type Stage } from "../../model/domain.ts";
 import { edgeId } from "../graph/elements.ts";
-import {
-  type Finding,
-  type FlowCheck,
-  type LeaderCheck,
-  type LeaderRatios,
-  type SegmentCoverage,
-  type SourceRef,
-  STAGE_ORDER,
-  type Stage,
-  type SupportActor,
-  type SupportVia,
-  type Thresholds,
+import type {
+  Finding,
+  FlowCheck,
+  LeaderCheck,
+  LeaderRatios,
+  SegmentCoverage,
+  SourceRef,
+  SupportActor,
+  SupportVia,
+  Thresholds,
 } from "./types.ts";
 
 /**
@@ -361,7 +360,7 @@ function supportFindings(actors: SupportActor[]) {
 
 function summarize(input: GapInput, supportPresent: Set<SupportCategory>) {
   const coverageByStage = Object.fromEntries(
-    STAGE_ORDER.map((stage) => {
+    STAGES.map((stage) => {
       const inStage = input.segments.filter((s) => s.segment.stage === stage);
       return [stage, { segments: inStage.length, covered: inStage.filter(isCovered).length }];
     }),

@@ -1,7 +1,5 @@
+import type { Stage } from "../../model/domain.ts";
 import type { EdgeRow, NodeRow } from "../graph/elements.ts";
-
-export type Stage = "upstream" | "midstream" | "downstream";
-export const STAGE_ORDER: Stage[] = ["upstream", "midstream", "downstream"];
 
 export interface Bilingual {
   zh: string;

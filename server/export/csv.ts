@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
+import { neutralizeFormula } from "../../model/spreadsheet-text.ts";
 import type { Elements } from "../schemas/elements.ts";
-import { neutralizeFormula } from "./spreadsheet-text.ts";
 import { edgeTable, nodeTable } from "./table.ts";
 
 export type CsvTable = "nodes" | "edges";

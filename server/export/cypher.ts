@@ -1,11 +1,11 @@
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../seeds/schema.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../model/domain.ts";
 import type { EdgeData, Elements, NodeData } from "../schemas/elements.ts";
 
 /**
  * A Cypher script that recreates the subgraph in another Neo4j: one parameter-free statement
  * per line (cypher-shell, Neo4j Browser with multi-statement editing), MERGE on ids so a
  * re-run changes nothing. Every value is a literal escaped here; labels and relationship
- * types come only from the allow-lists in seeds/schema.ts, and property keys are backquoted.
+ * types come only from the allow-lists in model/domain.ts, and property keys are backquoted.
  */
 
 // Control characters travel as escapes so every statement stays on one line.

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
+import { xlsxText } from "../../model/spreadsheet-text.ts";
 import type { Elements } from "../schemas/elements.ts";
-import { xlsxText } from "./spreadsheet-text.ts";
 import { type Cell, edgeTable, nodeTable, type Table } from "./table.ts";
 
 // Excel refuses longer cell text.

@@ -1,4 +1,4 @@
-import { xmlSafe } from "./spreadsheet-text.ts";
+import { xmlSafe } from "../../model/spreadsheet-text.ts";
 
 /** Text safe inside an XML element or a double-quoted attribute. */
 export function escapeXml(value: string): string {

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS } from "../../seeds/schema.ts";
+import { ENTITY_LABELS } from "../../model/domain.ts";
 import type { EdgeData, Elements, NodeData } from "../schemas/elements.ts";
 
 /**

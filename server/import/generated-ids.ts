@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type EntityLabel, LABEL_BY_PREFIX } from "../../seeds/schema.ts";
+import { type EntityLabel, LABEL_BY_PREFIX } from "../../model/domain.ts";
 
 const PREFIX_BY_LABEL = Object.fromEntries(Object.entries(LABEL_BY_PREFIX).map(([prefix, label]) => [label, prefix])) as Record<
   EntityLabel,

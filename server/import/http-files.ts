@@ -1,6 +1,7 @@
 import { PassThrough, Writable } from "node:stream";
 import type { Graph } from "../db/graph.ts";
-import { HttpError, notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
+import { HttpError } from "../plugins/errors.ts";
 import { type BatchSummary, RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
 import type { ImportKind } from "./templates.ts";
@@ -41,7 +42,7 @@ export function exportXlsxStream(graph: Graph): { body: PassThrough; contentType
 export async function revertBatch(graph: Graph, id: string, user: string): Promise<BatchSummary> {
   try {
     const batch = await revertImportBatch(graph, id, user);
-    if (!batch) throw notFound(`import batch ${id}`);
+    if (!batch) throw new NotFoundError(`import batch ${id}`);
     return batch;
   } catch (error) {
     if (error instanceof RevertConflictError) {

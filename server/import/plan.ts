@@ -1,4 +1,4 @@
-import type { RelationshipType } from "../../seeds/schema.ts";
+import type { RelationshipType } from "../../model/domain.ts";
 import type { ImportProblem, ProblemList } from "./problems.ts";
 import {
   type DocumentItem,

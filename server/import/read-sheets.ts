@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
-import { unneutralizeFormula } from "../export/spreadsheet-text.ts";
+import { unneutralizeFormula } from "../../model/spreadsheet-text.ts";
 import { BOM_MISMATCH_MESSAGE, decodeText, type EncodingIssue, encodingProblem, type TextEncoding } from "./encoding.ts";
 import { ImportLimitError, ReadBudget } from "./limits.ts";
 import type { ImportProblem } from "./problems.ts";

@@ -1,5 +1,6 @@
-import { type EntityLabel, ID_PATTERN, LABEL_BY_PREFIX, type RelationshipType } from "../../seeds/schema.ts";
-import { relationKey } from "../../seeds/to-graph-rows.ts";
+import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
+import { ID_PATTERN } from "../../model/id-pattern.ts";
+import { relationKey } from "../seed/to-graph-rows.ts";
 import type { ImportProblem, ProblemList, RowPlace } from "./problems.ts";
 import type { EntityItem, ParsedImport, Props, Reference, RelationItem } from "./read-records.ts";
 

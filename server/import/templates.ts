@@ -21,11 +21,11 @@ import {
   relationSchema,
   STAGES,
   segmentSchema,
-} from "../../seeds/schema.ts";
-import { IMPORT_KINDS, type ImportKind } from "./import-kinds.ts";
+} from "../../model/domain.ts";
+import { IMPORT_KINDS, type ImportKind } from "../../model/import-kinds.ts";
 
 /**
- * The spreadsheet templates: one flat sheet per record kind of seeds/schema.ts. A column names
+ * The spreadsheet templates: one flat sheet per record kind of model/domain.ts. A column names
  * the record field it fills; the zod schemas stay the truth for what a valid row is.
  */
 export type ColumnType = "text" | "list" | "number" | "yuan" | "int" | "enum" | "date" | "refs" | "flag";

@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { neutralizeFormula, xlsxText } from "../export/spreadsheet-text.ts";
+import { neutralizeFormula, xlsxText } from "../../model/spreadsheet-text.ts";
 import { encodeCsvText } from "./encoding.ts";
 import { joinList, type Props } from "./read-records.ts";
 import { allowedValues, type Column, headerText, IMPORT_KINDS, type ImportKind, KIND_SPECS } from "./templates.ts";

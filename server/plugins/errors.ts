@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions 
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isConstraintViolation, isNeo4jOverloaded, isNeo4jUnavailable } from "../db/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 
 /** An error whose message is safe to show to the client, with the status it maps to. */
 export class HttpError extends Error {
@@ -13,7 +14,6 @@ export class HttpError extends Error {
     super(message);
   }
 }
-export const notFound = (what: string) => new HttpError(404, `${what} not found`);
 export const badRequest = (field: string, message: string) => new HttpError(400, `${field}: ${message}`, [{ field, message }]);
 
 const RETRY_AFTER_SECONDS = "5";
@@ -51,6 +51,9 @@ export const errorsPlugin = fp(
           message: fields.map((f) => `${f.field}: ${f.message}`).join("; "),
           fields,
         });
+      }
+      if ((error as Error) instanceof NotFoundError) {
+        return reply.code(404).send({ statusCode: 404, error: statusText(404), message: error.message });
       }
       if (error instanceof HttpError) {
         return reply.code(error.statusCode).send({

@@ -14,7 +14,7 @@ import {
 } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, edgeId, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
-import { notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 import { dropNulls } from "./drop-nulls.ts";
 import { gapDensities } from "./relatedness.ts";
 
@@ -37,13 +37,13 @@ export interface LocalScope {
 
 export async function findLocalScope(graph: Graph, region: string, enclaves: EnclaveMode): Promise<LocalScope> {
   const row = await graph.readOne<LocalScope>("find-local-regions", { region, enclaves });
-  if (!row) throw notFound(`region "${region}"`);
+  if (!row) throw new NotFoundError(`region "${region}"`);
   return row;
 }
 
 async function findChain(graph: Graph, chain: string): Promise<NodeRow> {
   const row = await graph.readOne<{ chain: NodeRow }>("find-chain-header", { chain });
-  if (!row) throw notFound(`chain "${chain}"`);
+  if (!row) throw new NotFoundError(`chain "${chain}"`);
   return row.chain;
 }
 
@@ -251,7 +251,7 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery) {
   const offset = query.offset ?? 0;
   const analysis = await analyseChainGaps(graph, query);
   const known = new Set(analysis.segments.map((s) => s.segment.id));
-  if (query.segment && !known.has(query.segment)) throw notFound(`segment "${query.segment}" in chain "${query.chain}"`);
+  if (query.segment && !known.has(query.segment)) throw new NotFoundError(`segment "${query.segment}" in chain "${query.chain}"`);
   const gapFindings = analysis.findings.filter((f) => f.kind === "missing-segment" || f.kind === "thin-segment");
   const segmentIds = query.segment ? [query.segment] : [...new Set(gapFindings.map((f) => f.segment!))];
   const leaderIds = analysis.leaders.map((l) => l.leader.id);

@@ -1,6 +1,7 @@
+import { STAGES } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
-import { notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 import type { Elements } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
 
@@ -56,12 +57,12 @@ export interface ChainDetail {
   elements: Elements;
 }
 
-const STAGE_ORDER = ["upstream", "midstream", "downstream"];
+const stageIndex = (stage: string) => (STAGES as readonly string[]).indexOf(stage);
 
 /** One chain's structure: segments upstream to downstream, sub-segments under their parents, expected flows. */
 export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
   const row = await graph.readOne<{ chain: NodeRow; segments: NodeRow[]; edges: EdgeRow[] }>("get-chain", { id });
-  if (!row) throw notFound(`chain ${id}`);
+  if (!row) throw new NotFoundError(`chain ${id}`);
   const parentOf = new Map(row.edges.filter((e) => e.type === "SUB_SEGMENT_OF").map((e) => [e.from, e.to]));
   const segments = row.segments
     .map((s) =>
@@ -74,7 +75,7 @@ export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
         assumption: (s.assumption as string | undefined) ?? null,
       }),
     )
-    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.id.localeCompare(b.id));
+    .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage) || a.id.localeCompare(b.id));
   const { chain } = row;
   return {
     chain: dropNulls({ id: chain.id, name: String(chain.name ?? chain.id), nameEn: (chain.nameEn as string | undefined) ?? null }),

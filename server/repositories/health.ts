@@ -6,6 +6,11 @@ export type Readiness = { ready: true } | { ready: false; reason: string };
 /** The whole readiness check, server and client side: a probe must answer fast or say "not ready". */
 export const READINESS_TIMEOUT_MS = 3_000;
 
+/** One round trip to Neo4j; throws (503 at the edge) when it does not answer. */
+export async function pingDatabase(graph: Graph): Promise<void> {
+  await graph.read("ping");
+}
+
 /** Ready means: Neo4j answers a query and every index and constraint of cypher/schema/ is online. */
 export async function checkReadiness(graph: Graph): Promise<Readiness> {
   let missing: string[];

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../seeds/schema.ts";
+import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import type { Graph, NamedTransaction, Params, Row } from "../db/graph.ts";
 import type { QueryName } from "../db/queries.ts";
 import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } from "../import/plan.ts";

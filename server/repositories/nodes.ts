@@ -1,7 +1,7 @@
-import { RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type NodeRow, toNodeData } from "../graph/elements.ts";
-import { notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 import type { Elements, NodeData } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
 import { subgraphAmong } from "./subgraph.ts";
@@ -26,7 +26,7 @@ export async function getNode(graph: Graph, id: string): Promise<NodeDetail> {
     id,
     relTypes: RELATIONSHIP_TYPES,
   });
-  if (!row) throw notFound(`node ${id}`);
+  if (!row) throw new NotFoundError(`node ${id}`);
   return {
     node: toNodeData(row.node),
     documents: row.documents.map(dropNulls),
@@ -57,7 +57,7 @@ export async function expandNeighbors(graph: Graph, id: string, query: NeighborQ
     labels: query.labels,
     want,
   });
-  if (!row) throw notFound(`node ${id}`);
+  if (!row) throw new NotFoundError(`node ${id}`);
   const neighbours = row.ids.slice(0, query.limit - 1);
   const elements = await subgraphAmong(graph, [row.centre, ...neighbours], query.relTypes);
   return { elements, truncated: row.ids.length > neighbours.length };

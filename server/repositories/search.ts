@@ -1,4 +1,4 @@
-import { ENTITY_LABELS } from "../../seeds/schema.ts";
+import { ENTITY_LABELS } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { entityType, type NodeRow } from "../graph/elements.ts";
 import { exactKey, luceneQuery } from "../search/lucene-query.ts";

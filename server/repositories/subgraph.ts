@@ -1,7 +1,7 @@
-import { RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
-import { notFound } from "../plugins/errors.ts";
+import { NotFoundError } from "../lib/not-found.ts";
 import type { Elements } from "../schemas/elements.ts";
 
 /** Most relationships one subgraph read returns; a selection denser than this is cut. */
@@ -31,7 +31,7 @@ export async function assertEntitiesExist(graph: Graph, ids: string[], field: st
   const missing = row?.missing ?? [];
   if (missing.length === 0) return;
   const shown = missing.slice(0, 5).join(", ");
-  throw notFound(`${field}: ${missing.length === 1 ? "entity" : "entities"} ${shown}${missing.length > 5 ? " …" : ""}`);
+  throw new NotFoundError(`${field}: ${missing.length === 1 ? "entity" : "entities"} ${shown}${missing.length > 5 ? " …" : ""}`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { exportXlsxStream, revertBatch, templateFile } from "../import/http-file
 import type { ImportLimits } from "../import/limits.ts";
 import { importAuditSummary, runImport } from "../import/run-import.ts";
 import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
+import { pingDatabase } from "../repositories/health.ts";
 import { listImportBatches } from "../repositories/imports.ts";
 import { errorResponses, errorSchema } from "../schemas/common.ts";
 import {
@@ -136,7 +137,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ limits?: ImportLimits }> = as
     async (_request, reply) => {
       // A streamed file cannot change its status once sent: prove the database answers first,
       // so an outage is a 503, not a cut-off download.
-      await app.graph.read("ping");
+      await pingDatabase(app.graph);
       const file = exportXlsxStream(app.graph);
       return reply.type(file.contentType).header("Content-Disposition", file.disposition).send(file.body);
     },

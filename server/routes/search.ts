@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ENTITY_LABELS } from "../../seeds/schema.ts";
+import { ENTITY_LABELS } from "../../model/domain.ts";
 import { searchEntities } from "../repositories/search.ts";
 import { errorResponses } from "../schemas/common.ts";
 import { labelsFor, searchQuerySchema, searchResultSchema } from "../schemas/explore.ts";

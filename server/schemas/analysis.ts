@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGES } from "../../model/domain.ts";
 import { entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
 
@@ -91,7 +92,7 @@ export const gapReportSchema = z.object({
       id: z.string(),
       name: z.string(),
       nameEn: z.string().optional(),
-      stage: z.enum(["upstream", "midstream", "downstream"]),
+      stage: z.enum(STAGES),
       parent: z.string().optional(),
       localFirms: z.number(),
       aboveScaleFirms: z.number(),

@@ -1,10 +1,10 @@
 import type { Readable } from "node:stream";
 import { z } from "zod";
-import { ID_PATTERN } from "../../seeds/schema.ts";
+import { ID_PATTERN } from "../../model/id-pattern.ts";
 
 /**
  * Entity ids as every route accepts them: the one place for their length limit and prefix
- * rules, whatever ID_PATTERN (seeds/schema.ts) allows. Each rule is a pattern, so /openapi.json
+ * rules, whatever ID_PATTERN (model/domain.ts) allows. Each rule is a pattern, so /openapi.json
  * states it too (a zod refine would be invisible there).
  */
 export const MAX_ID_LENGTH = 200;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, type RelationshipType } from "../../seeds/schema.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import { entityIdSchema, intParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema } from "./elements.ts";
 

@@ -1,8 +1,8 @@
-import { loadSeedRows } from "../../seeds/load-seed.ts";
-import type { SeedData } from "../../seeds/read-seed-dir.ts";
-import { SEED_FILES, type SeedFileName } from "../../seeds/schema.ts";
-import { toGraphRows } from "../../seeds/to-graph-rows.ts";
+import { SEED_FILES, type SeedFileName } from "../../model/domain.ts";
 import type { Graph } from "../../server/db/graph.ts";
+import { loadSeedRows } from "../../server/seed/load-seed.ts";
+import type { SeedData } from "../../server/seed/read-seed-dir.ts";
+import { toGraphRows } from "../../server/seed/to-graph-rows.ts";
 
 type Loose = { [F in SeedFileName]?: Record<string, unknown>[] };
 

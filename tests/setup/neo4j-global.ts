@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
-import { seedFromDir } from "../../seeds/demo-seed.ts";
+import { seedFromDir } from "../../server/seed/demo-seed.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedFromDir } from "../../../seeds/demo-seed.ts";
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../../seeds/schema.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../../model/domain.ts";
 import { type App, buildApp } from "../../../server/app.ts";
 import { createDriver } from "../../../server/db/driver.ts";
 import { Graph } from "../../../server/db/graph.ts";
 import { applySchema } from "../../../server/db/schema.ts";
+import { seedFromDir } from "../../../server/seed/demo-seed.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig } from "../../helpers/graph.ts";
 import { CYPHER_INJECTIONS, encode, HUGE_STRING, ODD_STRINGS } from "./hostile-inputs.ts";

@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_SEED_DIR, seedFromDir } from "../../../seeds/demo-seed.ts";
-import { SeedValidationError } from "../../../seeds/read-seed-dir.ts";
+import { DEMO_SEED_DIR, seedFromDir } from "../../../server/seed/demo-seed.ts";
+import { SeedValidationError } from "../../../server/seed/read-seed-dir.ts";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 

@@ -1,4 +1,5 @@
-import type { SegmentCoverage, Stage } from "../../../server/analysis/types.ts";
+import type { Stage } from "../../../model/domain.ts";
+import type { SegmentCoverage } from "../../../server/analysis/types.ts";
 
 /** A find-segment-coverage row for unit tests: `localFirms` firms, all above-scale, one source sentence. */
 export function segmentRow(id: string, stage: Stage, localFirms: number, parent: string | null = null): SegmentCoverage {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Stage } from "../../../model/domain.ts";
 import { detectGaps } from "../../../server/analysis/detect-gaps.ts";
 import { groupCounts, PRIORITY_WEIGHTS, prioritiseFindings } from "../../../server/analysis/prioritise.ts";
-import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck, type Stage } from "../../../server/analysis/types.ts";
+import { DEFAULT_THRESHOLDS, type FlowCheck, type LeaderCheck } from "../../../server/analysis/types.ts";
 import { segmentRow } from "./coverage-rows.ts";
 
 const seg = (id: string, stage: Stage, localFirms: number) => segmentRow(id, stage, localFirms);

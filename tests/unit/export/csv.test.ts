@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { neutralizeFormula } from "../../../model/spreadsheet-text.ts";
 import { writeCsv } from "../../../server/export/csv.ts";
-import { neutralizeFormula } from "../../../server/export/spreadsheet-text.ts";
 import { sampleElements } from "./sample.ts";
 
 describe("CSV export", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
+import { ID_PATTERN } from "../../../model/id-pattern.ts";
 import { generatedId } from "../../../server/import/generated-ids.ts";
 import { ProblemList } from "../../../server/import/problems.ts";
 import type { EntityItem, ParsedImport } from "../../../server/import/read-records.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ID_PATTERN, RELATIONSHIP_RULES, type RelationshipType } from "../../../seeds/schema.ts";
+import { RELATIONSHIP_RULES, type RelationshipType } from "../../../model/domain.ts";
+import { ID_PATTERN } from "../../../model/id-pattern.ts";
 import { DEGREE_CAP, firmNode, firmPlaces, firmRelations, supplyTargets } from "../../../seeds/synthetic/firms.ts";
 import { plantedGaps } from "../../../seeds/synthetic/manifest.ts";
 import { buildPlan, MIN_FIRMS } from "../../../seeds/synthetic/plan.ts";

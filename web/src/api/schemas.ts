@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGES } from "../../../model/domain.ts";
 
 // The app's CSP forbids eval; tell zod not to probe for it (its JIT falls back anyway).
 z.config({ jitless: true });
@@ -81,8 +82,7 @@ export type Region = z.infer<typeof regionsResponse>["regions"][number];
 export const chainsResponse = z.object({ chains: z.array(named.extend({ regions: z.array(z.string()).default([]) })) });
 export type Chain = z.infer<typeof chainsResponse>["chains"][number];
 
-const stage = z.enum(["upstream", "midstream", "downstream"]);
-export type Stage = z.infer<typeof stage>;
+const stage = z.enum(STAGES);
 
 export const chainResponse = z.object({
   chain: named,
@@ -91,7 +91,14 @@ export const chainResponse = z.object({
   elements: elementsSchema,
 });
 
-export const mapResponse = z.object({ chain: named, region: named, elements: elementsSchema });
+/** `truncated`: the server drew only the first firms (MAP_FIRM_LIMIT); the view must say so. */
+export const mapResponse = z.object({
+  chain: named,
+  region: named,
+  enclaves: z.enum(["home", "host", "both"]),
+  truncated: z.boolean(),
+  elements: elementsSchema,
+});
 export type ChainMap = z.infer<typeof mapResponse>;
 
 const finding = z.object({

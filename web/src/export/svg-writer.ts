@@ -4,7 +4,7 @@
  * standalone vector file for slides and reports.
  */
 
-import { xmlSafe } from "../../../server/export/spreadsheet-text.ts";
+import { xmlSafe } from "../../../model/spreadsheet-text.ts";
 
 export interface Point {
   x: number;

@@ -1,4 +1,5 @@
 import type { ElementDefinition } from "cytoscape";
+import { STAGES, type Stage } from "../../../model/domain.ts";
 import type { Elements, NodeData } from "../api/schemas.ts";
 import { entityName, type Lang, type Translate } from "../i18n/i18n.ts";
 import { MAP_COLORS } from "./palette.ts";
@@ -9,8 +10,6 @@ import { MAP_COLORS } from "./palette.ts";
  * grid inside their segment. A preset layout, so drawing costs nothing beyond rendering.
  * Above a threshold, firms collapse into one count node per segment (level of detail).
  */
-export const STAGE_ORDER = ["upstream", "midstream", "downstream"] as const;
-export type StageName = (typeof STAGE_ORDER)[number];
 
 export const MAP_LAYOUT = {
   cellW: 132,
@@ -48,7 +47,7 @@ export interface MapElements {
 
 interface Segment {
   data: NodeData;
-  stage: StageName;
+  stage: Stage;
   children: Segment[];
   firms: NodeData[];
   shown: NodeData[];
@@ -57,8 +56,8 @@ interface Segment {
 
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
-const stageOf = (data: NodeData): StageName =>
-  (STAGE_ORDER as readonly string[]).includes(String(data.stage)) ? (data.stage as StageName) : "midstream";
+const stageOf = (data: NodeData): Stage =>
+  (STAGES as readonly string[]).includes(String(data.stage)) ? (data.stage as Stage) : "midstream";
 
 function firmRank(firm: NodeData): number {
   const tags = Array.isArray(firm.tags) ? firm.tags.length : 0;
@@ -235,7 +234,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     while (current && parentOf(current)) current = segments.get(parentOf(current)!);
     return current?.data.id ?? id;
   };
-  const laneRoots = STAGE_ORDER.map((stage, laneIndex) => {
+  const laneRoots = STAGES.map((stage, laneIndex) => {
     const list = roots.filter((segment) => segment.stage === stage);
     const weight = (segment: Segment) => {
       const from = flows.filter((f) => rootOf(f.data.target) === segment.data.id).map((f) => order.get(rootOf(f.data.source)));
@@ -293,8 +292,8 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
 
   let laneLeft = 0;
   let tallest = 0;
-  const lanes: { stage: StageName; left: number; width: number }[] = [];
-  STAGE_ORDER.forEach((stage, laneIndex) => {
+  const lanes: { stage: Stage; left: number; width: number }[] = [];
+  STAGES.forEach((stage, laneIndex) => {
     const columns = packed[laneIndex]!;
     const laneW = columns.length * columnW + (columns.length - 1) * MAP_LAYOUT.columnGap + 2 * MAP_LAYOUT.lanePad;
     columns.forEach((column, c) => {

@@ -1,4 +1,4 @@
-import { IMPORT_KINDS, type ImportKind } from "../../../server/import/import-kinds.ts";
+import { IMPORT_KINDS, type ImportKind } from "../../../model/import-kinds.ts";
 import type { ImportBatch, ImportReport } from "../api/schemas.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 

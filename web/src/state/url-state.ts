@@ -1,4 +1,5 @@
-import { ID_PATTERN } from "../../../seeds/id-pattern.ts";
+import { STAGES } from "../../../model/domain.ts";
+import { ID_PATTERN } from "../../../model/id-pattern.ts";
 /**
  * The view state a copied link must reproduce, kept in the URL hash (`#/map?chain=…&region=…`).
  * Pure: parse and serialize only, so the app, the tests and a pasted link agree on one format.
@@ -53,7 +54,7 @@ export interface ViewState {
 const ID = ID_PATTERN;
 const REL_TYPE = /^[A-Z][A-Z_]*$/;
 const TYPE = /^[a-z]+$/;
-const STAGES = new Set(["upstream", "midstream", "downstream"]);
+const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
 
 export function defaultState(): ViewState {
   return { view: "map", lang: "zh", expanded: [], filters: { types: [], regions: [], chains: [], stages: [] }, open: [], regions: [] };
@@ -116,7 +117,7 @@ export function parseState(hash: string): ViewState {
     types: list(params.get("types"), (item) => TYPE.test(item)),
     regions: list(params.get("fregions"), (item) => ID.test(item)),
     chains: list(params.get("fchains"), (item) => ID.test(item)),
-    stages: list(params.get("stages"), (item) => STAGES.has(item)),
+    stages: list(params.get("stages"), (item) => STAGE_SET.has(item)),
   };
   return state;
 }

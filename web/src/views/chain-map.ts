@@ -1,7 +1,8 @@
+import { STAGES } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
 import type { ChainMap, Finding, Gaps } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
-import { chainMapElements, STAGE_ORDER } from "../graph/chain-map-elements.ts";
+import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -95,7 +96,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
         h(
           "ul",
           { class: "coverage" },
-          STAGE_ORDER.map((stage) => {
+          STAGES.map((stage) => {
             const cov = gaps.summary.coverageByStage[stage];
             return cov
               ? h("li", {}, t("map.coverage", { stage: t(`stage.${stage}`), covered: cov.covered, segments: cov.segments }))
@@ -180,7 +181,11 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       data = { map, gaps };
       const built = chainMapElements(map.elements, { lang, t, open: new Set(current.open) });
       await graph.replace(built.elements, "preset");
-      clear(overlay, built.aggregated ? h("div", { class: "notice" }, t("map.aggregated")) : null);
+      clear(
+        overlay,
+        map.truncated ? h("div", { class: "notice" }, t("map.truncated")) : null,
+        built.aggregated ? h("div", { class: "notice" }, t("map.aggregated")) : null,
+      );
       renderFindings();
       applySelection(current);
     } catch (error) {

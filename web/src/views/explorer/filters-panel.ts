@@ -1,3 +1,4 @@
+import { STAGES } from "../../../../model/domain.ts";
 import type { Chain, Region } from "../../api/schemas.ts";
 import type { AppContext } from "../../app/context.ts";
 import { filtersActive } from "../../explore/filters.ts";
@@ -7,8 +8,6 @@ import type { MessageKey } from "../../i18n/messages.ts";
 import type { Filters } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";
 import { regionLabel } from "../../ui/pickers.ts";
-
-const STAGES = ["upstream", "midstream", "downstream"] as const;
 
 const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
 

@@ -1,5 +1,5 @@
+import { STAGES } from "../../../../model/domain.ts";
 import type { Gaps } from "../../api/schemas.ts";
-import { STAGE_ORDER } from "../../graph/chain-map-elements.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { h } from "../../ui/dom.ts";
 
@@ -13,7 +13,7 @@ export function summarySection(gaps: Gaps, t: Translate): HTMLElement {
     h(
       "ul",
       {},
-      STAGE_ORDER.map((stage) => {
+      STAGES.map((stage) => {
         const cov = gaps.summary.coverageByStage[stage];
         return cov ? h("li", {}, t("map.coverage", { stage: t(`stage.${stage}`), covered: cov.covered, segments: cov.segments })) : null;
       }),

@@ -1,5 +1,5 @@
+import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import type { SeedData } from "./read-seed-dir.ts";
-import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "./schema.ts";
 
 /** Scalar or array-of-scalar values only: what a Neo4j property can hold. */
 export type PropValue = string | number | boolean | string[] | number[];

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { ID_PATTERN } from "./id-pattern.ts";
 
 /**
- * The shape of the seed files under seeds/demo/ (and of anything else loaded through
- * the seed loader). This file is the contract between the data and the graph: every
- * label, relationship type and property the loader writes is named here.
+ * The domain vocabulary and the record schemas: labels, relationship rules, stages, kinds,
+ * statuses and tags, and the shape of every record the seed loader and the import write.
+ * This file is the contract between the data and the graph: every label, relationship type
+ * and property the loader writes is named here. Dependency-free (zod only), so the server,
+ * the web app, the seeds, bench and tests all import it.
  */
-
-export { ID_PATTERN };
 
 const id = (prefix: string) =>
   z
@@ -64,7 +64,9 @@ export const regionSchema = z
 
 export const chainSchema = z.object({ id: id("chain"), ...names, ...provenance }).superRefine(requireProvenance);
 
+/** A segment's place in the chain, in chain order (upstream first). */
 export const STAGES = ["upstream", "midstream", "downstream"] as const;
+export type Stage = (typeof STAGES)[number];
 export const segmentSchema = z.object({ id: id("segment"), ...names, stage: z.enum(STAGES), ...provenance }).superRefine(requireProvenance);
 
 export const FIRM_TAGS = ["规上", "专精特新", "小巨人", "高新技术", "独角兽", "上市", "龙头"] as const;

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Graph, WriteCounts } from "../server/db/graph.ts";
+import type { Graph, WriteCounts } from "../db/graph.ts";
 import { loadSeedRows } from "./load-seed.ts";
 import { readSeedDir } from "./read-seed-dir.ts";
 import { toGraphRows } from "./to-graph-rows.ts";
 
-export const DEMO_SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo");
+/** The demo data stays in seeds/ (data and its CLIs); the loader lives here, in the server. */
+export const DEMO_SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../seeds/demo");
 
 /** Validates every seed file first (nothing is written if any record is bad), then loads them. */
 export async function seedFromDir(

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { SEED_FILES, type SeedFileName } from "./schema.ts";
+import { SEED_FILES, type SeedFileName } from "../../model/domain.ts";
 
 export type SeedData = { [F in SeedFileName]: z.infer<(typeof SEED_FILES)[F]["schema"]>[] };
 

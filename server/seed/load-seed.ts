@@ -1,4 +1,4 @@
-import { addCounts, type Graph, NO_WRITES, type WriteCounts } from "../server/db/graph.ts";
+import { addCounts, type Graph, NO_WRITES, type WriteCounts } from "../db/graph.ts";
 import type { GraphRows } from "./to-graph-rows.ts";
 
 const BATCH = 1000;
