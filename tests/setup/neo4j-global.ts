@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
-import { seedFromDir } from "../../server/seed/demo-seed.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
+import { seedFromDir } from "../../server/seed/demo-seed.ts";
 import { loadStretch, scaledTimeout } from "../helpers/load-timeouts.ts";
 
 declare module "vitest" {
