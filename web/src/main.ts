@@ -1,3 +1,4 @@
+import "./zod-jitless.ts";
 import "./styles/app.css";
 import "./styles/print.css";
 import { startApp } from "./app/app.ts";

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { STAGES } from "../../../model/domain.ts";
 
-// The app's CSP forbids eval; tell zod not to probe for it (its JIT falls back anyway).
-z.config({ jitless: true });
-
 /**
  * The API's answers as the front end relies on them (see the API contract). Checked with zod on
  * arrival so a changed server shows a plain error instead of a half-drawn graph; extra fields pass.
