@@ -3,8 +3,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { errorSchema } from "../../model/api/common.ts";
 import type { Access } from "../auth/roles.ts";
-import { errorSchema } from "../schemas/common.ts";
 
 const error = (description: string) => errorSchema.meta({ description });
 

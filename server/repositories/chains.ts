@@ -1,8 +1,8 @@
+import type { Elements } from "../../model/api/elements.ts";
 import { STAGES } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
 
 export interface ChainSummary {

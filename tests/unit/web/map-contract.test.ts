@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainMapSchema } from "../../../server/schemas/analysis.ts";
+import { chainMapSchema } from "../../../model/api/analysis.ts";
 import { mapResponse } from "../../../web/src/api/schemas.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IMPORT_KINDS } from "../import/templates.ts";
-import { fileResponse, intParam, XLSX_MEDIA_TYPE } from "./common.ts";
+import { IMPORT_KINDS } from "../import-kinds.ts";
+import { intParam } from "./common.ts";
 
 const kinds = IMPORT_KINDS.join("|");
 
@@ -84,5 +84,3 @@ export const importReportSchema = z.object({
 export const batchListSchema = z.object({ batches: z.array(batchSchema) });
 export const batchListQuerySchema = z.object({ limit: intParam(1, 500, 100) });
 export const batchParamsSchema = z.object({ id: z.string().regex(/^import-[0-9a-z-]{1,60}$/, "not an import batch id") });
-export const workbookResponseSchema = fileResponse("An XLSX workbook, as an attachment", [XLSX_MEDIA_TYPE]);
-export const templateResponseSchema = fileResponse("One template, CSV (UTF-8 with BOM) or XLSX by its name", ["text/csv", XLSX_MEDIA_TYPE]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../domain.ts";
 import { entityIdSchema, intParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema } from "./elements.ts";
 
@@ -137,14 +137,3 @@ export const chainDetailSchema = z.object({
 export const documentsSchema = z.object({
   documents: z.array(documentRefSchema.extend({ authors: z.array(z.string()) })),
 });
-
-/** Labels for the types a client asked for; everything when it asked for nothing. */
-export function labelsFor(types: string[] | undefined, fallback: readonly string[] = ENTITY_LABELS): string[] {
-  if (!types || types.length === 0) return [...fallback];
-  return ENTITY_LABELS.filter((label) => types.includes(label.toLowerCase()));
-}
-
-export function relTypesFor(relTypes: string[] | undefined): RelationshipType[] {
-  if (!relTypes || relTypes.length === 0) return [...RELATIONSHIP_TYPES];
-  return RELATIONSHIP_TYPES.filter((type) => relTypes.includes(type));
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STAGES } from "../../model/domain.ts";
+import { STAGES } from "../domain.ts";
 import { entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
 
