@@ -16,12 +16,18 @@ export const entityIdSchema = z
 export const entityIdOf = (prefix: string) => entityIdSchema.regex(new RegExp(`^${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 /** The body of every error response. */
-export const errorSchema = z.object({
-  statusCode: z.number().int(),
-  error: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
+export const errorSchema = z
+  .object({
+    statusCode: z.number().int(),
+    error: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Error" });
+
+/** A message for people in 中文 and English. */
+export const bilingualSchema = z.object({ zh: z.string(), en: z.string() }).meta({ id: "Bilingual" });
+export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const errorResponses = {
   400: errorSchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../domain.ts";
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, STAGES } from "../domain.ts";
 import { entityIdSchema, intParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema } from "./elements.ts";
 
@@ -49,32 +49,41 @@ export const searchQuerySchema = z.object({
   limit: intParam(1, 50, 20),
 });
 
-export const searchResultSchema = z.object({
-  results: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      label: z.string(),
-      nameEn: z.string().optional(),
-      aliases: z.array(z.string()),
-      score: z.number(),
-    }),
-  ),
-});
+export const searchResultsSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        label: z.string(),
+        nameEn: z.string().optional(),
+        aliases: z.array(z.string()),
+        score: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "SearchResults" });
+export type SearchResult = z.infer<typeof searchResultsSchema>["results"][number];
 
-export const documentRefSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  outlet: z.string().optional(),
-  date: z.string().optional(),
-  file: z.string().optional(),
-});
+export const documentRefSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    outlet: z.string().optional(),
+    date: z.string().optional(),
+    file: z.string().optional(),
+  })
+  .meta({ id: "DocumentRef" });
+export type DocumentRef = z.infer<typeof documentRefSchema>;
 
-export const nodeDetailSchema = z.object({
-  node: nodeDataSchema,
-  documents: z.array(documentRefSchema),
-  degree: z.record(z.string(), z.number()).describe("Relationships per type, both directions"),
-});
+export const nodeDetailSchema = z
+  .object({
+    node: nodeDataSchema,
+    documents: z.array(documentRefSchema),
+    degree: z.record(z.string(), z.number()).describe("Relationships per type, both directions"),
+  })
+  .meta({ id: "NodeDetail" });
+export type NodeDetail = z.infer<typeof nodeDetailSchema>;
 
 export const MAX_DEPTH = 3;
 export const neighborsQuerySchema = z.object({
@@ -84,7 +93,7 @@ export const neighborsQuerySchema = z.object({
   limit: intParam(1, 2000, 200).describe("Most nodes returned, the centre included"),
 });
 
-export const neighborsSchema = z.object({ elements: elementsSchema, truncated: z.boolean() });
+export const neighborsSchema = z.object({ elements: elementsSchema, truncated: z.boolean() }).meta({ id: "Neighbors" });
 
 export const pathsQuerySchema = z
   .object({
@@ -95,45 +104,59 @@ export const pathsQuerySchema = z
   })
   .refine((q) => q.from !== q.to, { path: ["to"], message: "must differ from `from`" });
 
-export const pathsSchema = z.object({
-  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
-  elements: elementsSchema,
-});
+export const pathsSchema = z
+  .object({
+    paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
+    elements: elementsSchema,
+  })
+  .meta({ id: "Paths" });
+export type Paths = z.infer<typeof pathsSchema>;
 
-export const regionsSchema = z.object({
-  regions: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      nameEn: z.string().optional(),
-      kind: z.string(),
-      parent: z.string().optional(),
-      enclaveOf: z.string().optional(),
-      locatedIn: z.string().optional(),
-    }),
-  ),
-});
+export const regionsSchema = z
+  .object({
+    regions: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        nameEn: z.string().optional(),
+        kind: z.string(),
+        parent: z.string().optional(),
+        enclaveOf: z.string().optional(),
+        locatedIn: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "Regions" });
+export type Region = z.infer<typeof regionsSchema>["regions"][number];
 
-export const chainsSchema = z.object({
-  chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), regions: z.array(z.string()) })),
-});
+export const chainsSchema = z
+  .object({
+    chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), regions: z.array(z.string()) })),
+  })
+  .meta({ id: "Chains" });
+export type Chain = z.infer<typeof chainsSchema>["chains"][number];
 
-export const chainDetailSchema = z.object({
-  chain: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
-  segments: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      nameEn: z.string().optional(),
-      stage: z.string(),
-      parent: z.string().optional(),
-      assumption: z.string().optional(),
-    }),
-  ),
-  flows: z.array(z.object({ from: z.string(), to: z.string() })),
-  elements: elementsSchema,
-});
+export const chainDetailSchema = z
+  .object({
+    chain: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
+    segments: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        nameEn: z.string().optional(),
+        stage: z.enum(STAGES),
+        parent: z.string().optional(),
+        assumption: z.string().optional(),
+      }),
+    ),
+    flows: z.array(z.object({ from: z.string(), to: z.string() })),
+    elements: elementsSchema,
+  })
+  .meta({ id: "ChainDetail" });
+export type ChainDetail = z.infer<typeof chainDetailSchema>;
 
-export const documentsSchema = z.object({
-  documents: z.array(documentRefSchema.extend({ authors: z.array(z.string()) })),
-});
+export const documentsSchema = z
+  .object({
+    documents: z.array(documentRefSchema.extend({ authors: z.array(z.string()) })),
+  })
+  .meta({ id: "Documents" });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { errorResponses } from "../../model/api/common.ts";
-import { searchQuerySchema, searchResultSchema } from "../../model/api/explore.ts";
+import { searchQuerySchema, searchResultsSchema } from "../../model/api/explore.ts";
 import { ENTITY_LABELS } from "../../model/domain.ts";
 import { searchEntities } from "../repositories/search.ts";
 import { labelsFor } from "./type-filters.ts";
@@ -16,7 +16,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["explore"],
         summary: "Find entities by name, English name or alias (中文 partial names, prefixes, typos)",
         querystring: searchQuerySchema,
-        response: { 200: searchResultSchema, ...errorResponses },
+        response: { 200: searchResultsSchema, ...errorResponses },
       },
     },
     async (request) => {
