@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WEB = path.join(ROOT, "web");
+/** The bundle's sources: the web app and the model it imports (the API contract included). */
+const SOURCES = [WEB, path.join(ROOT, "model")];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -15,10 +17,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the front end with Vite when web/dist is missing or older than any source file. */
+/** Builds the front end with Vite when web/dist is missing or older than any source file (web/ or model/). */
 export async function buildWebIfStale(distDir: string, log: (line: string) => void): Promise<void> {
   const index = path.join(distDir, "index.html");
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(WEB)) return;
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
   log("Building the web front end (vite build)...");
   const { build } = await import("vite");
   await build({ configFile: path.join(WEB, "vite.config.ts"), logLevel: "warn", build: { outDir: distDir, emptyOutDir: true } });
