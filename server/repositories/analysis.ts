@@ -15,7 +15,10 @@ import {
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, edgeId, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
+import type { ScenarioChange } from "../scenarios/changes.ts";
+import type { Overlaid } from "../scenarios/overlay.ts";
 import { dropNulls } from "./drop-nulls.ts";
+import { overlayRows } from "./firm-ties.ts";
 import { gapDensities } from "./relatedness.ts";
 
 export type EnclaveMode = "home" | "host" | "both";
@@ -62,15 +65,17 @@ export interface GapQuery {
   thresholds?: Partial<Thresholds>;
   /** How many of the prioritised findings the `top` list holds. */
   top?: number;
+  /** A scenario's changes: the analysis runs on the rows as they would be (远景), never written to the graph. */
+  changes?: ScenarioChange[];
 }
 
 /** Everything the gap report needs, read in a handful of bounded queries, judged in detectGaps. */
 export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...query.thresholds };
   const [chain, scope] = await Promise.all([findChain(graph, query.chain), findLocalScope(graph, query.region, query.enclaves)]);
-  const segments = await readCoverage(graph, query.chain, scope.regionIds);
-  const segmentIds = segments.map((s) => s.segment.id);
-  const [flows, leaders, support] = await Promise.all([
+  const coverage = await readCoverage(graph, query.chain, scope.regionIds);
+  const segmentIds = coverage.map((s) => s.segment.id);
+  const [plainFlows, plainLeaders, support] = await Promise.all([
     graph.read<FlowCheck & Record<string, unknown>>("find-segment-flows", {
       segmentIds,
       regionIds: scope.regionIds,
@@ -86,6 +91,13 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
       regionIds: scope.regionIds,
     }),
   ]);
+  const overlay: Overlaid | null = query.changes?.length
+    ? await overlayRows(graph, { segments: coverage, flows: plainFlows, leaders: plainLeaders }, query.changes, {
+        chain: query.chain,
+        regionIds: scope.regionIds,
+      })
+    : null;
+  const { segments, flows, leaders } = overlay ?? { segments: coverage, flows: plainFlows, leaders: plainLeaders };
   const detected = detectGaps({ segments, flows, leaders, support, thresholds });
   const summary = detected.summary;
   const targetable = [...new Set(detected.findings.filter((f) => f.segment && f.kind !== "broken-link").map((f) => f.segment!))];
@@ -101,7 +113,7 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const findings = prioritiseFindings(detected.findings, { segments, flows, leaders, candidatesBySegment });
   const cited = [...new Set(findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)))];
   const documents = await findDocuments(graph, cited);
-  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment };
+  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment, overlay };
 }
 
 /** Leader ids per segment; a leader in a sub-segment also counts for its parent. */
@@ -177,6 +189,18 @@ export async function chainGapReport(graph: Graph, query: GapQuery) {
 
 const MAP_FIRM_LIMIT = 1500;
 
+type MapFirm = { firm: NodeRow; segments: string[]; leader: boolean };
+
+/** The map's firms under a scenario: removed ones gone, withdrawn leaders plain firms, added ones marked `scenario` (drawn dashed). */
+function underScenario(firms: MapFirm[], overlay: Overlaid | null): MapFirm[] {
+  if (!overlay) return firms;
+  const removed = new Set(overlay.removed);
+  const unled = new Set(overlay.unled);
+  const kept = firms.filter((f) => !removed.has(f.firm.id)).map((f) => (unled.has(f.firm.id) ? { ...f, leader: false } : f));
+  const added = overlay.added.nodes.map((node) => ({ firm: node, segments: (node.segments as string[]) ?? [], leader: false }));
+  return [...kept, ...added];
+}
+
 /** The chain map: segments by stage with gaps marked in place, local firms, leaders, flows and ties. */
 export async function chainMap(graph: Graph, query: GapQuery) {
   const analysis = await analyseChainGaps(graph, query);
@@ -186,11 +210,12 @@ export async function chainMap(graph: Graph, query: GapQuery) {
     limit: MAP_FIRM_LIMIT + 1,
   });
   const truncated = firmRows.length > MAP_FIRM_LIMIT;
-  const firms = firmRows.slice(0, MAP_FIRM_LIMIT);
+  const firms = underScenario(firmRows.slice(0, MAP_FIRM_LIMIT), analysis.overlay);
   const ties = await graph.read<{ edge: EdgeRow }>("find-supply-ties-among", {
     ids: firms.map((f) => f.firm.id),
     limit: 5000,
   });
+  ties.push(...(analysis.overlay?.added.ties ?? []).map((edge) => ({ edge })));
 
   const gapBySegment = new Map<string, "missing" | "thin">();
   for (const f of analysis.findings) {
@@ -208,6 +233,7 @@ export async function chainMap(graph: Graph, query: GapQuery) {
     gap: gapBySegment.get(s.segment.id) ?? null,
   }));
   const firmNodes: NodeRow[] = firms.map((f) => ({ ...f.firm, segments: f.segments, leader: f.leader, local: true }));
+
   const elements = toElements([...segmentNodes, ...firmNodes], [...analysis.flows.map((f) => f.edge), ...ties.map((t) => t.edge)]);
   for (const edge of elements.edges) {
     if (edge.data.type === "FEEDS") edge.data.broken = brokenFlows.has(edge.data.id);
@@ -391,17 +417,28 @@ async function findNodes(graph: Graph, ids: string[]): Promise<NodeRow[]> {
 }
 
 /** Region × segment coverage matrix for a chain. */
-export async function compareRegions(graph: Graph, chain: string, regions: string[], enclaves: EnclaveMode) {
+export async function compareRegions(
+  graph: Graph,
+  chain: string,
+  regions: string[],
+  enclaves: EnclaveMode,
+  scenario?: { region: string; changes: ScenarioChange[] },
+) {
   const chainNode = await findChain(graph, chain);
   const scopes = await Promise.all(regions.map((region) => findLocalScope(graph, region, enclaves)));
-  const coverage = await Promise.all(scopes.map((scope) => readCoverage(graph, chain, scope.regionIds)));
-  const leaders = await Promise.all(
-    scopes.map((scope, i) =>
-      graph
-        .read<LeaderCheck>("find-chain-leaders", { chain, regionIds: scope.regionIds, tieCap: LEADER_TIE_CAP })
-        .then((rows) => leadersInSegments(rows, coverage[i] ?? [])),
-    ),
+  const rows = await Promise.all(
+    scopes.map(async (scope) => {
+      const [segments, leaderRows] = await Promise.all([
+        readCoverage(graph, chain, scope.regionIds),
+        graph.read<LeaderCheck>("find-chain-leaders", { chain, regionIds: scope.regionIds, tieCap: LEADER_TIE_CAP }),
+      ]);
+      // The scenario's region is shown as it would be (远景); the others as they are.
+      if (scenario?.region !== scope.region.id) return { segments, leaders: leaderRows };
+      return overlayRows(graph, { segments, flows: [], leaders: leaderRows }, scenario.changes, { chain, regionIds: scope.regionIds });
+    }),
   );
+  const coverage = rows.map((r) => r.segments);
+  const leaders = rows.map((r) => leadersInSegments(r.leaders, r.segments));
   const segments = (coverage[0] ?? []).map((s) => ({
     id: s.segment.id,
     name: s.segment.name,

@@ -1,0 +1,100 @@
+import type { Graph } from "../db/graph.ts";
+import { toNodeData } from "../graph/elements.ts";
+import type { ScenarioChange } from "../scenarios/changes.ts";
+import { compareFindings } from "../scenarios/outcome.ts";
+import { type BatchMark, batchesRevertedBetween, batchesSince, momentOf } from "../snapshots/timeline.ts";
+import { analyseChainGaps, type EnclaveMode } from "./analysis.ts";
+import { readFirmFacts } from "./firm-ties.ts";
+
+/** Import batches a change report looks through at most. */
+const BATCH_LIMIT = 1000;
+
+interface Created {
+  entities: string[];
+  relations: { type: string; from: string; to: string }[];
+}
+
+/** What a batch created, from its undo record (the same pieces a revert reads). */
+async function createdBy(graph: Graph, batch: string): Promise<Created> {
+  const pieces = await graph.read<{ undo: string }>("list-import-undo", { batch });
+  const created: Created = { entities: [], relations: [] };
+  for (const piece of pieces) {
+    const undo = JSON.parse(piece.undo) as { createdEntities?: string[]; createdRelations?: Created["relations"] };
+    created.entities.push(...(undo.createdEntities ?? []));
+    created.relations.push(...(undo.createdRelations ?? []));
+  }
+  return created;
+}
+
+async function createdByAll(graph: Graph, batches: string[]): Promise<Created> {
+  const all = await Promise.all(batches.map((b) => createdBy(graph, b)));
+  return { entities: all.flatMap((c) => c.entities), relations: all.flatMap((c) => c.relations) };
+}
+
+export interface ChangeQuery {
+  chain: string;
+  region: string;
+  enclaves: EnclaveMode;
+  from: string;
+  to?: string;
+}
+
+/**
+ * What changed in a chain × region between two moments (dates or import batches): the graph of a
+ * moment is today's graph with the firms, supply ties and leader roles that later batches created
+ * taken back (an overlay, as for scenarios), judged by the same gap detection.
+ */
+export async function chainChanges(graph: Graph, query: ChangeQuery) {
+  const batches = (await graph.read<{ batch: BatchMark }>("list-import-batches", { limit: BATCH_LIMIT })).map((r) => r.batch);
+  const from = momentOf(query.from, batches, "querystring.from");
+  const to = momentOf(query.to, batches, "querystring.to");
+  const base = { chain: query.chain, region: query.region, enclaves: query.enclaves };
+  const now = await analyseChainGaps(graph, base);
+  const regionIds = now.scope.regionIds;
+
+  const stateAt = async (moment: string) => {
+    const later = await createdByAll(graph, batchesSince(batches, moment));
+    const facts = await readFirmFacts(graph, later.entities, { chain: query.chain, regionIds });
+    const localFirms = later.entities.filter((id) => facts.get(id)?.local && facts.get(id)?.node._labels.includes("Firm"));
+    const taken = new Set(localFirms);
+    const changes: ScenarioChange[] = [
+      ...later.relations
+        .filter((r) => r.type === "SUPPLIES" && !taken.has(r.from) && !taken.has(r.to))
+        .map((r) => ({ kind: "remove-tie" as const, from: r.from, to: r.to })),
+      ...later.relations
+        .filter((r) => r.type === "LEADS" && r.to === query.chain && !taken.has(r.from) && facts.get(r.from)?.leader)
+        .map((r) => ({ kind: "remove-leader" as const, firm: r.from })),
+      ...localFirms.map((firm) => ({ kind: "remove-firm" as const, firm })),
+    ];
+    const analysis = changes.length === 0 ? now : await analyseChainGaps(graph, { ...base, changes });
+    return { analysis, absent: taken, facts };
+  };
+  const [then, later] = await Promise.all([stateAt(from), stateAt(to)]);
+
+  // Firms created between the two moments (present at `to`, absent at `from`), and firms whose batch was reverted in between.
+  const addedIds = [...then.absent].filter((id) => !later.absent.has(id));
+  const reverted = await createdByAll(graph, batchesRevertedBetween(batches, from, to));
+  const revertedLocal = new Set(reverted.relations.filter((r) => r.type === "LOCATED_IN" && regionIds.includes(r.to)).map((r) => r.from));
+  const segmentIds = new Set(now.segments.map((s) => s.segment.id));
+  const perSegment = new Map<string, { added: string[]; removed: string[] }>();
+  const entry = (segment: string) => perSegment.get(segment) ?? perSegment.set(segment, { added: [], removed: [] }).get(segment)!;
+  for (const id of addedIds) for (const s of then.facts.get(id)?.segments ?? []) if (segmentIds.has(s)) entry(s).added.push(id);
+  for (const r of reverted.relations) {
+    if (r.type === "IN_SEGMENT" && revertedLocal.has(r.from) && segmentIds.has(r.to)) entry(r.to).removed.push(r.from);
+  }
+
+  return {
+    chain: toNodeData(now.chain),
+    region: toNodeData(now.scope.region),
+    from,
+    to: query.to === undefined ? null : to,
+    batches: batchesSince(batches, from).filter((id) => !batchesSince(batches, to).includes(id)),
+    segments: now.segments
+      .filter((s) => perSegment.has(s.segment.id))
+      .map((s) => ({ id: s.segment.id, name: s.segment.name, ...perSegment.get(s.segment.id)! })),
+    ...compareFindings(
+      { findings: then.analysis.findings, completeness: then.analysis.summary.completeness },
+      { findings: later.analysis.findings, completeness: later.analysis.summary.completeness },
+    ),
+  };
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { deleteScenario, getScenario, listScenarios, saveScenario, scenarioOutcome } from "../repositories/scenarios.ts";
+import { errorResponses } from "../schemas/common.ts";
+import {
+  scenarioBodySchema,
+  scenarioListQuerySchema,
+  scenarioListSchema,
+  scenarioOutcomeSchema,
+  scenarioParamsSchema,
+  scenarioSchema,
+} from "../schemas/scenarios.ts";
+
+const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
+
+/** Scenarios (远景): saved sets of hypothetical changes, kept apart from the facts; editors write them. */
+export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/scenarios",
+    {
+      schema: {
+        tags: ["scenarios"],
+        summary: "Saved scenarios (远景), newest first",
+        querystring: scenarioListQuerySchema,
+        response: { 200: scenarioListSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ scenarios: await listScenarios(app.graph, request.query.chain, request.query.limit) }),
+  );
+
+  app.post(
+    "/api/scenarios",
+    {
+      config: { role: "editor" },
+      schema: {
+        tags: ["scenarios"],
+        summary: "Save a scenario: hypothetical changes over the real graph, checked against it, never written into it",
+        body: scenarioBodySchema,
+        response: { 201: scenarioSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await saveScenario(app.graph, request.body, userOf(request))),
+  );
+
+  app.get(
+    "/api/scenarios/:id",
+    {
+      schema: {
+        tags: ["scenarios"],
+        summary: "One scenario",
+        params: scenarioParamsSchema,
+        response: { 200: scenarioSchema, ...errorResponses },
+      },
+    },
+    async (request) => getScenario(app.graph, request.params.id),
+  );
+
+  app.put(
+    "/api/scenarios/:id",
+    {
+      config: { role: "editor" },
+      schema: {
+        tags: ["scenarios"],
+        summary: "Replace a scenario's name, setting and changes",
+        params: scenarioParamsSchema,
+        body: scenarioBodySchema,
+        response: { 200: scenarioSchema, ...errorResponses },
+      },
+    },
+    async (request) => saveScenario(app.graph, request.body, userOf(request), request.params.id),
+  );
+
+  app.delete(
+    "/api/scenarios/:id",
+    {
+      config: { role: "editor" },
+      schema: {
+        tags: ["scenarios"],
+        summary: "Delete a scenario (the facts are untouched)",
+        params: scenarioParamsSchema,
+        response: { 204: z.null().describe("Deleted"), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteScenario(app.graph, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/scenarios/:id/outcome",
+    {
+      schema: {
+        tags: ["scenarios"],
+        summary: "现状 vs 远景: findings the scenario closes and opens, completeness before → after, what it adds",
+        params: scenarioParamsSchema,
+        response: { 200: scenarioOutcomeSchema, ...errorResponses },
+      },
+    },
+    async (request) => scenarioOutcome(app.graph, request.params.id),
+  );
+};
