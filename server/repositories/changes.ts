@@ -71,16 +71,13 @@ export async function chainChanges(graph: Graph, query: ChangeQuery) {
   };
   const [then, later] = await Promise.all([stateAt(from), stateAt(to)]);
 
-  // Firms created between the two moments (present at `to`, absent at `from`), and firms whose batch was reverted in between.
+  // Firms created between the two moments: present at `to`, absent at `from`. A revert deletes its
+  // batch's undo record, so firms a revert removed cannot be named: the report lists those batches.
   const addedIds = [...then.absent].filter((id) => !later.absent.has(id));
-  const reverted = await createdByAll(graph, batchesRevertedBetween(batches, from, to));
-  const revertedLocal = new Set(reverted.relations.filter((r) => r.type === "LOCATED_IN" && regionIds.includes(r.to)).map((r) => r.from));
   const segmentIds = new Set(now.segments.map((s) => s.segment.id));
-  const perSegment = new Map<string, { added: string[]; removed: string[] }>();
-  const entry = (segment: string) => perSegment.get(segment) ?? perSegment.set(segment, { added: [], removed: [] }).get(segment)!;
-  for (const id of addedIds) for (const s of then.facts.get(id)?.segments ?? []) if (segmentIds.has(s)) entry(s).added.push(id);
-  for (const r of reverted.relations) {
-    if (r.type === "IN_SEGMENT" && revertedLocal.has(r.from) && segmentIds.has(r.to)) entry(r.to).removed.push(r.from);
+  const perSegment = new Map<string, string[]>();
+  for (const id of addedIds) {
+    for (const s of then.facts.get(id)?.segments ?? []) if (segmentIds.has(s)) perSegment.set(s, [...(perSegment.get(s) ?? []), id]);
   }
 
   return {
@@ -89,9 +86,10 @@ export async function chainChanges(graph: Graph, query: ChangeQuery) {
     from,
     to: query.to === undefined ? null : to,
     batches: batchesSince(batches, from).filter((id) => !batchesSince(batches, to).includes(id)),
+    reverted: batchesRevertedBetween(batches, from, to),
     segments: now.segments
       .filter((s) => perSegment.has(s.segment.id))
-      .map((s) => ({ id: s.segment.id, name: s.segment.name, ...perSegment.get(s.segment.id)! })),
+      .map((s) => ({ id: s.segment.id, name: s.segment.name, added: perSegment.get(s.segment.id)! })),
     ...compareFindings(
       { findings: then.analysis.findings, completeness: then.analysis.summary.completeness },
       { findings: later.analysis.findings, completeness: later.analysis.summary.completeness },

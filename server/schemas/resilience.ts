@@ -82,11 +82,8 @@ export const changesSchema = z.object({
   from: z.string(),
   to: z.string().nullable().describe("null: now"),
   batches: z.array(z.string()).describe("Import batches applied between the two moments and still in effect"),
-  segments: z.array(
-    z
-      .object({ id: z.string(), name: z.string(), added: z.array(z.string()), removed: z.array(z.string()) })
-      .describe("Firms added and removed per segment"),
-  ),
+  reverted: z.array(z.string()).describe("Import batches in effect at `from` and reverted by `to`: their firms are gone and not named"),
+  segments: z.array(z.object({ id: z.string(), name: z.string(), added: z.array(z.string()) })).describe("Firms added per segment"),
   completeness: z.object({ before: z.number(), after: z.number() }),
   closed: z.array(findingSchema),
   opened: z.array(findingSchema),

@@ -12,9 +12,12 @@ export interface BatchMark {
   revertedAt?: string;
 }
 
+/** Later than any batch; an ISO text that still compares as text (a year beyond 9999 would not). */
+const END_OF_TIME = "9999-12-31T23:59:59.999Z";
+
 /** A point in time: an ISO date or time, or a batch id (the moment just after that batch). */
 export function momentOf(point: string | undefined, batches: BatchMark[], field: string): string {
-  if (point === undefined) return new Date(8.64e15).toISOString();
+  if (point === undefined) return END_OF_TIME;
   if (point.startsWith("import-")) {
     const batch = batches.find((b) => b.id === point);
     if (!batch) throw new InvalidInputError(field, `no import batch "${point}"`);
@@ -30,8 +33,7 @@ const inEffectAt = (b: BatchMark, moment: string) =>
 
 /** Batches whose writes the graph holds now but did not hold at `moment` (to be taken back to see it then). */
 export function batchesSince(batches: BatchMark[], moment: string): string[] {
-  const now = new Date(8.64e15).toISOString();
-  return batches.filter((b) => inEffectAt(b, now) && !inEffectAt(b, moment)).map((b) => b.id);
+  return batches.filter((b) => inEffectAt(b, END_OF_TIME) && !inEffectAt(b, moment)).map((b) => b.id);
 }
 
 /** Batches in effect at `from` and reverted by `to`: what they created is gone from the graph. */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { loadToken } from "../imports/import-rules.ts";
 import { ApiError } from "./errors.ts";
+import { resilienceResponse, scenarioListResponse, scenarioOutcomeResponse } from "./scenario-schemas.ts";
 import {
   apiErrorBody,
   chainResponse,
@@ -113,12 +114,17 @@ export const api = {
   regions: () => getJson("/api/regions", {}, regionsResponse),
   chains: () => getJson("/api/chains", {}, chainsResponse),
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainResponse),
-  map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, mapResponse),
+  map: (chain: string, region: string, enclaves?: string, scenario?: string) =>
+    getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves, scenario }, mapResponse),
   gaps: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapsResponse),
   targets: (chain: string, region: string, segment: string | undefined, limit = 20) =>
     getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsResponse),
   compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareResponse),
   documents: () => getJson("/api/documents", {}, documentsResponse),
+  scenarios: (chain: string) => getJson("/api/scenarios", { chain }, scenarioListResponse),
+  scenarioOutcome: (id: string) => getJson(`/api/scenarios/${enc(id)}/outcome`, {}, scenarioOutcomeResponse),
+  resilience: (chain: string, region: string, enclaves?: string) =>
+    getJson(`/api/chains/${enc(chain)}/resilience`, { region, enclaves }, resilienceResponse),
   /** The export endpoint answers with the file itself. */
   exportFile: async (request: { url: string; body: unknown }) => {
     const response = await send(request.url, {
