@@ -3,6 +3,8 @@ import { pairsForBrokenFlows, rankPairs } from "../analysis/matchmaking.ts";
 import { DEFAULT_TOP, groupCounts, PRIORITY_WEIGHTS, prioritiseFindings } from "../analysis/prioritise.ts";
 import { type EvidenceRow, explainTargets, type RankedRow } from "../analysis/rank-targets.ts";
 import { recruitRoute } from "../analysis/recruit-route.ts";
+import type { ScenarioChange } from "../analysis/scenarios/changes.ts";
+import type { Overlaid } from "../analysis/scenarios/overlay.ts";
 import { PER_KIND_CAP, rankingParameters, SIGNAL_WEIGHTS, TAG_WEIGHTS } from "../analysis/signals.ts";
 import {
   DEFAULT_THRESHOLDS,
@@ -15,8 +17,6 @@ import {
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, edgeId, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { ScenarioChange } from "../scenarios/changes.ts";
-import type { Overlaid } from "../scenarios/overlay.ts";
 import { dropNulls } from "./drop-nulls.ts";
 import { overlayRows } from "./firm-ties.ts";
 import { gapDensities } from "./relatedness.ts";

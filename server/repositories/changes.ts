@@ -1,7 +1,7 @@
+import type { ScenarioChange } from "../analysis/scenarios/changes.ts";
+import { compareFindings } from "../analysis/scenarios/outcome.ts";
 import type { Graph } from "../db/graph.ts";
 import { toNodeData } from "../graph/elements.ts";
-import type { ScenarioChange } from "../scenarios/changes.ts";
-import { compareFindings } from "../scenarios/outcome.ts";
 import { type BatchMark, batchesRevertedBetween, batchesSince, momentOf } from "../snapshots/timeline.ts";
 import { analyseChainGaps, type EnclaveMode } from "./analysis.ts";
 import { readFirmFacts } from "./firm-ties.ts";

@@ -1,6 +1,6 @@
+import { type FirmFacts, referencedIds, type ScenarioChange } from "../analysis/scenarios/changes.ts";
+import { applyScenario, type GapRows, type Overlaid } from "../analysis/scenarios/overlay.ts";
 import type { Graph } from "../db/graph.ts";
-import { type FirmFacts, referencedIds, type ScenarioChange } from "../scenarios/changes.ts";
-import { applyScenario, type GapRows, type Overlaid } from "../scenarios/overlay.ts";
 
 /** Upper bound on a firm's suppliers (and, apart, customers) read for a change or a knock-out. */
 export const FIRM_TIE_CAP = 5000;

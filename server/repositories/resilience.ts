@@ -1,6 +1,6 @@
+import { assessResilience } from "../analysis/resilience/knockout.ts";
 import type { Graph } from "../db/graph.ts";
 import { toNodeData } from "../graph/elements.ts";
-import { assessResilience } from "../resilience/knockout.ts";
 import { analyseChainGaps, type GapQuery } from "./analysis.ts";
 import { findProvinceIds, readFirmFacts } from "./firm-ties.ts";
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { PlannerChange } from "../analysis/scenarios/changes.ts";
+import { compareFindings } from "../analysis/scenarios/outcome.ts";
 import type { Graph } from "../db/graph.ts";
 import { toEdgeData, toElements, toNodeData } from "../graph/elements.ts";
 import { InvalidInputError } from "../lib/invalid-input.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { PlannerChange } from "../scenarios/changes.ts";
-import { compareFindings } from "../scenarios/outcome.ts";
 import { analyseChainGaps, type EnclaveMode } from "./analysis.ts";
 
 export interface ScenarioInput {

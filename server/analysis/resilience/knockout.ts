@@ -1,7 +1,7 @@
-import { detectGaps } from "../analysis/detect-gaps.ts";
-import type { Finding, SupportActor, Thresholds } from "../analysis/types.ts";
+import { detectGaps } from "../detect-gaps.ts";
 import type { FirmFacts } from "../scenarios/changes.ts";
 import { applyScenario, type GapRows, segmentClosure } from "../scenarios/overlay.ts";
+import type { Finding, SupportActor, Thresholds } from "../types.ts";
 import { betweenness, cutPoints, type SupplyEdge } from "./graph-measures.ts";
 
 /**

@@ -1,5 +1,5 @@
-import type { FlowCheck, LeaderCheck, SegmentCoverage } from "../analysis/types.ts";
-import type { EdgeRow, NodeRow } from "../graph/elements.ts";
+import type { EdgeRow, NodeRow } from "../../graph/elements.ts";
+import type { FlowCheck, LeaderCheck, SegmentCoverage } from "../types.ts";
 import { type FirmFacts, newFirmId, type ScenarioChange, ScenarioConflict } from "./changes.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { PrioritisedFinding } from "../analysis/types.ts";
+import type { PrioritisedFinding } from "../types.ts";
 
 /** What a scenario changes in a gap report: findings closed and opened (by id), completeness before → after. */
 export function compareFindings(

@@ -1,5 +1,5 @@
-import type { NodeRow } from "../graph/elements.ts";
-import { InvalidInputError } from "../lib/invalid-input.ts";
+import type { NodeRow } from "../../graph/elements.ts";
+import { InvalidInputError } from "../../lib/invalid-input.ts";
 
 /**
  * The hypothetical changes a scenario (现状 → 远景) holds. They never touch the graph: they are
