@@ -3,6 +3,7 @@ import path from "node:path";
 import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { firstAnswer } from "../helpers/answered.ts";
 import { bearer, testSecurity } from "../helpers/auth.ts";
 import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { testGraph } from "../helpers/graph.ts";
@@ -29,7 +30,9 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   served = await serveWebApp({ security: testSecurity() });
   browser = await launchChromium();
-  const gaps = (await served.app.inject({ url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") })).json();
+  const answer = await firstAnswer(served.app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
+  expect(answer.statusCode, answer.body).toBe(200);
+  const gaps = answer.json();
   missingSegment = gaps.findings.find((f: { kind: string }) => f.kind === "missing-segment").segment;
   const created = await served.app.inject({
     method: "POST",

@@ -3,6 +3,7 @@ import type { App } from "../../../server/app.ts";
 import type { ImportFile } from "../../../server/import/read-sheets.ts";
 import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { firstAnswer } from "../../helpers/answered.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 
@@ -61,7 +62,9 @@ let second = "";
 let before = "";
 beforeAll(async () => {
   app = await testApp({ security: testSecurity() });
-  const gaps = (await app.inject({ url: `/api/chains/${CHAIN}/gaps?region=${REGION}` })).json();
+  const answer = await firstAnswer(app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
+  expect(answer.statusCode, answer.body).toBe(200);
+  const gaps = answer.json();
   missing = (gaps.findings as { kind: string; segment: string }[]).filter((f) => f.kind === "missing-segment").map((f) => f.segment);
   expect(missing.length, "the demo chain has missing segments to fill").toBeGreaterThanOrEqual(2);
   before = new Date(Date.now() - 1).toISOString();
