@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { roleAllows } from "../auth/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
 import { deleteScenario, getScenario, listScenarios, saveScenario, scenarioOutcome } from "../repositories/scenarios.ts";
 import { errorResponses } from "../schemas/common.ts";
 import {
@@ -13,6 +15,12 @@ import {
 
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
+/** Who wrote a scenario is an editor's token name: shown to editors and admins only, as for imports. */
+const forReader =
+  (principal: Principal | null) =>
+  <S extends { createdBy: string }>(scenario: S): S =>
+    principal !== null && roleAllows(principal.role, "editor") ? scenario : { ...scenario, createdBy: "" };
+
 /** Scenarios (远景): saved sets of hypothetical changes, kept apart from the facts; editors write them. */
 export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,7 +33,9 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scenarioListSchema, ...errorResponses },
       },
     },
-    async (request) => ({ scenarios: await listScenarios(app.graph, request.query.chain, request.query.limit) }),
+    async (request) => ({
+      scenarios: (await listScenarios(app.graph, request.query.chain, request.query.limit)).map(forReader(request.principal)),
+    }),
   );
 
   app.post(
@@ -52,7 +62,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scenarioSchema, ...errorResponses },
       },
     },
-    async (request) => getScenario(app.graph, request.params.id),
+    async (request) => forReader(request.principal)(await getScenario(app.graph, request.params.id)),
   );
 
   app.put(
@@ -97,6 +107,9 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scenarioOutcomeSchema, ...errorResponses },
       },
     },
-    async (request) => scenarioOutcome(app.graph, request.params.id),
+    async (request) => {
+      const outcome = await scenarioOutcome(app.graph, request.params.id);
+      return { ...outcome, scenario: forReader(request.principal)(outcome.scenario) };
+    },
   );
 };

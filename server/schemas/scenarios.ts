@@ -43,7 +43,7 @@ export const scenarioBodySchema = z.object({
 
 export const scenarioSchema = scenarioBodySchema.extend({
   id: z.string(),
-  createdBy: z.string(),
+  createdBy: z.string().describe("The editor's token name; empty for readers without the editor role"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -223,6 +223,39 @@ describe("scenarios over the synthetic answer key", () => {
       payload: { ...base, changes: [{ kind: "add-firm", name: "甲", segment: t.segment }] },
     });
     expect(viewerWrite.statusCode, "viewers may not write scenarios").toBe(403);
+    const listed = await app.inject({ url: `/api/scenarios?chain=${p.chain}`, headers: bearer("viewer") });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().scenarios.length).toBeGreaterThan(0);
+    expect(
+      listed.json().scenarios.every((s: { createdBy: string }) => s.createdBy === ""),
+      "token names stay with editors",
+    ).toBe(true);
+    const asEditor = await app.inject({ url: `/api/scenarios?chain=${p.chain}`, headers: bearer("editor") });
+    expect(asEditor.json().scenarios[0].createdBy).toBe("test-editor");
+  });
+});
+
+describe("the scenario resource", () => {
+  it("is replaced by PUT, deleted by DELETE, and gone after (404)", async () => {
+    const p = planted.find((x) => x.targets.length > 0)!;
+    const t = p.targets[0]!;
+    const body = { name: "初稿", chain: p.chain, region: p.region, changes: [{ kind: "add-firm", firm: t.best, segment: t.segment }] };
+    const created = await createScenario(body);
+    const id = created.json().id as string;
+    const put = await app.inject({
+      method: "PUT",
+      url: `/api/scenarios/${id}`,
+      headers: bearer("editor"),
+      payload: { ...body, name: "定稿" },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ id, name: "定稿", createdAt: created.json().createdAt });
+    expect((await app.inject({ url: `/api/scenarios/${id}`, headers: bearer("viewer") })).json().name).toBe("定稿");
+    const deleted = await app.inject({ method: "DELETE", url: `/api/scenarios/${id}`, headers: bearer("editor") });
+    expect(deleted.statusCode).toBe(204);
+    expect((await app.inject({ url: `/api/scenarios/${id}`, headers: bearer("viewer") })).statusCode).toBe(404);
+    const again = await app.inject({ method: "DELETE", url: `/api/scenarios/${id}`, headers: bearer("editor") });
+    expect(again.statusCode).toBe(404);
   });
 });
 
