@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../repositories/analysis.ts";
-import { scenarioChanges } from "../repositories/scenarios.ts";
 import {
   chainMapSchema,
   chainParamsSchema,
@@ -10,8 +8,10 @@ import {
   gapReportSchema,
   targetQuerySchema,
   targetsSchema,
-} from "../schemas/analysis.ts";
-import { errorResponses } from "../schemas/common.ts";
+} from "../../model/api/analysis.ts";
+import { errorResponses } from "../../model/api/common.ts";
+import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../repositories/analysis.ts";
+import { scenarioChanges } from "../repositories/scenarios.ts";
 
 const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number; minLocalSupplierShare?: number }) => ({
   ...(q.minFirms === undefined ? {} : { minFirms: q.minFirms }),

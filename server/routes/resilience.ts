@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { chainParamsSchema } from "../../model/api/analysis.ts";
+import { errorResponses } from "../../model/api/common.ts";
+import { changesQuerySchema, changesSchema, resilienceQuerySchema, resilienceSchema } from "../../model/api/resilience.ts";
 import { chainChanges } from "../repositories/changes.ts";
 import { chainResilience } from "../repositories/resilience.ts";
-import { chainParamsSchema } from "../schemas/analysis.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { changesQuerySchema, changesSchema, resilienceQuerySchema, resilienceSchema } from "../schemas/resilience.ts";
 
 /** Resilience (韧性, 卡脖子 points) and what changed between two moments, for a chain in a region. */
 export const resilienceRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { roleAllows } from "../auth/roles.ts";
-import type { Principal } from "../auth/tokens.ts";
-import { deleteScenario, getScenario, listScenarios, saveScenario, scenarioOutcome } from "../repositories/scenarios.ts";
-import { errorResponses } from "../schemas/common.ts";
+import { errorResponses } from "../../model/api/common.ts";
 import {
   scenarioBodySchema,
+  scenarioDeletedSchema,
   scenarioListQuerySchema,
   scenarioListSchema,
   scenarioOutcomeSchema,
   scenarioParamsSchema,
   scenarioSchema,
-} from "../schemas/scenarios.ts";
+} from "../../model/api/scenarios.ts";
+import { roleAllows } from "../auth/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
+import { deleteScenario, getScenario, listScenarios, saveScenario, scenarioOutcome } from "../repositories/scenarios.ts";
 
 const userOf = (request: { principal: { name: string } | null }) => request.principal?.name ?? "anonymous";
 
@@ -88,12 +88,12 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["scenarios"],
         summary: "Delete a scenario (the facts are untouched)",
         params: scenarioParamsSchema,
-        response: { 204: z.null().describe("Deleted"), ...errorResponses },
+        response: { 200: scenarioDeletedSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       await deleteScenario(app.graph, request.params.id);
-      return reply.code(204).send(null);
+      return { id: request.params.id, deleted: true as const };
     },
   );
 

@@ -252,7 +252,8 @@ describe("the scenario resource", () => {
     expect(put.json()).toMatchObject({ id, name: "定稿", createdAt: created.json().createdAt });
     expect((await app.inject({ url: `/api/scenarios/${id}`, headers: bearer("viewer") })).json().name).toBe("定稿");
     const deleted = await app.inject({ method: "DELETE", url: `/api/scenarios/${id}`, headers: bearer("editor") });
-    expect(deleted.statusCode).toBe(204);
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.json()).toEqual({ id, deleted: true });
     expect((await app.inject({ url: `/api/scenarios/${id}`, headers: bearer("viewer") })).statusCode).toBe(404);
     const again = await app.inject({ method: "DELETE", url: `/api/scenarios/${id}`, headers: bearer("editor") });
     expect(again.statusCode).toBe(404);

@@ -1,6 +1,6 @@
 import "../styles/scenario.css";
+import type { Resilience } from "../../../model/api/resilience.ts";
 import { describeError } from "../api/errors.ts";
-import type { Resilience } from "../api/scenario-schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";

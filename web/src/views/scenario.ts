@@ -1,6 +1,6 @@
 import "../styles/scenario.css";
+import type { ScenarioFinding, ScenarioOutcome } from "../../../model/api/scenarios.ts";
 import { describeError } from "../api/errors.ts";
-import type { ScenarioFinding, ScenarioOutcome } from "../api/scenario-schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";

@@ -41,12 +41,14 @@ export const scenarioBodySchema = z.object({
     .max(MAX_SCENARIO_CHANGES, `at most ${MAX_SCENARIO_CHANGES} changes per scenario`),
 });
 
-export const scenarioSchema = scenarioBodySchema.extend({
-  id: z.string(),
-  createdBy: z.string().describe("The editor's token name; empty for readers without the editor role"),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const scenarioSchema = scenarioBodySchema
+  .extend({
+    id: z.string(),
+    createdBy: z.string().describe("The editor's token name; empty for readers without the editor role"),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Scenario" });
 
 export const scenarioParamsSchema = z.object({ id: scenarioIdSchema });
 
@@ -55,19 +57,25 @@ export const scenarioListQuerySchema = z.object({
   limit: intParam(1, 500, 100),
 });
 
-export const scenarioListSchema = z.object({ scenarios: z.array(scenarioSchema) });
+export const scenarioListSchema = z.object({ scenarios: z.array(scenarioSchema) }).meta({ id: "ScenarioList" });
 
 const completeness = z.object({ before: z.number(), after: z.number() });
 
-export const scenarioOutcomeSchema = z.object({
-  scenario: scenarioSchema,
-  chain: nodeDataSchema,
-  region: nodeDataSchema,
-  completeness,
-  closed: z.array(findingSchema).describe("Findings of the 现状 the 远景 no longer has"),
-  opened: z.array(findingSchema).describe("Findings the 远景 has that the 现状 has not"),
-  kept: z.number().describe("Findings in both"),
-  added: elementsSchema.describe("Firms, projects and ties the scenario adds (drawn dashed)"),
-  removed: z.array(z.string()).describe("Firms the scenario takes out of the region"),
-  unled: z.array(z.string()).describe("Firms whose chain-leader role the scenario withdraws"),
-});
+export const scenarioOutcomeSchema = z
+  .object({
+    scenario: scenarioSchema,
+    chain: nodeDataSchema,
+    region: nodeDataSchema,
+    completeness,
+    closed: z.array(findingSchema).describe("Findings of the 现状 the 远景 no longer has"),
+    opened: z.array(findingSchema).describe("Findings the 远景 has that the 现状 has not"),
+    kept: z.number().describe("Findings in both"),
+    added: elementsSchema.describe("Firms, projects and ties the scenario adds (drawn dashed)"),
+    removed: z.array(z.string()).describe("Firms the scenario takes out of the region"),
+    unled: z.array(z.string()).describe("Firms whose chain-leader role the scenario withdraws"),
+  })
+  .meta({ id: "ScenarioOutcome" });
+export type ScenarioOutcome = z.infer<typeof scenarioOutcomeSchema>;
+export type ScenarioFinding = ScenarioOutcome["closed"][number];
+
+export const scenarioDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true) }).meta({ id: "ScenarioDeleted" });
