@@ -17,6 +17,8 @@ import { importRoutes } from "./routes/imports.ts";
 import { nodeRoutes } from "./routes/nodes.ts";
 import { pathRoutes } from "./routes/paths.ts";
 import { regionRoutes } from "./routes/regions.ts";
+import { resilienceRoutes } from "./routes/resilience.ts";
+import { scenarioRoutes } from "./routes/scenarios.ts";
 import { searchRoutes } from "./routes/search.ts";
 
 /**
@@ -54,6 +56,8 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(exportRoutes);
   await app.register(analysisRoutes);
   await app.register(auditRoutes);
+  await app.register(scenarioRoutes);
+  await app.register(resilienceRoutes);
   await app.register(importRoutes, { limits: config.importLimits });
 
   await app.register(webPlugin, { distDir: config.webDistDir });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bilingualSchema as bilingual, entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
 import { documentRefSchema, segmentSummarySchema } from "./explore.ts";
+import { scenarioParam } from "./scenario-param.ts";
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });
 
@@ -22,6 +23,7 @@ export const gapQuerySchema = z.object({
     .optional()
     .describe("A chain leader buying from local suppliers less than this share (本地配套率) has weak local ties"),
   top: intParam(1, 100, 10).describe("How many of the prioritised findings `top` lists"),
+  scenario: scenarioParam,
 });
 
 export const targetQuerySchema = z.object({
@@ -30,6 +32,7 @@ export const targetQuerySchema = z.object({
   segment: entityId("segment").optional().describe("The gap segment; by default every missing or thin segment"),
   limit: intParam(1, 100, 20),
   offset: intParam(0, 10_000, 0).describe("Ranked candidates to skip (paging)"),
+  scenario: scenarioParam,
 });
 
 export const compareQuerySchema = z.object({
@@ -44,6 +47,7 @@ export const compareQuerySchema = z.object({
     )
     .pipe(z.array(entityId("region")).min(1, "name at least one region").max(12, "at most 12 regions")),
   enclaves,
+  scenario: scenarioParam.describe("Show the scenario's own region under this saved scenario (远景)"),
 });
 
 const share = z.number().nullable().describe("null when there is nothing to divide by");

@@ -86,6 +86,13 @@ export const QUERY_NAMES = [
   "read-import-lock",
   "stage-import-entities",
   "publish-import-entities",
+  // scenarios, resilience and change reports (server/scenarios, server/resilience)
+  "find-firm-ties",
+  "find-region-province",
+  "find-scenario",
+  "list-scenarios",
+  "save-scenario",
+  "delete-scenario",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions 
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isConstraintViolation, isNeo4jOverloaded, isNeo4jUnavailable } from "../db/errors.ts";
+import { InvalidInputError } from "../lib/invalid-input.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 
 /** An error whose message is safe to show to the client, with the status it maps to. */
@@ -54,6 +55,12 @@ export const errorsPlugin = fp(
       }
       if ((error as Error) instanceof NotFoundError) {
         return reply.code(404).send({ statusCode: 404, error: statusText(404), message: error.message });
+      }
+      if ((error as Error) instanceof InvalidInputError) {
+        const { field, reason } = error as unknown as InvalidInputError;
+        return reply
+          .code(400)
+          .send({ statusCode: 400, error: statusText(400), message: error.message, fields: [{ field, message: reason }] });
       }
       if (error instanceof HttpError) {
         return reply.code(error.statusCode).send({

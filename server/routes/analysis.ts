@@ -12,6 +12,7 @@ import {
 import { errorResponses } from "../../model/api/common.ts";
 import { chainMap } from "../services/chain-map.ts";
 import { chainGapReport, compareRegions } from "../services/gap-analysis.ts";
+import { scenarioChanges } from "../services/scenarios.ts";
 import { recruitmentTargets } from "../services/targets.ts";
 
 const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number; minLocalSupplierShare?: number }) => ({
@@ -34,8 +35,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, enclaves, top, ...rest } = request.query;
-      return chainGapReport(app.graph, { chain: request.params.id, region, enclaves, top, thresholds: thresholdsOf(rest) });
+      const { region, enclaves, top, scenario, ...rest } = request.query;
+      const changes = (await scenarioChanges(app.graph, scenario, request.params.id, region))?.changes;
+      return chainGapReport(app.graph, { chain: request.params.id, region, enclaves, top, thresholds: thresholdsOf(rest), changes });
     },
   );
 
@@ -51,8 +53,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, enclaves, top: _top, ...rest } = request.query;
-      return chainMap(app.graph, { chain: request.params.id, region, enclaves, thresholds: thresholdsOf(rest) });
+      const { region, enclaves, top: _top, scenario, ...rest } = request.query;
+      const changes = (await scenarioChanges(app.graph, scenario, request.params.id, region))?.changes;
+      return chainMap(app.graph, { chain: request.params.id, region, enclaves, thresholds: thresholdsOf(rest), changes });
     },
   );
 
@@ -67,7 +70,11 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: targetsSchema, ...errorResponses },
       },
     },
-    async (request) => recruitmentTargets(app.graph, { chain: request.params.id, ...request.query }),
+    async (request) => {
+      const { scenario, ...query } = request.query;
+      const changes = (await scenarioChanges(app.graph, scenario, request.params.id, query.region))?.changes;
+      return recruitmentTargets(app.graph, { chain: request.params.id, ...query, changes });
+    },
   );
 
   app.get(
@@ -81,6 +88,10 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: compareSchema, ...errorResponses },
       },
     },
-    async (request) => compareRegions(app.graph, request.params.id, request.query.regions, request.query.enclaves),
+    async (request) => {
+      const { regions, enclaves, scenario } = request.query;
+      const chosen = await scenarioChanges(app.graph, scenario, request.params.id);
+      return compareRegions(app.graph, request.params.id, regions, enclaves, chosen);
+    },
   );
 };

@@ -1,3 +1,4 @@
+import type { Overlaid } from "../analysis/scenarios/overlay.ts";
 import type { Graph } from "../db/graph.ts";
 import { type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { readChainMapFirms, readSupplyTiesAmong } from "../repositories/analysis.ts";
@@ -6,16 +7,29 @@ import { analyseChainGaps, type GapQuery } from "./gap-analysis.ts";
 /** Firms drawn at most; beyond, the answer says `truncated` and the map tells the planner. */
 const MAP_FIRM_LIMIT = 1500;
 
+type MapFirm = { firm: NodeRow; segments: string[]; leader: boolean };
+
+/** The map's firms under a scenario: removed ones gone, withdrawn leaders plain firms, added ones marked `scenario` (drawn dashed). */
+function underScenario(firms: MapFirm[], overlay: Overlaid | null): MapFirm[] {
+  if (!overlay) return firms;
+  const removed = new Set(overlay.removed);
+  const unled = new Set(overlay.unled);
+  const kept = firms.filter((f) => !removed.has(f.firm.id)).map((f) => (unled.has(f.firm.id) ? { ...f, leader: false } : f));
+  const added = overlay.added.nodes.map((node) => ({ firm: node, segments: (node.segments as string[]) ?? [], leader: false }));
+  return [...kept, ...added];
+}
+
 /** The chain map: segments by stage with gaps marked in place, local firms, leaders, flows and ties. */
 export async function chainMap(graph: Graph, query: GapQuery) {
   const analysis = await analyseChainGaps(graph, query);
   const firmRows = await readChainMapFirms(graph, query.chain, analysis.scope.regionIds, MAP_FIRM_LIMIT + 1);
   const truncated = firmRows.length > MAP_FIRM_LIMIT;
-  const firms = firmRows.slice(0, MAP_FIRM_LIMIT);
+  const firms = underScenario(firmRows.slice(0, MAP_FIRM_LIMIT), analysis.overlay);
   const ties = await readSupplyTiesAmong(
     graph,
     firms.map((f) => f.firm.id),
   );
+  ties.push(...(analysis.overlay?.added.ties ?? []));
 
   const gapBySegment = new Map<string, "missing" | "thin">();
   for (const f of analysis.findings) {

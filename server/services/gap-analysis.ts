@@ -1,6 +1,8 @@
 import type { GapReport } from "../../model/api/analysis.ts";
 import { detectGaps, leaderRatios } from "../analysis/detect-gaps.ts";
 import { DEFAULT_TOP, groupCounts, PRIORITY_WEIGHTS, prioritiseFindings } from "../analysis/prioritise.ts";
+import type { ScenarioChange } from "../analysis/scenarios/changes.ts";
+import type { Overlaid } from "../analysis/scenarios/overlay.ts";
 import { DEFAULT_THRESHOLDS, type LeaderCheck, type SegmentCoverage, type Thresholds } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
 import { toNodeData } from "../graph/elements.ts";
@@ -15,6 +17,7 @@ import {
   readSegmentCoverage,
   readSegmentFlows,
 } from "../repositories/analysis.ts";
+import { overlayRows } from "./scenario-overlay.ts";
 
 export interface GapQuery {
   chain: string;
@@ -23,19 +26,26 @@ export interface GapQuery {
   thresholds?: Partial<Thresholds>;
   /** How many of the prioritised findings the `top` list holds. */
   top?: number;
+  /** A scenario's changes: the analysis runs on the rows as they would be (远景), never written to the graph. */
+  changes?: ScenarioChange[];
 }
 
 /** Everything the gap report needs, read in a handful of bounded queries, judged in detectGaps. */
 export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...query.thresholds };
   const [chain, scope] = await Promise.all([findChainHeader(graph, query.chain), findLocalScope(graph, query.region, query.enclaves)]);
-  const segments = await readSegmentCoverage(graph, query.chain, scope.regionIds);
-  const segmentIds = segments.map((s) => s.segment.id);
-  const [flows, leaders, support] = await Promise.all([
+  const coverage = await readSegmentCoverage(graph, query.chain, scope.regionIds);
+  const segmentIds = coverage.map((s) => s.segment.id);
+  const [plainFlows, plainLeaders, support] = await Promise.all([
     readSegmentFlows(graph, segmentIds, scope.regionIds),
     readChainLeaders(graph, query.chain, scope.regionIds),
     readChainSupport(graph, [query.chain, ...segmentIds], scope.regionIds),
   ]);
+  const plain = { segments: coverage, flows: plainFlows, leaders: plainLeaders };
+  const overlay: Overlaid | null = query.changes?.length
+    ? await overlayRows(graph, plain, query.changes, { chain: query.chain, regionIds: scope.regionIds })
+    : null;
+  const { segments, flows, leaders } = overlay ?? plain;
   const detected = detectGaps({ segments, flows, leaders, support, thresholds });
   const summary = detected.summary;
   const targetable = [...new Set(detected.findings.filter((f) => f.segment && f.kind !== "broken-link").map((f) => f.segment!))];
@@ -43,7 +53,7 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const findings = prioritiseFindings(detected.findings, { segments, flows, leaders, candidatesBySegment });
   const cited = [...new Set(findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)))];
   const documents = await findDocuments(graph, cited);
-  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment };
+  return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment, overlay };
 }
 
 /** Leader ids per segment; a leader in a sub-segment also counts for its parent. */
@@ -103,13 +113,28 @@ export async function chainGapReport(graph: Graph, query: GapQuery): Promise<Gap
 }
 
 /** Region × segment coverage matrix for a chain. */
-export async function compareRegions(graph: Graph, chain: string, regions: string[], enclaves: EnclaveMode) {
+export async function compareRegions(
+  graph: Graph,
+  chain: string,
+  regions: string[],
+  enclaves: EnclaveMode,
+  scenario?: { region: string; changes: ScenarioChange[] },
+) {
   const chainNode = await findChainHeader(graph, chain);
   const scopes = await Promise.all(regions.map((region) => findLocalScope(graph, region, enclaves)));
-  const coverage = await Promise.all(scopes.map((scope) => readSegmentCoverage(graph, chain, scope.regionIds)));
-  const leaders = await Promise.all(
-    scopes.map((scope, i) => readChainLeaders(graph, chain, scope.regionIds).then((rows) => leadersInSegments(rows, coverage[i] ?? []))),
+  const rows = await Promise.all(
+    scopes.map(async (scope) => {
+      const [segments, leaderRows] = await Promise.all([
+        readSegmentCoverage(graph, chain, scope.regionIds),
+        readChainLeaders(graph, chain, scope.regionIds),
+      ]);
+      // The scenario's region is shown as it would be (远景); the others as they are.
+      if (scenario?.region !== scope.region.id) return { segments, leaders: leaderRows };
+      return overlayRows(graph, { segments, flows: [], leaders: leaderRows }, scenario.changes, { chain, regionIds: scope.regionIds });
+    }),
   );
+  const coverage = rows.map((r) => r.segments);
+  const leaders = rows.map((r) => leadersInSegments(r.leaders, r.segments));
   const segments = (coverage[0] ?? []).map((s) => ({
     id: s.segment.id,
     name: s.segment.name,

@@ -7,6 +7,8 @@ export interface CallIds {
   chain: string;
   region: string;
   batch: string;
+  /** A saved scenario of `chain` in `region`. */
+  scenario: string;
 }
 
 /**
@@ -28,6 +30,9 @@ export function everyClientCall(api: Api, ids: CallIds, token = ""): Record<keyo
     targets: () => api.targets(ids.chain, ids.region, undefined),
     compare: () => api.compare(ids.chain, [ids.region]),
     documents: () => api.documents(),
+    scenarios: () => api.scenarios(ids.chain),
+    scenarioOutcome: () => api.scenarioOutcome(ids.scenario),
+    resilience: () => api.resilience(ids.chain, ids.region),
     exportFile: "file",
     importFiles: () => api.importFiles([new File(["id,name\n"], "firms.csv")], { dryRun: true, token }),
     importBatches: () => api.importBatches(),

@@ -18,6 +18,19 @@ let lastBody: unknown;
 beforeAll(async () => {
   app = await buildApp({ ...testConfig(), security: testSecurity() });
   await app.ready();
+  // One saved scenario, so the 远景 outcome call has something real to answer with.
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/scenarios",
+    headers: { authorization: `Bearer ${TEST_TOKENS.editor}` },
+    payload: {
+      name: "web client",
+      chain: ids.chain,
+      region: ids.region,
+      changes: [{ kind: "add-firm", name: "示例新企业", segment: "segment:bh-anti-aging" }],
+    },
+  });
+  ids.scenario = created.json().id;
   vi.stubGlobal("fetch", async (input: string, init?: RequestInit) => {
     const request = new Request(new URL(input, "http://app.test"), init);
     const res = await app.inject({
@@ -36,6 +49,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllGlobals();
+  if (ids.scenario)
+    await app.inject({
+      method: "DELETE",
+      url: `/api/scenarios/${ids.scenario}`,
+      headers: { authorization: `Bearer ${TEST_TOKENS.editor}` },
+    });
   await app.close();
 });
 
@@ -45,6 +64,7 @@ const ids = {
   chain: "chain:beauty-health",
   region: "region:lianzhou",
   batch: "import-20000101-000000-nobody",
+  scenario: "",
 };
 const calls = everyClientCall(api, ids, TEST_TOKENS.editor);
 

@@ -94,7 +94,14 @@ async function recordClientCalls(answer: { status: number; body: unknown }) {
   });
   const calls: { name: string; method: string; pathname: string; parsedWith: z.ZodType[] }[] = [];
   try {
-    const ids = { firm: "firm:a", otherFirm: "firm:b", chain: "chain:c", region: "region:r", batch: "import-20260101-000000-abc" };
+    const ids = {
+      firm: "firm:a",
+      otherFirm: "firm:b",
+      chain: "chain:c",
+      region: "region:r",
+      batch: "import-20260101-000000-abc",
+      scenario: "scenario-20260101-abc",
+    };
     for (const [name, call] of Object.entries(everyClientCall(api, ids, "token"))) {
       if (call === "file") continue;
       requests.length = 0;

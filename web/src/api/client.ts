@@ -12,6 +12,8 @@ import {
   searchResultsSchema,
 } from "../../../model/api/explore.ts";
 import { batchListSchema, batchSchema, type ImportReport, importReportSchema } from "../../../model/api/imports.ts";
+import { resilienceSchema } from "../../../model/api/resilience.ts";
+import { scenarioListSchema, scenarioOutcomeSchema } from "../../../model/api/scenarios.ts";
 import { loadToken } from "../imports/import-rules.ts";
 import { ApiError } from "./errors.ts";
 
@@ -107,13 +109,18 @@ export const api = {
   regions: () => getJson("/api/regions", {}, regionsSchema),
   chains: () => getJson("/api/chains", {}, chainsSchema),
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainDetailSchema),
-  map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, chainMapSchema),
+  map: (chain: string, region: string, enclaves?: string, scenario?: string) =>
+    getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves, scenario }, chainMapSchema),
   gaps: (chain: string, region: string, enclaves?: string) =>
     getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapReportSchema),
   targets: (chain: string, region: string, segment: string | undefined, limit = 20) =>
     getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsSchema),
   compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareSchema),
   documents: () => getJson("/api/documents", {}, documentsSchema),
+  scenarios: (chain: string) => getJson("/api/scenarios", { chain }, scenarioListSchema),
+  scenarioOutcome: (id: string) => getJson(`/api/scenarios/${enc(id)}/outcome`, {}, scenarioOutcomeSchema),
+  resilience: (chain: string, region: string, enclaves?: string) =>
+    getJson(`/api/chains/${enc(chain)}/resilience`, { region, enclaves }, resilienceSchema),
   /** The export endpoint answers with the file itself. */
   exportFile: async (request: { url: string; body: unknown }) => {
     const response = await send(request.url, {

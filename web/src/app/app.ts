@@ -10,6 +10,8 @@ import { compareView } from "../views/compare.ts";
 import { explorerView } from "../views/explorer.ts";
 import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
+import { resilienceView } from "../views/resilience.ts";
+import { scenarioView } from "../views/scenario.ts";
 import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
 
@@ -20,8 +22,10 @@ const VIEWS: Record<View, ViewFactory> = {
   compare: compareView,
   report: reportView,
   import: importView,
+  scenario: scenarioView,
+  resilience: resilienceView,
 };
-const NAV: View[] = ["map", "explore", "targets", "compare", "import"];
+const NAV: View[] = ["map", "explore", "targets", "compare", "scenario", "resilience", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.

@@ -194,7 +194,12 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     });
     segment.shown.forEach((firm, i) => {
       const name = entityName(firm, lang);
-      const classes = ["firm", firm.leader === true ? "leader" : "", firm.local === false ? "outside" : ""].filter(Boolean);
+      const classes = [
+        "firm",
+        firm.leader === true ? "leader" : "",
+        firm.local === false ? "outside" : "",
+        firm.scenario === true ? "scenario" : "",
+      ].filter(Boolean);
       out.push({
         group: "nodes",
         data: { ...firm, parent: id, displayLabel: firm.leader === true ? `★ ${name}` : name },
@@ -337,7 +342,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         classes: broken ? "flow broken" : "flow",
       });
     } else if (data.type === "SUPPLIES") {
-      out.push({ group: "edges", data: { ...data, displayLabel: "" }, classes: "supply" });
+      out.push({ group: "edges", data: { ...data, displayLabel: "" }, classes: data.scenario === true ? "supply scenario" : "supply" });
     }
   }
   return { elements: out, aggregated: aggregated || folded, hidden };

@@ -225,6 +225,12 @@ const chainMap: Rule[] = [
     selector: "edge.supply",
     style: { width: 1.2, "line-color": "#60a5fa", "target-arrow-color": "#60a5fa", opacity: 0.7, "curve-style": "bezier" },
   },
+  // 远景: what a scenario adds is drawn dashed, so it never reads as a fact.
+  { selector: "node.scenario", style: { "border-style": "dashed", "border-width": 3, "border-color": "#7c3aed" } },
+  {
+    selector: "edge.scenario",
+    style: { "line-style": "dashed", width: 2, "line-color": "#7c3aed", "target-arrow-color": "#7c3aed", opacity: 1 },
+  },
 ];
 
 /** State classes come last so they win over type styles. */

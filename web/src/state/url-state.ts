@@ -5,7 +5,7 @@ import { ID_PATTERN } from "../../../model/id-pattern.ts";
  * Pure: parse and serialize only, so the app, the tests and a pasted link agree on one format.
  * Unknown or malformed values are dropped rather than trusted, because links travel by chat.
  */
-export const VIEWS = ["map", "explore", "targets", "compare", "report", "import"] as const;
+export const VIEWS = ["map", "explore", "targets", "compare", "report", "import", "scenario", "resilience"] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = "zh" | "en";
 export type Enclaves = "home" | "host" | "both";
@@ -49,6 +49,8 @@ export interface ViewState {
   /** Explorer: the two ends of a path search. */
   pathFrom?: string;
   pathTo?: string;
+  /** 现状 vs 远景: the saved scenario compared (scenario-…). */
+  scenario?: string;
 }
 
 const ID = ID_PATTERN;
@@ -102,6 +104,7 @@ export function parseState(hash: string): ViewState {
     : undefined;
   state.pathFrom = id(params.get("from"));
   state.pathTo = id(params.get("to"));
+  state.scenario = /^scenario-[a-z0-9-]{1,60}$/.test(params.get("scenario") ?? "") ? (params.get("scenario") ?? undefined) : undefined;
   state.open = list(params.get("open"), (item) => ID.test(item));
   state.regions = list(params.get("regions"), (item) => ID.test(item));
   const seen = new Set<string>();
@@ -146,6 +149,7 @@ export function serializeState(state: ViewState): string {
   put("cell", state.cell);
   put("from", state.pathFrom);
   put("to", state.pathTo);
+  put("scenario", state.scenario);
   put("types", state.filters.types.join(","));
   put("fregions", state.filters.regions.join(","));
   put("fchains", state.filters.chains.join(","));

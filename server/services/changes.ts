@@ -1,0 +1,75 @@
+import type { ScenarioChange } from "../analysis/scenarios/changes.ts";
+import { compareFindings } from "../analysis/scenarios/outcome.ts";
+import type { Graph } from "../db/graph.ts";
+import { toNodeData } from "../graph/elements.ts";
+import type { EnclaveMode } from "../repositories/analysis.ts";
+import { readFirmFacts } from "../repositories/firm-ties.ts";
+import { createdByAll, readBatchMarks } from "../repositories/snapshots.ts";
+import { batchesRevertedBetween, batchesSince, momentOf } from "../snapshots/timeline.ts";
+import { analyseChainGaps } from "./gap-analysis.ts";
+
+export interface ChangeQuery {
+  chain: string;
+  region: string;
+  enclaves: EnclaveMode;
+  from: string;
+  to?: string;
+}
+
+/**
+ * What changed in a chain × region between two moments (dates or import batches): the graph of a
+ * moment is today's graph with the firms, supply ties and leader roles that later batches created
+ * taken back (an overlay, as for scenarios), judged by the same gap detection.
+ */
+export async function chainChanges(graph: Graph, query: ChangeQuery) {
+  const batches = await readBatchMarks(graph);
+  const from = momentOf(query.from, batches, "querystring.from");
+  const to = momentOf(query.to, batches, "querystring.to");
+  const base = { chain: query.chain, region: query.region, enclaves: query.enclaves };
+  const now = await analyseChainGaps(graph, base);
+  const regionIds = now.scope.regionIds;
+
+  const stateAt = async (moment: string) => {
+    const later = await createdByAll(graph, batchesSince(batches, moment));
+    const facts = await readFirmFacts(graph, later.entities, { chain: query.chain, regionIds });
+    const localFirms = later.entities.filter((id) => facts.get(id)?.local && facts.get(id)?.node._labels.includes("Firm"));
+    const taken = new Set(localFirms);
+    const changes: ScenarioChange[] = [
+      ...later.relations
+        .filter((r) => r.type === "SUPPLIES" && !taken.has(r.from) && !taken.has(r.to))
+        .map((r) => ({ kind: "remove-tie" as const, from: r.from, to: r.to })),
+      ...later.relations
+        .filter((r) => r.type === "LEADS" && r.to === query.chain && !taken.has(r.from) && facts.get(r.from)?.leader)
+        .map((r) => ({ kind: "remove-leader" as const, firm: r.from })),
+      ...localFirms.map((firm) => ({ kind: "remove-firm" as const, firm })),
+    ];
+    const analysis = changes.length === 0 ? now : await analyseChainGaps(graph, { ...base, changes });
+    return { analysis, absent: taken, facts };
+  };
+  const [then, later] = await Promise.all([stateAt(from), stateAt(to)]);
+
+  // Firms created between the two moments: present at `to`, absent at `from`. A revert deletes its
+  // batch's undo record, so firms a revert removed cannot be named: the report lists those batches.
+  const addedIds = [...then.absent].filter((id) => !later.absent.has(id));
+  const segmentIds = new Set(now.segments.map((s) => s.segment.id));
+  const perSegment = new Map<string, string[]>();
+  for (const id of addedIds) {
+    for (const s of then.facts.get(id)?.segments ?? []) if (segmentIds.has(s)) perSegment.set(s, [...(perSegment.get(s) ?? []), id]);
+  }
+
+  return {
+    chain: toNodeData(now.chain),
+    region: toNodeData(now.scope.region),
+    from,
+    to: query.to === undefined ? null : to,
+    batches: batchesSince(batches, from).filter((id) => !batchesSince(batches, to).includes(id)),
+    reverted: batchesRevertedBetween(batches, from, to),
+    segments: now.segments
+      .filter((s) => perSegment.has(s.segment.id))
+      .map((s) => ({ id: s.segment.id, name: s.segment.name, added: perSegment.get(s.segment.id)! })),
+    ...compareFindings(
+      { findings: then.analysis.findings, completeness: then.analysis.summary.completeness },
+      { findings: later.analysis.findings, completeness: later.analysis.summary.completeness },
+    ),
+  };
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../../server/app.ts";
+import type { ImportFile } from "../../../server/import/read-sheets.ts";
+import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
+import { firstAnswer } from "../../helpers/answered.ts";
+import { bearer, testSecurity } from "../../helpers/auth.ts";
+import { testApp, testGraph } from "../../helpers/graph.ts";
+
+/**
+ * The change report (/api/chains/:id/changes) between two moments: it diffs exactly the import
+ * batches applied between them, firms per segment, findings closed and opened, completeness.
+ */
+const graph = testGraph();
+let app: App;
+const P = `it-changes-${Date.now().toString(36)}`;
+const CHAIN = "chain:beauty-health";
+const REGION = "region:lianzhou";
+const FIRMS_HEADER = "编号 (id),名称 (name),标签 (tags),来源文件 (source_doc),引文 (source_quote)";
+const TIES_HEADER = "关系类型 (type),起点编号 (from),终点编号 (to),来源文件 (source_doc),引文 (source_quote)";
+
+interface Finding {
+  id: string;
+}
+let missing: string[] = [];
+
+const files = (firm: string, name: string, segment: string): ImportFile[] => [
+  { name: "firms.csv", bytes: Buffer.from([FIRMS_HEADER, `${firm},${name},规上,变化测试名录,${name}`].join("\r\n")) },
+  {
+    name: "ties.csv",
+    bytes: Buffer.from(
+      [
+        TIES_HEADER,
+        `IN_SEGMENT,${firm},${segment},变化测试名录,${name}属该环节`,
+        `LOCATED_IN,${firm},${REGION},变化测试名录,${name}在本区`,
+      ].join("\r\n"),
+    ),
+  },
+];
+
+async function importBatch(firm: string, name: string, segment: string) {
+  const report = await runImport(graph, files(firm, name, segment), { dryRun: false, user: "test-planner" });
+  expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+  return report.batch!.id as string;
+}
+
+async function changes(query: string) {
+  const res = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&${query}`, headers: bearer("viewer") });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as {
+    batches: string[];
+    reverted: string[];
+    segments: { id: string; added: string[] }[];
+    closed: Finding[];
+    opened: Finding[];
+    completeness: { before: number; after: number };
+  };
+}
+
+let first = "";
+let second = "";
+let before = "";
+beforeAll(async () => {
+  app = await testApp({ security: testSecurity() });
+  const answer = await firstAnswer(app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
+  expect(answer.statusCode, answer.body).toBe(200);
+  const gaps = answer.json();
+  missing = (gaps.findings as { kind: string; segment: string }[]).filter((f) => f.kind === "missing-segment").map((f) => f.segment);
+  expect(missing.length, "the demo chain has missing segments to fill").toBeGreaterThanOrEqual(2);
+  before = new Date(Date.now() - 1).toISOString();
+  first = await importBatch(`firm:${P}-a`, "变化测试甲公司", missing[0]!);
+  second = await importBatch(`firm:${P}-b`, "变化测试乙公司", missing[1]!);
+}, 300_000);
+
+afterAll(async () => {
+  for (const batch of [second, first]) if (batch) await revertImportBatch(graph, batch, "test cleanup").catch(() => {});
+  await app?.close();
+  await graph.driver.close();
+});
+
+describe("what changed between two moments", () => {
+  it("between a time before both imports and the second batch: both batches, both firms, both gaps closed", async () => {
+    const report = await changes(`from=${encodeURIComponent(before)}&to=${second}`);
+    expect(report.batches.sort()).toEqual([first, second].sort());
+    expect(report.segments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: missing[0], added: [`firm:${P}-a`] }),
+        expect.objectContaining({ id: missing[1], added: [`firm:${P}-b`] }),
+      ]),
+    );
+    expect(report.segments.flatMap((s) => s.added).sort()).toEqual([`firm:${P}-a`, `firm:${P}-b`]);
+    expect(report.closed.map((f) => f.id)).toEqual(
+      expect.arrayContaining([`missing-segment:${missing[0]}`, `missing-segment:${missing[1]}`]),
+    );
+    expect(report.completeness.after).toBeGreaterThan(report.completeness.before);
+  });
+
+  it("between the two batches: only the second", async () => {
+    const report = await changes(`from=${first}&to=${second}`);
+    expect(report.batches).toEqual([second]);
+    expect(report.segments.flatMap((s) => s.added)).toEqual([`firm:${P}-b`]);
+    expect(report.closed.map((f) => f.id)).toContain(`missing-segment:${missing[1]}`);
+    expect(report.closed.map((f) => f.id)).not.toContain(`missing-segment:${missing[0]}`);
+  });
+
+  it("after a revert: the reverted batch is named, and no firm shows as added", async () => {
+    await revertImportBatch(graph, second, "test-planner");
+    const report = await changes(`from=${second}`);
+    expect(report.batches).toEqual([]);
+    expect(report.reverted).toEqual([second]);
+    expect(report.segments).toEqual([]);
+    const since = await changes(`from=${encodeURIComponent(before)}`);
+    expect(since.batches).toEqual([first]);
+    expect(since.segments.flatMap((s) => s.added)).toEqual([`firm:${P}-a`]);
+  });
+
+  it("refuses an unknown batch or a malformed moment with a message", async () => {
+    const unknown = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&from=import-20000101-000000-abcdef` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/querystring\.from: no import batch/);
+    const malformed = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&from=yesterday` });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toMatch(/from/);
+  });
+});

@@ -1,0 +1,190 @@
+import "../styles/scenario.css";
+import type { ScenarioFinding, ScenarioOutcome } from "../../../model/api/scenarios.ts";
+import { describeError } from "../api/errors.ts";
+import type { AppContext, ViewInstance } from "../app/context.ts";
+import { chainMapElements } from "../graph/chain-map-elements.ts";
+import { GraphView } from "../graph/graph-view.ts";
+import { bilingual, entityName } from "../i18n/i18n.ts";
+import type { ViewState } from "../state/url-state.ts";
+import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
+
+/**
+ * 现状 vs 远景: a saved scenario beside the real chain, side by side: completeness before → after,
+ * the findings it closes and opens, what it adds (dashed on the map) and takes away. The scenario
+ * is in the URL (`scenario=`), so the link is the thing a planner shares.
+ */
+export function scenarioView(root: HTMLElement, context: AppContext): ViewInstance {
+  const { t, lang } = context;
+  const side = h("div", { class: "sidebar" });
+  const body = h("div", { class: "scenario-body", role: "region", "aria-label": t("scenario.title") });
+  const canvas = h("div", { class: "graph scenario-graph", role: "img", "aria-label": t("scenario.map") });
+  clear(
+    root,
+    h("div", { class: "layout layout-scenario" }, side, h("div", { class: "scenario-main" }, body, h("h2", {}, t("scenario.map")), canvas)),
+  );
+  const graph = new GraphView(canvas);
+  let state = context.state;
+  let key = "";
+  let disposed = false;
+
+  const findingList = (findings: ScenarioFinding[], className: string) =>
+    findings.length === 0
+      ? h("p", { class: "muted" }, t("scenario.nothing"))
+      : h(
+          "ul",
+          { class: `scenario-findings ${className}` },
+          findings.map((f) => h("li", { class: `severity-${f.severity}`, "data-finding": f.id }, bilingual(f.message, lang))),
+        );
+
+  const column = (title: string, completeness: number, findings: HTMLElement, extra: HTMLElement | null, className: string) =>
+    h(
+      "section",
+      { class: `scenario-column ${className}`, "aria-label": title },
+      h("h2", {}, title),
+      h("p", { class: "scenario-completeness" }, `${t("scenario.completeness")} `, h("strong", {}, String(completeness))),
+      findings,
+      extra,
+    );
+
+  const renderOutcome = (outcome: ScenarioOutcome) => {
+    const name = (id: string) => {
+      const node = outcome.added.nodes.find((n) => n.data.id === id);
+      return node ? entityName(node.data, lang) : id;
+    };
+    const added = h(
+      "div",
+      {},
+      h("h3", {}, t("scenario.added")),
+      outcome.added.nodes.length + outcome.added.edges.length === 0
+        ? h("p", { class: "muted" }, t("scenario.nothing"))
+        : h(
+            "ul",
+            { class: "scenario-added" },
+            outcome.added.nodes.map((n) => h("li", { class: "dashed", "data-added": n.data.id }, entityName(n.data, lang))),
+            outcome.added.edges.map((e) => h("li", { class: "dashed" }, `${name(e.data.source)} → ${name(e.data.target)}`)),
+          ),
+      outcome.removed.length ? h("h3", {}, t("scenario.removed")) : null,
+      outcome.removed.length
+        ? h(
+            "ul",
+            {},
+            outcome.removed.map((id) => h("li", {}, id)),
+          )
+        : null,
+      outcome.unled.length ? h("h3", {}, t("scenario.unled")) : null,
+      outcome.unled.length
+        ? h(
+            "ul",
+            {},
+            outcome.unled.map((id) => h("li", {}, id)),
+          )
+        : null,
+    );
+    clear(
+      body,
+      h("h1", { class: "view-title" }, outcome.scenario.name),
+      outcome.scenario.description ? h("p", {}, outcome.scenario.description) : null,
+      h(
+        "p",
+        { class: "muted" },
+        t("scenario.changes", { n: outcome.scenario.changes.length }),
+        " · ",
+        t("scenario.kept", { n: outcome.kept }),
+      ),
+      h(
+        "div",
+        { class: "scenario-columns" },
+        column(
+          t("scenario.now"),
+          outcome.completeness.before,
+          h("div", {}, h("h3", {}, t("scenario.closed", { n: outcome.closed.length })), findingList(outcome.closed, "closed")),
+          null,
+          "now",
+        ),
+        column(
+          t("scenario.vision"),
+          outcome.completeness.after,
+          h("div", {}, h("h3", {}, t("scenario.opened", { n: outcome.opened.length })), findingList(outcome.opened, "opened")),
+          added,
+          "vision",
+        ),
+      ),
+    );
+  };
+
+  const renderSide = async (current: ViewState) => {
+    const catalog = await context.catalog();
+    const picker = regionChainPicker(context, catalog, current, (patch) => context.navigate({ ...patch, scenario: undefined }));
+    const list = h("ul", { class: "scenario-list" }, h("li", {}, loading(t("common.loading"))));
+    clear(side, h("h1", { class: "view-title" }, t("scenario.title")), picker, h("h2", {}, t("scenario.pick")), list);
+    if (!current.chain) return;
+    const { scenarios } = await context.api.scenarios(current.chain);
+    const mine = scenarios.filter((s) => !current.region || s.region === current.region);
+    clear(
+      list,
+      mine.length === 0
+        ? h("li", { class: "muted" }, t("scenario.none"))
+        : mine.map((s) =>
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                {
+                  href: `#/scenario?chain=${s.chain}&region=${s.region}&scenario=${s.id}${lang === "en" ? "&lang=en" : ""}`,
+                  "aria-current": s.id === current.scenario ? "true" : undefined,
+                  class: s.id === current.scenario ? "active" : "",
+                },
+                s.name,
+              ),
+            ),
+          ),
+    );
+  };
+
+  const load = async (current: ViewState) => {
+    if (!current.chain || !current.region) {
+      const catalog = await context.catalog();
+      context.navigate(defaultChoice(catalog, current.region), { replace: true });
+      return;
+    }
+    const next = `${current.chain}|${current.region}|${current.scenario ?? ""}`;
+    if (next === key) return;
+    key = next;
+    void renderSide(current).catch((error) => context.notify(describeError(error, t)));
+    if (!current.scenario) {
+      clear(body, h("p", { class: "muted" }, t("scenario.pick")));
+      return;
+    }
+    clear(body, loading(t("common.loading")));
+    try {
+      const [outcome, map] = await Promise.all([
+        context.api.scenarioOutcome(current.scenario),
+        context.api.map(current.chain, current.region, current.enclaves, current.scenario),
+      ]);
+      if (disposed || next !== key) return;
+      renderOutcome(outcome);
+      await graph.replace(chainMapElements(map.elements, { lang, t }).elements, "preset");
+    } catch (error) {
+      if (next !== key) return;
+      key = "";
+      clear(
+        body,
+        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
+      );
+    }
+  };
+
+  void load(state);
+  return {
+    update(next) {
+      state = next;
+      void load(next);
+    },
+    destroy() {
+      disposed = true;
+      graph.destroy();
+    },
+  };
+}
