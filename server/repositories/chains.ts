@@ -10,6 +10,8 @@ export interface ChainSummary {
   name: string;
   nameEn?: string;
   regions: string[];
+  /** The regions that state they develop the chain (DEVELOPS): where its map is worth opening first. */
+  developedBy: string[];
 }
 
 /**
@@ -47,6 +49,7 @@ async function readChains(graph: Graph): Promise<ChainSummary[]> {
   return rows.map(({ developedBy, firmRegions, ...chain }) => ({
     ...dropNulls(chain),
     regions: [...new Set([...developedBy, ...firmRegions])].sort(),
+    developedBy: [...new Set(developedBy)].sort(),
   }));
 }
 

@@ -115,7 +115,16 @@ export const regionsSchema = z.object({
 });
 
 export const chainsSchema = z.object({
-  chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), regions: z.array(z.string()) })),
+  chains: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      regions: z.array(z.string()),
+      /** Regions with a DEVELOPS tie to the chain (a subset of `regions`). */
+      developedBy: z.array(z.string()),
+    }),
+  ),
 });
 
 export const chainDetailSchema = z.object({

@@ -76,7 +76,10 @@ export const regionsResponse = z.object({
 });
 export type Region = z.infer<typeof regionsResponse>["regions"][number];
 
-export const chainsResponse = z.object({ chains: z.array(named.extend({ regions: z.array(z.string()).default([]) })) });
+/** `developedBy`: the regions with a DEVELOPS tie to the chain, where its map is worth opening first. */
+export const chainsResponse = z.object({
+  chains: z.array(named.extend({ regions: z.array(z.string()).default([]), developedBy: z.array(z.string()).default([]) })),
+});
 export type Chain = z.infer<typeof chainsResponse>["chains"][number];
 
 const stage = z.enum(STAGES);
@@ -131,6 +134,7 @@ export const gapsResponse = z.object({
     }),
   ),
   findings: z.array(finding),
+  thresholds: z.object({ minFirms: z.number(), minAboveScale: z.number() }).partial().optional(),
   top: z.array(z.string()).default([]),
   groups: z.array(z.object({ group: z.string(), count: z.number(), topPriority: z.number() })).default([]),
   leaders: z

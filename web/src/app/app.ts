@@ -3,17 +3,20 @@ import { describeError } from "../api/errors.ts";
 import type { Chain, Region } from "../api/schemas.ts";
 import { translator } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
+import { browserStore, rememberView } from "../state/last-view.ts";
 import { parseState, serializeState, type View, type ViewState, withState } from "../state/url-state.ts";
 import { clear, h } from "../ui/dom.ts";
 import { chainMapView } from "../views/chain-map.ts";
 import { compareView } from "../views/compare.ts";
 import { explorerView } from "../views/explorer.ts";
+import { homeView } from "../views/home.ts";
 import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
 import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
 
 const VIEWS: Record<View, ViewFactory> = {
+  home: homeView,
   map: chainMapView,
   explore: explorerView,
   targets: targetsView,
@@ -21,7 +24,7 @@ const VIEWS: Record<View, ViewFactory> = {
   report: reportView,
   import: importView,
 };
-const NAV: View[] = ["map", "explore", "targets", "compare", "import"];
+const NAV: View[] = ["home", "map", "explore", "targets", "compare", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.
@@ -120,6 +123,7 @@ export function startApp(root: HTMLElement) {
 
   const apply = (next: ViewState) => {
     state = next;
+    rememberView(next, browserStore());
     renderHeader();
     if (!mounted || mounted.view !== next.view || mounted.lang !== next.lang) {
       mounted?.instance.destroy();
