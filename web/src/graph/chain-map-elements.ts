@@ -29,10 +29,10 @@ export const MAP_LAYOUT = {
   pad: 12,
   chipGap: 6,
   segmentGap: 26,
-  laneGap: 90,
-  columnGap: 28,
+  laneGap: 64,
+  columnGap: 22,
   laneHeader: 64,
-  lanePad: 20,
+  lanePad: 14,
 };
 const INNER_W = MAP_LAYOUT.cols * MAP_LAYOUT.cellW;
 
@@ -238,7 +238,8 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     }
     out.push({ group: "nodes", data: base as ElementDefinition["data"], classes: classesOf(segment, []) });
     let y = top + headHeight(root) + MAP_LAYOUT.pad;
-    const left = centerX - INNER_W / 2;
+    // A lone card is centred: a compound box centres itself on its children.
+    const left = centerX - (Math.min(MAP_LAYOUT.cols, itemsOf(root)) * MAP_LAYOUT.cellW) / 2;
     const cell = (i: number) => ({
       x: left + ((i % MAP_LAYOUT.cols) + 0.5) * MAP_LAYOUT.cellW,
       y: y + (Math.floor(i / MAP_LAYOUT.cols) + 0.5) * MAP_LAYOUT.cellH,

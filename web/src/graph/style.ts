@@ -12,7 +12,7 @@ export const FONT_FAMILY =
  * Chain map font sizes in graph units; the layout (chain-map-elements.ts) sizes boxes for them.
  * With the map fitted on a 1440×900 screen none is drawn below 11 CSS px (tests/e2e/chain-map.test.ts).
  */
-export const MAP_FONTS = { lane: 30, segment: 20, chip: 16, card: 16, flow: 18 } as const;
+export const MAP_FONTS = { lane: 30, segment: 20, chip: 17, card: 17, flow: 18 } as const;
 
 /** Text smaller than this on screen is not drawn at all: it appears as the user zooms in. */
 export const MIN_DRAWN_FONT_PX = 11;
@@ -132,13 +132,15 @@ const chainMap: Rule[] = [
   },
   {
     selector: "node.segment.empty",
-    style: { width: "data(minW)", height: "data(boxH)", "text-valign": "center", "text-margin-y": 0 },
+    // Plain nodes: padding would add to the size the layout measured.
+    style: { width: "data(minW)", height: "data(boxH)", padding: 0, "text-valign": "center", "text-margin-y": 0 },
   },
   {
     selector: "node.segment.chip",
     style: {
       width: "data(boxW)",
       height: "data(boxH)",
+      padding: 0,
       "background-color": "#f8fafc",
       "border-width": 1,
       "text-valign": "center",
