@@ -64,7 +64,13 @@ function graphFacts(id: string) {
               classes(): string[];
               renderedPosition(): { x: number; y: number };
             };
-            elements(sel?: string): { renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number }; length: number };
+            elements(sel?: string): {
+              renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
+              length: number;
+              filter(keep: (e: { renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number } }) => boolean): {
+                length: number;
+              };
+            };
           };
         };
       }
@@ -76,6 +82,11 @@ function graphFacts(id: string) {
       height: cy.height(),
       all: cy.elements().renderedBoundingBox(),
       highlighted: cy.elements(".highlighted").length,
+      // Context: nodes other than the evidence (and the lanes) that are on screen.
+      othersInView: cy.elements("node.faded[type != 'lane']").filter((e) => {
+        const box = e.renderedBoundingBox();
+        return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+      }).length,
       data: ele.empty() ? undefined : ele.data(),
       classes: ele.empty() ? [] : ele.classes(),
       at: ele.empty() ? undefined : ele.renderedPosition(),
@@ -210,6 +221,7 @@ describe("链图 the chain map", () => {
     await page.waitForTimeout(600);
     const view = await graphFacts("lane:upstream");
     expect(view.zoom).toBeLessThanOrEqual(CONTEXT_MAX_ZOOM + 1e-6);
+    expect(view.othersInView, "the evidence is shown with its surroundings, not alone").toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "finding-1440.png") });
 
     const action = topList.first().locator(".finding-action");

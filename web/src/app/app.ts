@@ -113,7 +113,8 @@ export function startApp(root: HTMLElement) {
         {
           type: "button",
           class: "lang-switch",
-          "aria-label": t("lang.switchLabel"),
+          // The accessible name starts with the visible word, so speech control ("click English") finds it.
+          "aria-label": `${t("lang.switch")}: ${t("lang.switchLabel")}`,
           onclick: () => context.navigate({ lang: state.lang === "zh" ? "en" : "zh" }, { replace: true }),
         },
         t("lang.switch"),

@@ -275,6 +275,8 @@ export class GraphView {
         }
       }
       if (chosen.empty()) return;
+      // A segment named as evidence brings what it holds (its firm cards, sub-segment rows).
+      chosen = chosen.union(chosen.nodes().descendants());
       // Edges between two highlighted nodes belong to the evidence too.
       const nodes = chosen.nodes();
       if (!options.paths)
