@@ -161,6 +161,14 @@ describe("chain map elements", () => {
     expect(estimateLines("短\n两行", 16, 256)).toBe(2);
   });
 
+  it("marks a synthetic (demo layer) firm on its card", () => {
+    const data = fixture();
+    data.nodes.push(firm("firm:syn-demo", ["segment:herbs"], { assumption: "synthetic", label: "【示例】企业" }));
+    const { elements } = chainMapElements(data, { lang: "zh", t });
+    expect(byId(elements, "firm:syn-demo").classes).toContain("synthetic");
+    expect(byId(elements, "firm:grower").classes).not.toContain("synthetic");
+  });
+
   it("labels in English when asked", () => {
     const data = fixture();
     data.nodes[2]!.data.nameEn = "TCM";

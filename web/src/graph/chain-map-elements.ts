@@ -2,6 +2,7 @@ import type { ElementDefinition } from "cytoscape";
 import { STAGES, type Stage } from "../../../model/domain.ts";
 import type { Elements, NodeData } from "../api/schemas.ts";
 import { entityName, type Lang, type Translate } from "../i18n/i18n.ts";
+import { isSynthetic } from "./entity-elements.ts";
 import { MAP_COLORS } from "./palette.ts";
 import { DEFAULT_THRESHOLDS, type SegmentGap, segmentGap, segmentReason, type Thresholds } from "./segment-status.ts";
 import { MAP_FONTS } from "./style.ts";
@@ -246,7 +247,12 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     });
     root.shown.forEach((firm, i) => {
       const name = cardName(firm, lang);
-      const classes = ["firm", firm.leader === true ? "leader" : "", firm.local === false ? "outside" : ""].filter(Boolean);
+      const classes = [
+        "firm",
+        firm.leader === true ? "leader" : "",
+        firm.local === false ? "outside" : "",
+        isSynthetic(firm) ? "synthetic" : "",
+      ].filter(Boolean);
       out.push({
         group: "nodes",
         data: { ...firm, parent: id, displayLabel: firm.leader === true ? `★ ${name}` : name },

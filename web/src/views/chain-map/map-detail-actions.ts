@@ -1,6 +1,5 @@
 import type { NodeDetails } from "../../api/schemas.ts";
 import type { AppContext } from "../../app/context.ts";
-import { isSynthetic } from "../../graph/entity-elements.ts";
 import type { GraphView } from "../../graph/graph-view.ts";
 import type { DetailsActions } from "../../ui/details-panel.ts";
 import { h } from "../../ui/dom.ts";
@@ -22,7 +21,6 @@ export function mapDetailActions(context: AppContext, graph: GraphView, name: ()
     return h(
       "div",
       { class: "detail-actions" },
-      isSynthetic(details.node) ? h("p", { class: "badge badge-synthetic" }, t("details.synthetic")) : null,
       h(
         "div",
         { class: "row" },
