@@ -175,6 +175,9 @@ describe("chain map elements", () => {
     const { elements } = chainMapElements(data, { lang: "en", t: translator("en") });
     expect(byId(elements, "segment:tcm").data.displayLabel).toMatch(/^TCM\n/);
     expect(byId(elements, "lane:downstream").data.displayLabel).toBe("Downstream");
+    // English wraps at spaces and uses ASCII brackets.
+    expect(byId(elements, "segment:herbs").classes).toContain("latin");
+    expect(byId(elements, "segment:herbs").data.displayLabel).toMatch(/^环节herbs \(thin\)\n/);
   });
 });
 

@@ -182,14 +182,16 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
   const out: ElementDefinition[] = [];
   const shownIds = new Set<string>();
   const gapWord = (gap: SegmentGap) => (gap === "missing" ? t("gap.missing") : gap === "thin" ? t("gap.thin") : "");
+  // English wraps at spaces; Chinese, which has none, anywhere (style.ts: .latin).
+  const script = lang === "en" ? "latin" : "";
   const classesOf = (segment: Segment, extra: string[]) =>
-    ["segment", ...extra, segment.gap ? `gap gap-${segment.gap}` : ""].filter(Boolean).join(" ");
+    ["segment", ...extra, segment.gap ? `gap gap-${segment.gap}` : "", script].filter(Boolean).join(" ");
   const counts = (data: NodeData) => t("map.segmentCount", { local: num(data.localFirms), above: num(data.aboveScaleFirms) });
 
   const rootLabel = (root: Root) => {
     const { segment } = root;
     const name = entityName(segment.data, lang);
-    const head = segment.gap ? `${name}（${gapWord(segment.gap)}）` : name;
+    const head = segment.gap ? (lang === "zh" ? `${name}（${gapWord(segment.gap)}）` : `${name} (${gapWord(segment.gap)})`) : name;
     return [head, segment.reason ?? counts(segment.data)].filter(Boolean).join("\n");
   };
   const chipLabel = (segment: Segment) => {
@@ -252,6 +254,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         firm.leader === true ? "leader" : "",
         firm.local === false ? "outside" : "",
         isSynthetic(firm) ? "synthetic" : "",
+        script,
       ].filter(Boolean);
       out.push({
         group: "nodes",
@@ -272,7 +275,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
           parent: id,
           displayLabel: root.shown.length === 0 ? t("common.firms", { n: root.more }) : t("map.more", { n: root.more }),
         },
-        classes: "aggregate",
+        classes: ["aggregate", script].filter(Boolean).join(" "),
         position: cell(root.shown.length),
       });
     }
@@ -397,7 +400,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         fill: MAP_COLORS.lane[i],
         stroke: MAP_COLORS.laneBorder[i],
       },
-      classes: "lane",
+      classes: ["lane", script].filter(Boolean).join(" "),
       position: { x: lane.left + lane.width / 2, y: laneH / 2 },
       selectable: false,
       grabbable: false,

@@ -28,7 +28,8 @@ export function relationshipName(type: string, lang: Lang): string {
 }
 
 export function nodeDefinition(data: NodeData, lang: Lang, leads?: ReadonlySet<string>): ElementDefinition {
-  return { group: "nodes", data: { ...data, displayLabel: entityName(data, lang) }, classes: nodeClasses(data, leads) };
+  const classes = nodeClasses(data, leads) + (lang === "en" ? " latin" : "");
+  return { group: "nodes", data: { ...data, displayLabel: entityName(data, lang) }, classes };
 }
 
 export function edgeDefinition(data: EdgeData, lang: Lang): ElementDefinition {

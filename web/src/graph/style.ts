@@ -260,6 +260,8 @@ const chainMap: Rule[] = [
 
 /** State classes come last so they win over type styles. */
 const states: Rule[] = [
+  // English labels wrap at word boundaries ("manufacturing", not "manuf acturing").
+  { selector: "node.latin", style: { "text-overflow-wrap": "whitespace" } },
   { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
   { selector: "node.lane.faded", style: { opacity: 1, "text-opacity": 1 } },
   {
