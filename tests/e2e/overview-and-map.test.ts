@@ -130,10 +130,11 @@ describe("总览 the overview", () => {
     expect(await top.count()).toBeGreaterThan(0);
     expect(await top.count()).toBeLessThanOrEqual(3);
     expect(await top.first().getAttribute("href")).toMatch(/^#\/map\?chain=chain:beauty-health&region=region:lianzhou&finding=/);
-    await page
-      .locator(".pair-card[aria-busy='true']")
-      .first()
-      .waitFor({ state: "detached", timeout: scaledTimeout(120_000) });
+    await expect
+      .poll(() => page.locator(".pair-card[data-region='region:lianzhou'][aria-busy='true']").count(), {
+        timeout: scaledTimeout(120_000),
+      })
+      .toBe(0);
 
     expect(await seriousViolations(page)).toEqual([]);
     expect(await smallDomText(page, MIN_PX)).toEqual([]);
