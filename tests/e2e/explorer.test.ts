@@ -76,7 +76,7 @@ describe("explorer in Chromium", () => {
     const findings = page.locator(".finding-button");
     await findings.first().waitFor({ timeout: scaledTimeout(30_000) });
     expect(await findings.count()).toBeGreaterThan(0);
-    const text = await page.locator(".findings").textContent();
+    const text = await page.locator(".findings-holder").textContent();
     expect(text).toMatch(/缺链|断链|弱链/);
     await expect.poll(() => page.locator("#map-summary").textContent()).toMatch(/链条完整度 \d+%/);
     await shot("01-chain-map");

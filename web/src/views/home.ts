@@ -1,5 +1,5 @@
 import "../styles/overview-and-map.css";
-import { describeError } from "../api/errors.ts";
+import { ApiError, describeError } from "../api/errors.ts";
 import type { Chain, Region } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
@@ -74,16 +74,22 @@ export function homeView(root: HTMLElement, context: AppContext): ViewInstance {
             { class: "pair-cards" },
             chains.map((chain) => {
               const card = pairCard(context, region, chain);
-              jobs.push(() =>
+              const report = (attempt: number): Promise<void> =>
                 context.api.gaps(chain.id, region.id).then(
                   (gaps) => {
                     if (!disposed) card.show(gaps);
                   },
-                  (error) => {
-                    if (!disposed) card.fail(error);
+                  async (error) => {
+                    if (disposed) return;
+                    // A busy database (503) answers again after Retry-After: one quiet retry before asking the user.
+                    if (attempt === 0 && error instanceof ApiError && error.status === 503) {
+                      await new Promise((resolve) => setTimeout(resolve, (error.detail.retryAfter ?? 5) * 1000));
+                      return report(1);
+                    }
+                    card.fail(error, () => void report(1));
                   },
-                ),
-              );
+                );
+              jobs.push(() => report(0));
               return card.element;
             }),
           ),

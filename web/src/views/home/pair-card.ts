@@ -88,8 +88,12 @@ export function pairCard(context: AppContext, region: Region, chain: Chain) {
     card.setAttribute("aria-busy", "false");
   };
 
-  const fail = (error: unknown) => {
-    clear(body, h("p", { class: "muted" }, t("home.failed", { message: describeError(error, t) })));
+  const fail = (error: unknown, retry: () => void) => {
+    clear(
+      body,
+      h("p", { class: "muted" }, t("home.failed", { message: describeError(error, t) })),
+      h("button", { type: "button", "data-action": "retry", onclick: retry }, t("common.retry")),
+    );
     card.setAttribute("aria-busy", "false");
   };
 
