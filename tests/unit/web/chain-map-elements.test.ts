@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
-import type { Elements } from "../../../web/src/api/schemas.ts";
+import type { Elements } from "../../../model/api/elements.ts";
 import { chainMapElements, estimateLines } from "../../../web/src/graph/chain-map-elements.ts";
 import { entityElements, ringPositions } from "../../../web/src/graph/entity-elements.ts";
 import { MAP_FONTS, MIN_DRAWN_FONT_PX, stylesheet } from "../../../web/src/graph/style.ts";

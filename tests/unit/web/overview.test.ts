@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Chain, Region } from "../../../web/src/api/schemas.ts";
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import { isSynthetic } from "../../../web/src/graph/entity-elements.ts";
 import { lastView, rememberView } from "../../../web/src/state/last-view.ts";
 import { parseState } from "../../../web/src/state/url-state.ts";

@@ -1,6 +1,6 @@
 import "../styles/overview-and-map.css";
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import { ApiError, describeError } from "../api/errors.ts";
-import type { Chain, Region } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";

@@ -1,4 +1,4 @@
-import type { Finding, Gaps } from "../../api/schemas.ts";
+import type { Finding, GapReport as Gaps } from "../../../../model/api/analysis.ts";
 import type { AppContext } from "../../app/context.ts";
 import { bilingual, entityName } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";

@@ -1,4 +1,4 @@
-import type { NodeDetails } from "../../api/schemas.ts";
+import type { NodeDetail as NodeDetails } from "../../../../model/api/explore.ts";
 import type { AppContext } from "../../app/context.ts";
 import type { GraphView } from "../../graph/graph-view.ts";
 import type { DetailsActions } from "../../ui/details-panel.ts";

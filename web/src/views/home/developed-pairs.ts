@@ -1,4 +1,4 @@
-import type { Chain, Region } from "../../api/schemas.ts";
+import type { Chain, Region } from "../../../../model/api/explore.ts";
 import { regionRank } from "../../ui/pickers.ts";
 
 export interface RegionChains {

@@ -1,5 +1,6 @@
+import type { GapReport as Gaps } from "../../../../model/api/analysis.ts";
+import type { Chain, Region } from "../../../../model/api/explore.ts";
 import { describeError } from "../../api/errors.ts";
-import type { Chain, Gaps, Region } from "../../api/schemas.ts";
 import type { AppContext } from "../../app/context.ts";
 import { bilingual, entityName } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
