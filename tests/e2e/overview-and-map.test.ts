@@ -281,10 +281,8 @@ describe("生态探索 the explorer", () => {
 describe("招商目标 the targets view", () => {
   it("marks synthetic candidates in the list and on the graph, and passes axe", async () => {
     await open("#/targets?chain=chain:beauty-health&region=region:lianzhou");
-    await page
-      .locator(".target")
-      .first()
-      .waitFor({ timeout: scaledTimeout(60_000) });
+    // On failure the poll shows what the list says instead (an error in plain words, or loading).
+    await expect.poll(() => page.locator(".targets-list").textContent(), { timeout: scaledTimeout(60_000) }).toMatch(/共\d+家候选企业/);
     await page
       .locator(".route li")
       .first()
