@@ -131,7 +131,16 @@ export type Region = z.infer<typeof regionsSchema>["regions"][number];
 
 export const chainsSchema = z
   .object({
-    chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), regions: z.array(z.string()) })),
+    chains: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        nameEn: z.string().optional(),
+        regions: z.array(z.string()),
+        /** Regions with a DEVELOPS tie to the chain (a subset of `regions`): where its map is worth opening first. */
+        developedBy: z.array(z.string()),
+      }),
+    ),
   })
   .meta({ id: "Chains" });
 export type Chain = z.infer<typeof chainsSchema>["chains"][number];

@@ -40,6 +40,7 @@ async function readChains(graph: Graph): Promise<Chain[]> {
   return rows.map(({ developedBy, firmRegions, ...chain }) => ({
     ...dropNulls(chain),
     regions: [...new Set([...developedBy, ...firmRegions])].sort(),
+    developedBy: [...new Set(developedBy)].sort(),
   }));
 }
 

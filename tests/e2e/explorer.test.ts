@@ -68,14 +68,15 @@ afterAll(async () => {
 
 describe("explorer in Chromium", () => {
   it("opens the chain map for 莲都区 and shows the findings; a finding highlights its evidence", async () => {
-    await page.goto(`${base}/`);
+    // The overview is the first screen; the map opens on the region that develops the chain.
+    await page.goto(`${base}/#/map`);
     await page.locator("#pick-region").waitFor();
     await page.selectOption("#pick-region", { label: "莲都区" });
     await expect.poll(() => page.url()).toContain("region=region:lianzhou");
     const findings = page.locator(".finding-button");
     await findings.first().waitFor({ timeout: scaledTimeout(30_000) });
     expect(await findings.count()).toBeGreaterThan(0);
-    const text = await page.locator(".findings").textContent();
+    const text = await page.locator(".findings-holder").textContent();
     expect(text).toMatch(/缺链|断链|弱链/);
     await expect.poll(() => page.locator("#map-summary").textContent()).toMatch(/链条完整度 \d+%/);
     await shot("01-chain-map");

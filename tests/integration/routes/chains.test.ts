@@ -10,14 +10,18 @@ describe("GET /api/chains", () => {
   it("lists each chain with the regions that develop it or hold its firms (and the regions above them)", async () => {
     const res = await live.app.inject({ url: "/api/chains" });
     expect(res.statusCode).toBe(200);
-    const chains = res.json().chains as { id: string; regions: string[] }[];
+    const chains = res.json().chains as { id: string; regions: string[]; developedBy: string[] }[];
     expect(chains.find((c) => c.id === ids.chain)).toEqual({
       id: ids.chain,
       name: "探索测试产业链",
       nameEn: "Xplorer Chain",
       regions: [ids.city, ids.district].sort(),
+      developedBy: [ids.district],
     });
     expect(chains.find((c) => c.id === "chain:beauty-health")?.regions).toContain("region:lianzhou");
+    expect(chains.find((c) => c.id === "chain:beauty-health")?.developedBy, "the demo's own region develops it").toEqual([
+      "region:lianzhou",
+    ]);
   });
 });
 

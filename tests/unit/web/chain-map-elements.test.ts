@@ -1,9 +1,9 @@
 import type { ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import type { Elements } from "../../../model/api/elements.ts";
-import { chainMapElements } from "../../../web/src/graph/chain-map-elements.ts";
+import { chainMapElements, estimateLines } from "../../../web/src/graph/chain-map-elements.ts";
 import { entityElements, ringPositions } from "../../../web/src/graph/entity-elements.ts";
-import { stylesheet } from "../../../web/src/graph/style.ts";
+import { MAP_FONTS, MIN_DRAWN_FONT_PX, stylesheet } from "../../../web/src/graph/style.ts";
 import { translator } from "../../../web/src/i18n/i18n.ts";
 
 const segment = (id: string, stage: string, extra: Record<string, unknown> = {}) => ({
@@ -98,17 +98,26 @@ describe("chain map elements", () => {
     expect(byId(elements, "firm:grower|SUPPLIES|firm:m1").classes).toBe("supply");
   });
 
-  it("folds a crowded segment into a count node, and shows it all once the segment is opened", () => {
+  it("folds a crowded segment into its leaders and a count node, and shows it all once the segment is opened", () => {
     const folded = chainMapElements(fixture(40), { lang: "zh", t, maxFirmsPerSegment: 10 });
     expect(folded.aggregated).toBe(true);
-    expect(folded.elements.filter((e) => e.data.parent === "segment:tcm" && e.classes?.includes("firm"))).toHaveLength(9);
-    expect(byId(folded.elements, "more:segment:tcm").data.count).toBe(31);
-    expect(folded.hidden.get("segment:tcm")).toHaveLength(31);
-    // The leader is never the one folded away.
-    expect(byId(folded.elements, "firm:m0")).toBeDefined();
+    const cards = folded.elements.filter((e) => e.data.parent === "segment:tcm" && e.classes?.includes("firm"));
+    expect(
+      cards.map((e) => e.data.id),
+      "only the leader keeps its card",
+    ).toEqual(["firm:m0"]);
+    expect(byId(folded.elements, "more:segment:tcm").data.count).toBe(39);
+    expect(byId(folded.elements, "more:segment:tcm").data.displayLabel).toBe("+39 家");
+    expect(folded.hidden.get("segment:tcm")).toHaveLength(39);
 
     const opened = chainMapElements(fixture(40), { lang: "zh", t, maxFirmsPerSegment: 10, open: new Set(["segment:tcm"]) });
     expect(opened.elements.filter((e) => e.data.parent === "segment:tcm" && e.classes?.includes("firm"))).toHaveLength(40);
+  });
+
+  it("draws a segment with few firms in full", () => {
+    const { elements, aggregated } = chainMapElements(fixture(5), { lang: "zh", t, maxFirmsPerSegment: 6 });
+    expect(aggregated).toBe(false);
+    expect(elements.filter((e) => e.data.parent === "segment:tcm" && e.classes?.includes("firm"))).toHaveLength(5);
   });
 
   it("above the map threshold keeps only leaders and counts, and drops edges to hidden firms", () => {
@@ -119,12 +128,56 @@ describe("chain map elements", () => {
     expect(elements.some((e) => e.data.id === "firm:grower|SUPPLIES|firm:m1")).toBe(false);
   });
 
+  it("says on the box why a segment is thin or missing, naming a count a document states", () => {
+    const data = fixture();
+    data.nodes.push(segment("segment:aesthetics", "downstream", { gap: "thin", localFirms: 0, reportedFirms: 20 }));
+    const { elements } = chainMapElements(data, { lang: "zh", t });
+    expect(byId(elements, "segment:aesthetics").data.displayLabel).toBe("环节aesthetics（弱链）\n文件称有企业20家，图中未录入");
+    expect(byId(elements, "segment:herbs").data.displayLabel).toBe("环节herbs（弱链）\n本地仅1家企业，规上企业0家");
+    expect(byId(elements, "segment:extracts").data.displayLabel).toBe("环节extracts（缺链）\n本地没有企业");
+  });
+
+  it("draws the empty sub-segments of a missing segment as missing too", () => {
+    const data = fixture();
+    data.nodes.push(segment("segment:anti-aging", "midstream", { gap: "missing" }));
+    data.nodes.push(segment("segment:devices", "midstream", { parent: "segment:anti-aging", gap: null }));
+    const { elements } = chainMapElements(data, { lang: "zh", t });
+    const sub = byId(elements, "segment:devices");
+    expect(sub.classes).toContain("gap-missing");
+    expect(sub.data.parent).toBe("segment:anti-aging");
+    expect(sub.data.reason).toBe("上级环节缺链，本环节也没有本地企业");
+    expect(sub.data.displayLabel).toContain("缺链");
+  });
+
+  it("makes boxes tall enough for their wrapped labels, so a label never runs into the next box", () => {
+    const { elements } = chainMapElements(fixture(), { lang: "zh", t });
+    const subs = elements.filter((e) => e.classes?.includes("chip"));
+    expect(subs.length).toBeGreaterThan(0);
+    for (const chip of subs) {
+      const lines = estimateLines(String(chip.data.displayLabel), MAP_FONTS.chip, Number(chip.data.boxW) - 16);
+      expect(Number(chip.data.boxH)).toBeGreaterThanOrEqual(lines * MAP_FONTS.chip * 1.3);
+    }
+    expect(estimateLines("植物提取类化妆品与功效型护肤品 · 缺链", 16, 256)).toBe(2);
+    expect(estimateLines("短\n两行", 16, 256)).toBe(2);
+  });
+
+  it("marks a synthetic (demo layer) firm on its card", () => {
+    const data = fixture();
+    data.nodes.push(firm("firm:syn-demo", ["segment:herbs"], { assumption: "synthetic", label: "【示例】企业" }));
+    const { elements } = chainMapElements(data, { lang: "zh", t });
+    expect(byId(elements, "firm:syn-demo").classes).toContain("synthetic");
+    expect(byId(elements, "firm:grower").classes).not.toContain("synthetic");
+  });
+
   it("labels in English when asked", () => {
     const data = fixture();
     data.nodes[2]!.data.nameEn = "TCM";
     const { elements } = chainMapElements(data, { lang: "en", t: translator("en") });
     expect(byId(elements, "segment:tcm").data.displayLabel).toMatch(/^TCM\n/);
     expect(byId(elements, "lane:downstream").data.displayLabel).toBe("Downstream");
+    // English wraps at spaces and uses ASCII brackets.
+    expect(byId(elements, "segment:herbs").classes).toContain("latin");
+    expect(byId(elements, "segment:herbs").data.displayLabel).toMatch(/^环节herbs \(thin\)\n/);
   });
 });
 
@@ -159,11 +212,24 @@ describe("stylesheet", () => {
     const node = rules.find((r) => r.selector === "node")!;
     expect(node.style["text-wrap"]).toBe("wrap");
     expect(node.style["text-overflow-wrap"]).toBe("anywhere");
-    for (const cls of [".faded", "node.highlighted", "node.leader", "node.gap-missing", "edge.flow.broken"]) {
+    for (const cls of [".faded", "node.highlighted", "node.leader", "node.gap-missing", "edge.flow.broken", "node.synthetic"]) {
       expect(
         rules.some((r) => r.selector.includes(cls)),
         cls,
       ).toBe(true);
+    }
+  });
+});
+
+describe("chain map stylesheet", () => {
+  it("never draws chain map text below 11 px on screen: every labelled map rule hides smaller text", () => {
+    const rules = stylesheet() as { selector: string; style: Record<string, unknown> }[];
+    const mapRules = rules.filter((r) => /lane|segment|firm|aggregate|flow/.test(r.selector) && r.style["font-size"] !== undefined);
+    expect(mapRules.length).toBeGreaterThan(4);
+    for (const rule of mapRules) {
+      const own = rule.style["min-zoomed-font-size"];
+      const inherited = rules.find((r) => r.selector === "node.segment")?.style["min-zoomed-font-size"];
+      expect(own ?? inherited, rule.selector).toBe(MIN_DRAWN_FONT_PX);
     }
   });
 });

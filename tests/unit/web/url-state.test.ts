@@ -20,22 +20,22 @@ describe("URL view state", () => {
   });
 
   it("keeps links short and readable: defaults omitted, ids not percent-encoded", () => {
-    const hash = serializeState(withState(defaultState(), { chain: "chain:beauty-health", region: "region:lianzhou" }));
+    const hash = serializeState(withState(defaultState(), { view: "map", chain: "chain:beauty-health", region: "region:lianzhou" }));
     expect(hash).toBe("#/map?chain=chain:beauty-health&region=region:lianzhou");
-    expect(serializeState(defaultState())).toBe("#/map");
+    expect(serializeState(defaultState()), "the overview is the first screen").toBe("#/home");
   });
 
   it("reads a pasted link with or without the leading #/", () => {
     expect(parseState("#/compare?chain=chain:x&regions=region:a,region:b").regions).toEqual(["region:a", "region:b"]);
     expect(parseState("report?chain=chain:x").view).toBe("report");
-    expect(parseState("").view).toBe("map");
+    expect(parseState("").view).toBe("home");
   });
 
   it("drops values that are not ids, unknown views and bad relationship types instead of trusting them", () => {
     const state = parseState(
       "#/nope?chain=<script>&focus=firm:ok&x=firm:a~DROP%20TABLE,firm:b~SUPPLIES,firm:b~SUPPLIES&stages=upstream,sideways&lang=fr",
     );
-    expect(state.view).toBe("map");
+    expect(state.view).toBe("home");
     expect(state.chain).toBeUndefined();
     expect(state.focus).toBe("firm:ok");
     expect(state.expanded).toEqual([{ id: "firm:b", relType: "SUPPLIES" }]);

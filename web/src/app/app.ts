@@ -3,11 +3,13 @@ import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
 import { translator } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
+import { browserStore, rememberView } from "../state/last-view.ts";
 import { parseState, serializeState, type View, type ViewState, withState } from "../state/url-state.ts";
 import { clear, h } from "../ui/dom.ts";
 import { chainMapView } from "../views/chain-map.ts";
 import { compareView } from "../views/compare.ts";
 import { explorerView } from "../views/explorer.ts";
+import { homeView } from "../views/home.ts";
 import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
 import { resilienceView } from "../views/resilience.ts";
@@ -16,6 +18,7 @@ import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
 
 const VIEWS: Record<View, ViewFactory> = {
+  home: homeView,
   map: chainMapView,
   explore: explorerView,
   targets: targetsView,
@@ -25,7 +28,7 @@ const VIEWS: Record<View, ViewFactory> = {
   scenario: scenarioView,
   resilience: resilienceView,
 };
-const NAV: View[] = ["map", "explore", "targets", "compare", "scenario", "resilience", "import"];
+const NAV: View[] = ["home", "map", "explore", "targets", "compare", "scenario", "resilience", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.
@@ -114,7 +117,8 @@ export function startApp(root: HTMLElement) {
         {
           type: "button",
           class: "lang-switch",
-          "aria-label": t("lang.switchLabel"),
+          // The accessible name starts with the visible word, so speech control ("click English") finds it.
+          "aria-label": `${t("lang.switch")}: ${t("lang.switchLabel")}`,
           onclick: () => context.navigate({ lang: state.lang === "zh" ? "en" : "zh" }, { replace: true }),
         },
         t("lang.switch"),
@@ -124,6 +128,7 @@ export function startApp(root: HTMLElement) {
 
   const apply = (next: ViewState) => {
     state = next;
+    rememberView(next, browserStore());
     renderHeader();
     if (!mounted || mounted.view !== next.view || mounted.lang !== next.lang) {
       mounted?.instance.destroy();

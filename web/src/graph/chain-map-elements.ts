@@ -2,39 +2,53 @@ import type { ElementDefinition } from "cytoscape";
 import type { Elements, NodeData } from "../../../model/api/elements.ts";
 import { STAGES, type Stage } from "../../../model/domain.ts";
 import { entityName, type Lang, type Translate } from "../i18n/i18n.ts";
+import { isSynthetic } from "./entity-elements.ts";
 import { MAP_COLORS } from "./palette.ts";
+import { DEFAULT_THRESHOLDS, type SegmentGap, segmentGap, segmentReason, type Thresholds } from "./segment-status.ts";
+import { MAP_FONTS } from "./style.ts";
 
 /**
  * Turns a chain map answer into Cytoscape elements with computed positions: stages are lanes left
- * to right, segments are boxes stacked in their lane (sub-segments nested inside), firms sit in a
- * grid inside their segment. A preset layout, so drawing costs nothing beyond rendering.
- * Above a threshold, firms collapse into one count node per segment (level of detail).
+ * to right, top-level segments are boxes stacked in their lane, firms sit in a grid inside their
+ * top-level segment and sub-segments are listed under them as slim rows. A preset layout, so
+ * drawing costs nothing beyond rendering.
+ *
+ * Level of detail, so the fitted map stays legible: a segment holding more than
+ * `maxFirmsPerSegment` firms shows only its leaders and one count node ("+37 家") until the user
+ * opens it; the box's own label carries the status, its reason and the counts. Fonts are sized in
+ * MAP_FONTS against the geometry so that at the fitted view on a laptop screen no drawn text is
+ * below 11 CSS px (tests/e2e/chain-map.test.ts measures it); text that would be smaller at some
+ * zoom is not drawn (`min-zoomed-font-size` in style.ts) and appears when the user zooms in.
  */
 
+const LINE_HEIGHT = 1.3;
+
 export const MAP_LAYOUT = {
-  cellW: 132,
-  cellH: 58,
-  maxCols: 3,
-  pad: 14,
-  labelH: 52,
-  emptyW: 3 * 132,
-  emptyH: 60,
-  segmentGap: 34,
-  laneGap: 150,
-  columnGap: 40,
-  laneHeader: 70,
-  lanePad: 28,
+  cellW: 136,
+  cellH: 62,
+  cols: 2,
+  pad: 12,
+  chipGap: 6,
+  segmentGap: 26,
+  laneGap: 64,
+  columnGap: 22,
+  laneHeader: 64,
+  lanePad: 14,
 };
+const INNER_W = MAP_LAYOUT.cols * MAP_LAYOUT.cellW;
 
 export interface MapOptions {
   lang: Lang;
   t: Translate;
-  /** Segments the user opened: all their firms are drawn despite the thresholds. */
+  /** Segments the user opened: all their firms are drawn. */
   open?: ReadonlySet<string>;
-  /** A segment with more firms than this shows the first ones and a "+n" node. */
+  /** A segment with more firms than this shows its leaders and a count node until opened. */
   maxFirmsPerSegment?: number;
-  /** With more firms than this on the map, every closed segment shows only its leaders and a count. */
+  /** With more firms than this on the whole map, every closed segment shows only leaders and a count. */
   aggregateAbove?: number;
+  /** Width / height of the canvas the map is fitted into: lanes wrap into columns to match it. */
+  aspect?: number;
+  thresholds?: Thresholds;
 }
 
 export interface MapElements {
@@ -49,6 +63,16 @@ interface Segment {
   data: NodeData;
   stage: Stage;
   children: Segment[];
+  gap: SegmentGap;
+  reason: string | undefined;
+  /** Firms whose most specific segment on this map is this one. */
+  own: NodeData[];
+}
+
+interface Root {
+  segment: Segment;
+  /** Sub-segments at any depth, parents before children. */
+  subs: { segment: Segment; depth: number }[];
   firms: NodeData[];
   shown: NodeData[];
   more: number;
@@ -64,141 +88,174 @@ function firmRank(firm: NodeData): number {
   return (firm.leader === true ? 100 : 0) + (firm.local === false ? -50 : 0) + tags;
 }
 
-function gridSize(count: number) {
-  if (count === 0) return { cols: 0, rows: 0 };
-  const cols = Math.min(MAP_LAYOUT.maxCols, count);
-  return { cols, rows: Math.ceil(count / cols) };
+/** Drawn width of a line: CJK glyphs fill the em box, Latin letters about half of it. */
+function textWidth(line: string, fontSize: number): number {
+  let width = 0;
+  for (const ch of line) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? fontSize : fontSize * 0.56;
+  return width;
 }
 
-/** Inner width a segment needs for its own firms and nested segments. */
-function naturalWidth(segment: Segment): number {
-  const own = gridSize(segment.shown.length + (segment.more > 0 ? 1 : 0)).cols * MAP_LAYOUT.cellW;
-  const nested = Math.max(0, ...segment.children.map((child) => naturalWidth(child) + 2 * MAP_LAYOUT.pad));
-  return Math.max(own, nested, segment.children.length === 0 && segment.shown.length === 0 && segment.more === 0 ? MAP_LAYOUT.emptyW : 0);
+/** Lines a label wraps into within `width`, so boxes are made tall enough for their text. */
+export function estimateLines(text: string, fontSize: number, width: number): number {
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, fontSize) / width)), 0);
+}
+
+const labelHeight = (text: string, fontSize: number, width: number) => estimateLines(text, fontSize, width) * fontSize * LINE_HEIGHT;
+
+/** A long registered name (丽水市本润农业有限公司) gives way to its short name on a card; details keep the full one. */
+function cardName(firm: NodeData, lang: Lang): string {
+  const name = entityName(firm, lang);
+  if (lang === "en" || name.length <= 10 || !Array.isArray(firm.aliases)) return name;
+  const short = firm.aliases.filter((a): a is string => typeof a === "string" && a.length >= 2).sort((a, b) => a.length - b.length)[0];
+  return short && short.length < name.length ? short : name;
 }
 
 export function chainMapElements(elements: Elements, options: MapOptions): MapElements {
   const { lang, t } = options;
   const open = options.open ?? new Set<string>();
-  const maxPerSegment = options.maxFirmsPerSegment ?? 24;
+  const maxPerSegment = options.maxFirmsPerSegment ?? 6;
   const aggregateAbove = options.aggregateAbove ?? 600;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
 
   const segments = new Map<string, Segment>();
   const firms: NodeData[] = [];
   for (const { data } of elements.nodes) {
-    if (data.type === "segment") segments.set(data.id, { data, stage: stageOf(data), children: [], firms: [], shown: [], more: 0 });
+    if (data.type === "segment") segments.set(data.id, { data, stage: stageOf(data), children: [], gap: null, reason: undefined, own: [] });
     else if (data.type === "firm") firms.push(data);
   }
   const parentOf = (segment: Segment) => {
     const parent = str(segment.data.parent);
     return parent && parent !== segment.data.id && segments.has(parent) ? parent : undefined;
   };
-  const roots: Segment[] = [];
+  const topLevel: Segment[] = [];
   for (const segment of segments.values()) {
     const parent = parentOf(segment);
     if (parent) segments.get(parent)!.children.push(segment);
-    else roots.push(segment);
+    else topLevel.push(segment);
   }
+  const judge = (segment: Segment, parentGap: SegmentGap) => {
+    segment.gap = segmentGap(segment.data, parentGap);
+    const inherited = segment.gap !== null && segment.data.gap !== segment.gap;
+    segment.reason = segmentReason(segment.data, segment.gap, t, inherited, thresholds);
+    for (const child of segment.children) judge(child, segment.gap);
+  };
+  for (const segment of topLevel) judge(segment, null);
 
   // A firm in several segments is drawn once, in its most specific segment on this map.
-  const home = new Map<string, string>();
+  let placedFirms = 0;
   for (const firm of firms) {
     const ids = (Array.isArray(firm.segments) ? firm.segments : []).filter(
       (id): id is string => typeof id === "string" && segments.has(id),
     );
     const deepest = ids.find((id) => segments.get(id)!.children.length === 0) ?? ids[0];
     if (!deepest) continue;
-    home.set(firm.id, deepest);
-    segments.get(deepest)!.firms.push(firm);
+    segments.get(deepest)!.own.push(firm);
+    placedFirms += 1;
   }
 
-  const aggregated = home.size > aggregateAbove;
+  const everyLeaderOnly = placedFirms > aggregateAbove;
   const hidden = new Map<string, string[]>();
-  let folded = false;
-  for (const segment of segments.values()) {
-    segment.firms.sort((a, b) => firmRank(b) - firmRank(a) || a.label.localeCompare(b.label, "zh"));
-    let shown = segment.firms;
-    if (!open.has(segment.data.id)) {
-      if (aggregated) shown = segment.firms.filter((firm) => firm.leader === true).slice(0, maxPerSegment);
-      else if (segment.firms.length > maxPerSegment) shown = segment.firms.slice(0, maxPerSegment - 1);
+  const roots: Root[] = topLevel.map((segment) => {
+    const subs: Root["subs"] = [];
+    const walk = (s: Segment, depth: number) => {
+      for (const child of s.children) {
+        subs.push({ segment: child, depth });
+        walk(child, depth + 1);
+      }
+    };
+    walk(segment, 1);
+    const pooled = [...segment.own, ...subs.flatMap((s) => s.segment.own)];
+    pooled.sort((a, b) => firmRank(b) - firmRank(a) || a.label.localeCompare(b.label, "zh"));
+    let shown = pooled;
+    if (!open.has(segment.data.id) && (everyLeaderOnly || pooled.length > maxPerSegment)) {
+      shown = pooled.filter((firm) => firm.leader === true).slice(0, Math.max(1, maxPerSegment - 1));
     }
-    segment.shown = shown;
-    segment.more = segment.firms.length - shown.length;
-    if (segment.more > 0) {
-      folded = true;
+    const more = pooled.length - shown.length;
+    if (more > 0)
       hidden.set(
         segment.data.id,
-        segment.firms.slice(shown.length).map((firm) => firm.id),
+        pooled.slice(shown.length).map((firm) => firm.id),
       );
-    }
-  }
+    return { segment, subs, firms: pooled, shown, more };
+  });
 
   const out: ElementDefinition[] = [];
   const shownIds = new Set<string>();
+  const gapWord = (gap: SegmentGap) => (gap === "missing" ? t("gap.missing") : gap === "thin" ? t("gap.thin") : "");
+  // English wraps at spaces; Chinese, which has none, anywhere (style.ts: .latin).
+  const script = lang === "en" ? "latin" : "";
+  const classesOf = (segment: Segment, extra: string[]) =>
+    ["segment", ...extra, segment.gap ? `gap gap-${segment.gap}` : "", script].filter(Boolean).join(" ");
+  const counts = (data: NodeData) => t("map.segmentCount", { local: num(data.localFirms), above: num(data.aboveScaleFirms) });
 
-  const segmentLabel = (segment: Segment) => {
+  const rootLabel = (root: Root) => {
+    const { segment } = root;
     const name = entityName(segment.data, lang);
-    const gap = str(segment.data.gap);
-    const counts = t("map.segmentCount", { local: num(segment.data.localFirms), above: num(segment.data.aboveScaleFirms) });
-    if (gap === "missing") return `${name}\n${t("gap.missing")}`;
-    if (gap === "thin") return `${name}（${t("gap.thin")}）\n${counts}`;
-    return `${name}\n${counts}`;
+    const head = segment.gap ? (lang === "zh" ? `${name}（${gapWord(segment.gap)}）` : `${name} (${gapWord(segment.gap)})`) : name;
+    return [head, segment.reason ?? counts(segment.data)].filter(Boolean).join("\n");
+  };
+  const chipLabel = (segment: Segment) => {
+    const name = entityName(segment.data, lang);
+    const firmsIn = num(segment.data.localFirms);
+    const status = segment.gap ? gapWord(segment.gap) : firmsIn > 0 ? t("common.firms", { n: firmsIn }) : "";
+    return status ? `${name} · ${status}` : name;
   };
 
-  /** The height `place` will use for a segment, without placing it. */
-  const measure = (segment: Segment, width: number): number => {
-    const empty = segment.children.length === 0 && segment.shown.length === 0 && segment.more === 0;
-    if (empty) return MAP_LAYOUT.emptyH;
-    const { rows } = gridSize(segment.shown.length + (segment.more > 0 ? 1 : 0));
-    let height = MAP_LAYOUT.labelH + MAP_LAYOUT.pad + rows * MAP_LAYOUT.cellH;
-    segment.children.forEach((child, i) => {
-      if (rows > 0 || i > 0) height += MAP_LAYOUT.segmentGap;
-      height += measure(child, width - 2 * MAP_LAYOUT.pad - 4);
-    });
-    return height + MAP_LAYOUT.pad;
+  const chipWidth = (depth: number) => INNER_W - (depth - 1) * 2 * MAP_LAYOUT.pad;
+  const chipHeight = (segment: Segment, depth: number) => labelHeight(chipLabel(segment), MAP_FONTS.chip, chipWidth(depth) - 16) + 14;
+  const gridRows = (items: number) => Math.ceil(items / MAP_LAYOUT.cols);
+  const itemsOf = (root: Root) => root.shown.length + (root.more > 0 ? 1 : 0);
+  const isEmpty = (root: Root) => itemsOf(root) === 0 && root.subs.length === 0;
+  const headHeight = (root: Root) => labelHeight(rootLabel(root), MAP_FONTS.segment, INNER_W) + 8;
+
+  /** Height a root segment takes from its top, label included. */
+  const measure = (root: Root): number => {
+    if (isEmpty(root)) return headHeight(root) + 2 * MAP_LAYOUT.pad;
+    const chips = root.subs.reduce((sum, { segment, depth }) => sum + chipHeight(segment, depth) + MAP_LAYOUT.chipGap, 0);
+    return headHeight(root) + MAP_LAYOUT.pad + gridRows(itemsOf(root)) * MAP_LAYOUT.cellH + chips + MAP_LAYOUT.pad;
   };
 
-  /** Places a segment with its inner width fixed; returns the height it occupies from `top`. */
-  const place = (segment: Segment, centerX: number, top: number, innerW: number, parent?: string): number => {
+  /** Places a root segment with its cards and sub-segment rows; returns the height it occupies. */
+  const place = (root: Root, centerX: number, top: number): number => {
+    const { segment } = root;
     const id = segment.data.id;
-    const gap = str(segment.data.gap);
-    const empty = segment.children.length === 0 && segment.shown.length === 0 && segment.more === 0;
-    const classes = ["segment", parent ? "sub" : "", empty ? "empty" : "", gap ? `gap gap-${gap}` : ""].filter(Boolean).join(" ");
-    const data: Record<string, unknown> = {
+    const base: Record<string, unknown> = {
       ...segment.data,
-      displayLabel: segmentLabel(segment),
-      minW: innerW,
-      labelW: `${innerW}px`,
-      ...(parent ? { parent } : {}),
+      displayLabel: rootLabel(root),
+      minW: INNER_W,
+      labelW: `${INNER_W}px`,
+      reason: segment.reason,
+      firmCount: root.firms.length,
     };
-    delete data.position;
-    if (empty) {
+    delete base.position;
+    shownIds.add(id);
+    if (isEmpty(root)) {
+      const height = measure(root);
       out.push({
         group: "nodes",
-        data: data as ElementDefinition["data"],
-        classes,
-        position: { x: centerX, y: top + MAP_LAYOUT.emptyH / 2 },
+        data: { ...base, boxH: height } as ElementDefinition["data"],
+        classes: classesOf(segment, ["empty"]),
+        position: { x: centerX, y: top + height / 2 },
       });
-      shownIds.add(id);
-      return MAP_LAYOUT.emptyH;
+      return height;
     }
-    out.push({ group: "nodes", data: data as ElementDefinition["data"], classes });
-    shownIds.add(id);
-    let y = top + MAP_LAYOUT.labelH + MAP_LAYOUT.pad;
-    const items = segment.shown.length + (segment.more > 0 ? 1 : 0);
-    const { cols, rows } = gridSize(items);
-    const left = centerX - (cols * MAP_LAYOUT.cellW) / 2;
+    out.push({ group: "nodes", data: base as ElementDefinition["data"], classes: classesOf(segment, []) });
+    let y = top + headHeight(root) + MAP_LAYOUT.pad;
+    // A lone card is centred: a compound box centres itself on its children.
+    const left = centerX - (Math.min(MAP_LAYOUT.cols, itemsOf(root)) * MAP_LAYOUT.cellW) / 2;
     const cell = (i: number) => ({
-      x: left + ((i % cols) + 0.5) * MAP_LAYOUT.cellW,
-      y: y + (Math.floor(i / cols) + 0.5) * MAP_LAYOUT.cellH,
+      x: left + ((i % MAP_LAYOUT.cols) + 0.5) * MAP_LAYOUT.cellW,
+      y: y + (Math.floor(i / MAP_LAYOUT.cols) + 0.5) * MAP_LAYOUT.cellH,
     });
-    segment.shown.forEach((firm, i) => {
-      const name = entityName(firm, lang);
+    root.shown.forEach((firm, i) => {
+      const name = cardName(firm, lang);
       const classes = [
         "firm",
         firm.leader === true ? "leader" : "",
         firm.local === false ? "outside" : "",
         firm.scenario === true ? "scenario" : "",
+        isSynthetic(firm) ? "synthetic" : "",
+        script,
       ].filter(Boolean);
       out.push({
         group: "nodes",
@@ -208,26 +265,43 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       });
       shownIds.add(firm.id);
     });
-    if (segment.more > 0) {
+    if (root.more > 0) {
       out.push({
         group: "nodes",
         data: {
           id: `more:${id}`,
           type: "aggregate",
           segment: id,
-          count: segment.more,
+          count: root.more,
           parent: id,
-          displayLabel: segment.shown.length === 0 ? t("common.firms", { n: segment.more }) : `+ ${t("map.more", { n: segment.more })}`,
+          displayLabel: root.shown.length === 0 ? t("common.firms", { n: root.more }) : t("map.more", { n: root.more }),
         },
-        classes: "aggregate",
-        position: cell(segment.shown.length),
+        classes: ["aggregate", script].filter(Boolean).join(" "),
+        position: cell(root.shown.length),
       });
     }
-    y += rows * MAP_LAYOUT.cellH;
-    segment.children.forEach((child, i) => {
-      if (rows > 0 || i > 0) y += MAP_LAYOUT.segmentGap;
-      y += place(child, centerX, y, innerW - 2 * MAP_LAYOUT.pad - 4, id);
-    });
+    y += gridRows(itemsOf(root)) * MAP_LAYOUT.cellH;
+    for (const { segment: sub, depth } of root.subs) {
+      const height = chipHeight(sub, depth);
+      const data: Record<string, unknown> = {
+        ...sub.data,
+        parent: id,
+        displayLabel: chipLabel(sub),
+        reason: sub.reason,
+        boxW: chipWidth(depth),
+        boxH: height,
+        labelW: `${chipWidth(depth) - 16}px`,
+      };
+      delete data.position;
+      out.push({
+        group: "nodes",
+        data: data as ElementDefinition["data"],
+        classes: classesOf(sub, ["sub", "chip"]),
+        position: { x: centerX, y: y + height / 2 },
+      });
+      shownIds.add(sub.data.id);
+      y += height + MAP_LAYOUT.chipGap;
+    }
     return y - top + MAP_LAYOUT.pad;
   };
 
@@ -240,47 +314,49 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     return current?.data.id ?? id;
   };
   const laneRoots = STAGES.map((stage, laneIndex) => {
-    const list = roots.filter((segment) => segment.stage === stage);
-    const weight = (segment: Segment) => {
-      const from = flows.filter((f) => rootOf(f.data.target) === segment.data.id).map((f) => order.get(rootOf(f.data.source)));
+    const list = roots.filter((root) => root.segment.stage === stage);
+    const weight = (root: Root) => {
+      const from = flows.filter((f) => rootOf(f.data.target) === root.segment.data.id).map((f) => order.get(rootOf(f.data.source)));
       const known = from.filter((v): v is number => v !== undefined);
       return known.length ? known.reduce((a, b) => a + b, 0) / known.length : Number.POSITIVE_INFINITY;
     };
     if (laneIndex > 0) list.sort((a, b) => weight(a) - weight(b));
-    list.forEach((segment, i) => {
-      order.set(segment.data.id, i);
+    list.forEach((root, i) => {
+      order.set(root.segment.data.id, i);
     });
     return list;
   });
 
-  // One box width for the whole map keeps the columns regular; a lane with many segments wraps
-  // into several columns, choosing the column height that brings the picture closest to 16:10.
-  const innerW = Math.max(MAP_LAYOUT.emptyW, ...roots.map(naturalWidth));
-  const columnW = innerW + 2 * MAP_LAYOUT.pad;
-  const heights = new Map(roots.map((segment) => [segment, measure(segment, innerW) + MAP_LAYOUT.segmentGap + MAP_LAYOUT.pad]));
+  // A lane with many segments wraps into several columns, choosing the column height that brings
+  // the picture closest to the canvas's shape, so the fitted view is as large as it can be.
+  const columnW = INNER_W + 2 * MAP_LAYOUT.pad;
+  const heights = new Map(roots.map((root) => [root, measure(root) + MAP_LAYOUT.segmentGap]));
   const pack = (limit: number) =>
     laneRoots.map((list) => {
-      const columns: Segment[][] = [[]];
+      const columns: Root[][] = [[]];
       let used = 0;
-      for (const segment of list) {
-        const height = heights.get(segment)!;
+      for (const root of list) {
+        const height = heights.get(root)!;
         if (used > 0 && used + height > limit) {
           columns.push([]);
           used = 0;
         }
-        columns[columns.length - 1]!.push(segment);
+        columns[columns.length - 1]!.push(root);
         used += height;
       }
       return columns;
     });
-  const sizeOf = (packed: Segment[][][]) => {
+  const sizeOf = (packed: Root[][][]) => {
     const columns = packed.reduce((n, lane) => n + lane.length, 0);
-    const width = columns * columnW + (columns - packed.length) * MAP_LAYOUT.columnGap + (packed.length - 1) * MAP_LAYOUT.laneGap;
-    const height = Math.max(
-      ...packed.flatMap((lane) => lane.map((column) => column.reduce((sum, segment) => sum + heights.get(segment)!, 0))),
-    );
-    return { width, height: height + MAP_LAYOUT.laneHeader };
+    const width =
+      columns * columnW +
+      (columns - packed.length) * MAP_LAYOUT.columnGap +
+      (packed.length - 1) * MAP_LAYOUT.laneGap +
+      packed.length * 2 * MAP_LAYOUT.lanePad;
+    const height = Math.max(...packed.flatMap((lane) => lane.map((column) => column.reduce((sum, root) => sum + heights.get(root)!, 0))));
+    return { width, height: height + MAP_LAYOUT.laneHeader + MAP_LAYOUT.lanePad };
   };
+  const aspect = options.aspect && Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : 1.6;
   const total = [...heights.values()].reduce((a, b) => a + b, 0);
   const tallestSingle = Math.max(0, ...heights.values());
   let packed = pack(Number.POSITIVE_INFINITY);
@@ -288,7 +364,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
   for (let columns = 1; columns <= 12; columns++) {
     const candidate = pack(Math.max(tallestSingle, total / columns));
     const size = sizeOf(candidate);
-    const misfit = Math.abs(Math.log(size.width / Math.max(size.height, 1) / 1.6));
+    const misfit = Math.abs(Math.log(size.width / Math.max(size.height, 1) / aspect));
     if (misfit < best - 0.01) {
       best = misfit;
       packed = candidate;
@@ -304,7 +380,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     columns.forEach((column, c) => {
       const centerX = laneLeft + MAP_LAYOUT.lanePad + c * (columnW + MAP_LAYOUT.columnGap) + columnW / 2;
       let y = MAP_LAYOUT.laneHeader;
-      for (const segment of column) y += place(segment, centerX, y, innerW) + MAP_LAYOUT.segmentGap + MAP_LAYOUT.pad;
+      for (const root of column) y += place(root, centerX, y) + MAP_LAYOUT.segmentGap;
       tallest = Math.max(tallest, y);
     });
     lanes.push({ stage, left: laneLeft, width: laneW });
@@ -325,7 +401,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         fill: MAP_COLORS.lane[i],
         stroke: MAP_COLORS.laneBorder[i],
       },
-      classes: "lane",
+      classes: ["lane", script].filter(Boolean).join(" "),
       position: { x: lane.left + lane.width / 2, y: laneH / 2 },
       selectable: false,
       grabbable: false,
@@ -345,5 +421,5 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       out.push({ group: "edges", data: { ...data, displayLabel: "" }, classes: data.scenario === true ? "supply scenario" : "supply" });
     }
   }
-  return { elements: out, aggregated: aggregated || folded, hidden };
+  return { elements: out, aggregated: hidden.size > 0, hidden };
 }

@@ -8,10 +8,17 @@ export function isLeader(data: NodeData, leads: ReadonlySet<string> = new Set())
   return data.leader === true || leads.has(data.id) || (Array.isArray(data.tags) && data.tags.includes("龙头"));
 }
 
+/**
+ * Firms of the opt-in demo layer (DEMO_OUTSIDE_FIRMS) and other generated data: the API hands them
+ * out with `assumption: "synthetic"` (the :Synthetic label itself stays in the database).
+ */
+export const isSynthetic = (node: Record<string, unknown>) =>
+  node.assumption === "synthetic" || node.synthetic === true || (Array.isArray(node._labels) && node._labels.includes("Synthetic"));
+
 export function nodeClasses(data: NodeData, leads: ReadonlySet<string> = new Set()): string {
   const classes = [`type-${data.type}`];
   if (data.type === "firm" && isLeader(data, leads)) classes.push("leader");
-  if (Array.isArray(data._labels) && data._labels.includes("Synthetic")) classes.push("synthetic");
+  if (isSynthetic(data)) classes.push("synthetic");
   return classes.join(" ");
 }
 
@@ -21,7 +28,8 @@ export function relationshipName(type: string, lang: Lang): string {
 }
 
 export function nodeDefinition(data: NodeData, lang: Lang, leads?: ReadonlySet<string>): ElementDefinition {
-  return { group: "nodes", data: { ...data, displayLabel: entityName(data, lang) }, classes: nodeClasses(data, leads) };
+  const classes = nodeClasses(data, leads) + (lang === "en" ? " latin" : "");
+  return { group: "nodes", data: { ...data, displayLabel: entityName(data, lang) }, classes };
 }
 
 export function edgeDefinition(data: EdgeData, lang: Lang): ElementDefinition {

@@ -1,4 +1,4 @@
-import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
+import type { CollectionReturnValue, Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
 import { writeSvg } from "../export/svg-writer.ts";
 import { ringPositions } from "./entity-elements.ts";
 import { registerExtensions } from "./extensions.ts";
@@ -13,6 +13,8 @@ import { canvasMeasure, svgScene } from "./svg-scene.ts";
  */
 export const LOD_THRESHOLD = 400;
 const NOT_DATA = ".lane, .aggregate";
+/** A finding or a target brought into view is never zoomed in further than this. */
+export const CONTEXT_MAX_ZOOM = 1.2;
 
 export type LayoutName = "preset" | "fcose" | "concentric" | "breadthfirst";
 export type TapHandler = (id: string, data: Record<string, unknown>) => void;
@@ -28,6 +30,8 @@ export class GraphView {
   private edgeTap: TapHandler = () => {};
   private backgroundTap: () => void = () => {};
   private readonly resizeObserver: ResizeObserver;
+  /** The viewport the last fit left, to tell whether the user has moved the picture since. */
+  private fitted: { zoom: number; x: number; y: number } | undefined;
 
   constructor(container: HTMLElement, options: { interactive?: boolean; webgl?: boolean } = {}) {
     const cytoscape = registerExtensions();
@@ -51,13 +55,15 @@ export class GraphView {
       cy = cytoscape(base);
     }
     this.cy = cy;
-    // Panels opening beside the graph resize its container without a window resize event.
-    // Keep the middle of the picture in the middle when that happens.
+    // Panels opening beside the graph and window resizes change its container. A picture the user
+    // has not moved since it was fitted is fitted again; otherwise the middle stays in the middle.
     let size = { w: container.clientWidth, h: container.clientHeight };
     this.resizeObserver = new ResizeObserver(() => {
       const next = { w: container.clientWidth, h: container.clientHeight };
+      const wasFitted = this.atFittedView();
       cy.resize();
-      if (size.w > 0 && size.h > 0) cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      if (wasFitted && next.w > 0 && next.h > 0) this.fit();
+      else if (size.w > 0 && size.h > 0) cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
       size = next;
     });
     this.resizeObserver.observe(container);
@@ -79,6 +85,18 @@ export class GraphView {
   }
   onBackgroundTap(handler: () => void) {
     this.backgroundTap = handler;
+  }
+
+  private rememberFit() {
+    const pan = this.cy.pan();
+    this.fitted = { zoom: this.cy.zoom(), x: pan.x, y: pan.y };
+  }
+
+  private atFittedView(): boolean {
+    if (!this.fitted) return false;
+    const pan = this.cy.pan();
+    const close = (a: number, b: number) => Math.abs(a - b) < 0.5;
+    return Math.abs(this.cy.zoom() - this.fitted.zoom) < 1e-3 && close(pan.x, this.fitted.x) && close(pan.y, this.fitted.y);
   }
 
   private tuneLevelOfDetail() {
@@ -146,6 +164,7 @@ export class GraphView {
           this.cy.zoom(1.3);
           this.cy.center();
         }
+        this.rememberFit();
         resolve();
       });
       layout.run();
@@ -256,6 +275,8 @@ export class GraphView {
         }
       }
       if (chosen.empty()) return;
+      // A segment named as evidence brings what it holds (its firm cards, sub-segment rows).
+      chosen = chosen.union(chosen.nodes().descendants());
       // Edges between two highlighted nodes belong to the evidence too.
       const nodes = chosen.nodes();
       if (!options.paths)
@@ -265,8 +286,27 @@ export class GraphView {
     });
     if (options.fit) {
       const target = cy.elements(".highlighted");
-      if (target.nonempty()) cy.animate({ fit: { eles: target, padding: 80 }, duration: 300 });
+      if (target.nonempty()) this.fitWithContext(target);
     }
+  }
+
+  /**
+   * Brings evidence into view with its surroundings: the boxes holding it and its direct
+   * neighbours stay on screen, and the zoom never goes beyond CONTEXT_MAX_ZOOM, so one node is never
+   * blown up to fill the screen with nothing around it.
+   */
+  private fitWithContext(target: CollectionReturnValue) {
+    const cy = this.cy;
+    const context = target.union(target.neighborhood().nodes()).union(target.parents()).not(NOT_DATA);
+    const box = context.boundingBox();
+    const width = cy.width();
+    const height = cy.height();
+    if (box.w <= 0 || box.h <= 0 || width <= 0 || height <= 0) return;
+    const padding = 60;
+    const fitZoom = Math.min((width - 2 * padding) / box.w, (height - 2 * padding) / box.h);
+    const zoom = Math.max(cy.minZoom(), Math.min(fitZoom, CONTEXT_MAX_ZOOM));
+    const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
+    cy.animate({ zoom, pan, duration: 300 });
   }
 
   clearHighlight() {
@@ -330,6 +370,7 @@ export class GraphView {
   fit(ids?: string[]) {
     if (!ids || ids.length === 0) {
       this.cy.fit(undefined, 30);
+      this.rememberFit();
       return;
     }
     let eles = this.cy.collection();

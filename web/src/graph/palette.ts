@@ -79,6 +79,7 @@ export const MAP_COLORS = {
   firmFill: "#dbeafe",
   outsideFill: "#f1f5f9",
   highlight: "#db2777",
+  synthetic: "#7c3aed",
   text: "#0f172a",
 };
 

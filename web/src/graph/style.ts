@@ -8,6 +8,17 @@ import { EDGE_COLORS, MAP_COLORS, NODE_LOOK } from "./palette.ts";
 export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
 
+/**
+ * Chain map font sizes in graph units; the layout (chain-map-elements.ts) sizes boxes for them.
+ * With the map fitted on a 1440×900 screen none is drawn below 11 CSS px (tests/e2e/chain-map.test.ts).
+ */
+export const MAP_FONTS = { lane: 30, segment: 20, chip: 17, card: 17, flow: 18 } as const;
+
+/** Text smaller than this on screen is not drawn at all: it appears as the user zooms in. */
+export const MIN_DRAWN_FONT_PX = 11;
+/** A firm card on the chain map; the layout's grid cells are a little larger. */
+export const MAP_LAYOUT_CARD = { w: 126, h: 52 } as const;
+
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
 /**
@@ -75,7 +86,7 @@ const byType: Rule[] = [
   },
 ];
 
-/** The chain map: lanes, segment boxes holding firm cards, flows between segments. */
+/** The chain map: lanes, segment boxes holding firm cards and sub-segment rows, flows between segments. */
 const chainMap: Rule[] = [
   {
     selector: "node.lane",
@@ -88,12 +99,13 @@ const chainMap: Rule[] = [
       "border-width": 1,
       "text-valign": "top",
       "text-margin-y": -10,
-      "font-size": 28,
+      "font-size": MAP_FONTS.lane,
       "font-weight": "bold",
       color: "#1e293b",
       "text-background-opacity": 0,
       "text-max-width": "600px",
       "z-compound-depth": "bottom",
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
       events: "no",
     },
   },
@@ -108,22 +120,34 @@ const chainMap: Rule[] = [
       "text-valign": "top",
       "text-halign": "center",
       "text-margin-y": -4,
-      "font-size": 17,
+      "font-size": MAP_FONTS.segment,
       "font-weight": "bold",
       "text-max-width": "data(labelW)",
       "text-background-opacity": 0,
-      padding: "14px",
+      padding: "12px",
       "min-width": "data(minW)",
       "compound-sizing-wrt-labels": "include",
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
   {
     selector: "node.segment.empty",
-    style: { width: "data(minW)", height: 60, "text-valign": "center", "text-margin-y": 0, "font-size": 16, "font-weight": "bold" },
+    // Plain nodes: padding would add to the size the layout measured.
+    style: { width: "data(minW)", height: "data(boxH)", padding: 0, "text-valign": "center", "text-margin-y": 0 },
   },
   {
-    selector: "node.segment.sub",
-    style: { "background-color": "#f8fafc", "font-size": 15, "border-style": "solid" },
+    selector: "node.segment.chip",
+    style: {
+      width: "data(boxW)",
+      height: "data(boxH)",
+      padding: 0,
+      "background-color": "#f8fafc",
+      "border-width": 1,
+      "text-valign": "center",
+      "text-margin-y": 0,
+      "font-size": MAP_FONTS.chip,
+      "font-weight": "normal",
+    },
   },
   {
     selector: "node.gap-missing",
@@ -143,17 +167,18 @@ const chainMap: Rule[] = [
     selector: "node.firm",
     style: {
       shape: "round-rectangle",
-      width: 120,
-      height: 46,
+      width: MAP_LAYOUT_CARD.w,
+      height: MAP_LAYOUT_CARD.h,
       "background-color": MAP_COLORS.firmFill,
       "border-color": "#93c5fd",
       "border-width": 1,
       "text-valign": "center",
       "text-margin-y": 0,
-      "text-max-width": "110px",
+      "text-max-width": `${MAP_LAYOUT_CARD.w - 10}px`,
       "text-background-opacity": 0,
-      "font-size": 14,
+      "font-size": MAP_FONTS.card,
       "line-height": 1.15,
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
   {
@@ -167,16 +192,19 @@ const chainMap: Rule[] = [
       "border-color": MAP_COLORS.leader,
       "border-width": 3,
       "font-weight": "bold",
-      "font-size": 14,
     },
   },
   { selector: "node.type-firm.leader", style: { width: 38, height: 38, "border-width": 4 } },
   {
+    selector: "node.synthetic",
+    style: { "border-style": "dashed", "border-color": MAP_COLORS.synthetic, "border-width": 2.5 },
+  },
+  {
     selector: "node.aggregate",
     style: {
       shape: "round-rectangle",
-      width: 120,
-      height: 46,
+      width: MAP_LAYOUT_CARD.w,
+      height: MAP_LAYOUT_CARD.h,
       "background-color": "#e2e8f0",
       "border-style": "dotted",
       "border-color": "#475569",
@@ -184,7 +212,9 @@ const chainMap: Rule[] = [
       "text-valign": "center",
       "text-margin-y": 0,
       "text-background-opacity": 0,
-      "font-size": 14,
+      "font-size": MAP_FONTS.card,
+      "font-weight": "bold",
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
   {
@@ -217,8 +247,9 @@ const chainMap: Rule[] = [
       "text-background-opacity": 1,
       "text-background-padding": "2px",
       color: MAP_COLORS.broken,
-      "font-size": 16,
+      "font-size": MAP_FONTS.flow,
       "font-weight": "bold",
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
   {
@@ -235,6 +266,8 @@ const chainMap: Rule[] = [
 
 /** State classes come last so they win over type styles. */
 const states: Rule[] = [
+  // English labels wrap at word boundaries ("manufacturing", not "manuf acturing").
+  { selector: "node.latin", style: { "text-overflow-wrap": "whitespace" } },
   { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.3 } },
   { selector: "node.lane.faded", style: { opacity: 1, "text-opacity": 1 } },
   {

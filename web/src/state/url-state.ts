@@ -5,7 +5,7 @@ import { ID_PATTERN } from "../../../model/id-pattern.ts";
  * Pure: parse and serialize only, so the app, the tests and a pasted link agree on one format.
  * Unknown or malformed values are dropped rather than trusted, because links travel by chat.
  */
-export const VIEWS = ["map", "explore", "targets", "compare", "report", "import", "scenario", "resilience"] as const;
+export const VIEWS = ["home", "map", "explore", "targets", "compare", "report", "import", "scenario", "resilience"] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = "zh" | "en";
 export type Enclaves = "home" | "host" | "both";
@@ -59,7 +59,7 @@ const TYPE = /^[a-z]+$/;
 const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
 
 export function defaultState(): ViewState {
-  return { view: "map", lang: "zh", expanded: [], filters: { types: [], regions: [], chains: [], stages: [] }, open: [], regions: [] };
+  return { view: "home", lang: "zh", expanded: [], filters: { types: [], regions: [], chains: [], stages: [] }, open: [], regions: [] };
 }
 
 function id(value: string | null): string | undefined {

@@ -1,6 +1,7 @@
 import type { NodeDetail } from "../../../model/api/explore.ts";
 import { describeError } from "../api/errors.ts";
 import type { AppContext } from "../app/context.ts";
+import { isSynthetic } from "../graph/entity-elements.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { clear, errorBox, formatValue, h, loading } from "./dom.ts";
@@ -102,7 +103,11 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
           h("dd", {}, typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : formatValue(key, value, lang)),
         ]),
       ),
-      typeof node.assumption === "string" ? h("p", { class: "assumption" }, t("details.assumption", { text: node.assumption })) : null,
+      isSynthetic(node)
+        ? h("p", { class: "badge badge-synthetic", "data-synthetic": "true" }, t("details.synthetic"))
+        : typeof node.assumption === "string"
+          ? h("p", { class: "assumption" }, t("details.assumption", { text: node.assumption }))
+          : null,
       h("h3", {}, t("details.sources")),
       node.sources.length === 0
         ? h("p", { class: "muted" }, t("details.noSources"))

@@ -11,11 +11,11 @@ function row(mark: HTMLElement, text: string) {
   return h("li", {}, mark, h("span", {}, text));
 }
 
-/** The chain map's legend: what a lane, box, card, dashed border and red flow mean. */
-export function mapLegend(t: Translate): HTMLElement {
+/** The chain map's legend: what a lane, box, card, dashed border and red flow mean. Folded unless `open`. */
+export function mapLegend(t: Translate, open = false): HTMLElement {
   return h(
     "details",
-    { class: "legend", open: true },
+    { class: "legend legend-map", open },
     h("summary", {}, t("legend.title")),
     h(
       "ul",
@@ -34,8 +34,8 @@ export function mapLegend(t: Translate): HTMLElement {
   );
 }
 
-/** The ecosystem legend, listing only the node and relationship types currently on screen. */
-export function entityLegend(lang: Lang, nodeTypes: string[], relTypes: string[]): HTMLElement {
+/** The ecosystem legend, listing only the node and relationship types currently on screen (and synthetic firms if any). */
+export function entityLegend(lang: Lang, nodeTypes: string[], relTypes: string[], synthetic = false): HTMLElement {
   const t = translator(lang);
   return h(
     "details",
@@ -47,6 +47,7 @@ export function entityLegend(lang: Lang, nodeTypes: string[], relTypes: string[]
       {},
       nodeTypes.map((type) => row(swatch(`background:${nodeLook(type).color}`, "dot"), t(`type.${type}` as MessageKey))),
       row(swatch(`background:${MAP_COLORS.leaderFill};border:3px solid ${MAP_COLORS.leader}`, "dot"), t("legend.leader")),
+      synthetic ? row(swatch(`background:#fff;border:2.5px dashed ${MAP_COLORS.synthetic}`, "dot"), t("legend.synthetic")) : null,
     ),
     relTypes.length > 0 ? h("div", { class: "legend-head" }, t("legend.edges")) : null,
     h(

@@ -94,9 +94,39 @@ export function regionChainPicker(
   );
 }
 
-/** A sensible first view when the URL names no chain: the first chain with a region, in that region. */
-export function defaultChoice(catalog: { chains: Chain[] }, region?: string): { chain?: string; region?: string } {
-  const chains = chainsForRegion(catalog.chains, region);
-  const chain = chains.find((c) => c.regions.length > 0) ?? chains[0];
-  return { chain: chain?.id, region: region ?? chain?.regions[0] };
+/**
+ * How local a region is, lower first: the districts and counties a planner works in come before
+ * the cities and provinces above them, which in turn come before regions that only hold a firm.
+ */
+const KIND_RANK: Record<string, number> = { district: 0, county: 0, "development-zone": 1, town: 1, enclave: 2, city: 3, province: 4 };
+export const regionRank = (region: Region | undefined) => (region ? (KIND_RANK[region.kind] ?? 5) : 9);
+
+/**
+ * The region a chain's map opens on: one that states it develops the chain (DEVELOPS), the most
+ * local first — not the first region holding a single firm (北京市 for 美丽健康产业链).
+ */
+export function preferredRegion(chain: Chain, regions: Region[]): string | undefined {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const rank = (id: string) => regionRank(byId.get(id));
+  const pick = (ids: string[]) => [...ids].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
+  return pick(chain.developedBy) ?? pick(chain.regions);
+}
+
+/** A sensible first view when the URL names no chain: a chain some region develops, in that region. */
+export function defaultChoice(catalog: { chains: Chain[]; regions?: Region[] }, region?: string): { chain?: string; region?: string } {
+  const regions = catalog.regions ?? [];
+  if (region) {
+    const chains = chainsForRegion(catalog.chains, region);
+    const chain = chains.find((c) => c.developedBy.includes(region)) ?? chains.find((c) => c.regions.length > 0) ?? chains[0];
+    return { chain: chain?.id, region };
+  }
+  const developed = catalog.chains
+    .filter((c) => c.developedBy.length > 0)
+    .sort(
+      (a, b) =>
+        regionRank(regions.find((r) => r.id === preferredRegion(a, regions))) -
+        regionRank(regions.find((r) => r.id === preferredRegion(b, regions))),
+    );
+  const chain = developed[0] ?? catalog.chains.find((c) => c.regions.length > 0) ?? catalog.chains[0];
+  return { chain: chain?.id, region: chain ? preferredRegion(chain, regions) : undefined };
 }

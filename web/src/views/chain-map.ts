@@ -1,21 +1,25 @@
+import "../styles/overview-and-map.css";
 import type { ChainMap, Finding, GapReport } from "../../../model/api/analysis.ts";
 import { STAGES } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
-import { bilingual, entityName } from "../i18n/i18n.ts";
-import type { MessageKey } from "../i18n/messages.ts";
+import { DEFAULT_THRESHOLDS } from "../graph/segment-status.ts";
+import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
+import { findingsList } from "./chain-map/findings-list.ts";
+import { mapDetailActions } from "./chain-map/map-detail-actions.ts";
 
 /**
- * Chain map: stages as lanes, segments holding their local firms, gaps drawn in place, and the
- * findings beside it; clicking a finding highlights its evidence on the graph.
+ * Chain map: stages as lanes, segments holding their local firms, gaps drawn in place with their
+ * reason, and the findings beside it by priority; clicking a finding shows its evidence in context.
+ * The legend sits in the sidebar (folded), so nothing covers the graph.
  */
 export function chainMapView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
@@ -24,29 +28,31 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
   const overlay = h("div", { class: "graph-overlay" });
   const drawer = h("div", { class: "drawer" });
   const toolbar = h("div", { class: "graph-toolbar" });
-  clear(root, h("div", { class: "layout layout-map" }, side, h("div", { class: "stage" }, toolbar, canvas, overlay, mapLegend(t)), drawer));
+  clear(root, h("div", { class: "layout layout-map" }, side, h("div", { class: "stage" }, toolbar, canvas, overlay), drawer));
   const graph = new GraphView(canvas);
 
   let loadedKey = "";
   let data: { map: ChainMap; gaps: GapReport } | undefined;
   let state = context.state;
   let disposed = false;
-  const findingList = h("ol", { class: "findings" });
+  const findingHolder = h("div", { class: "findings-area" });
+
+  const nameParts = () => [
+    data ? entityName({ ...data.map.region, label: data.map.region.name }, lang) : undefined,
+    data ? entityName({ ...data.map.chain, label: data.map.chain.name }, lang) : undefined,
+  ];
+  const detailActions = mapDetailActions(context, graph, nameParts);
 
   graph.onNodeTap((id, nodeData) => {
     if (nodeData.type === "aggregate") {
       const segment = String(nodeData.segment);
-      context.navigate({ open: [...new Set([...state.open, segment])] });
+      context.navigate({ open: [...new Set([...state.open, segment])], selected: segment }, { replace: true });
     } else if (nodeData.type !== "lane") context.navigate({ selected: id }, { replace: true });
   });
   graph.onBackgroundTap(() => {
     if (state.selected || state.finding) context.navigate({ selected: undefined, finding: undefined }, { replace: true });
   });
 
-  const nameParts = () => [
-    data ? entityName({ ...data.map.region, label: data.map.region.name }, lang) : undefined,
-    data ? entityName({ ...data.map.chain, label: data.map.chain.name }, lang) : undefined,
-  ];
   const openReport = () => context.navigate({ view: "report", selected: undefined, finding: undefined });
 
   const renderSide = async (current: ViewState) => {
@@ -65,8 +71,9 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       h("h1", { class: "view-title" }, t("nav.map")),
       picker,
       h("div", { class: "summary", id: "map-summary" }),
+      mapLegend(t),
       h("h2", {}, t("map.findings")),
-      findingList,
+      findingHolder,
       h(
         "div",
         { class: "actions" },
@@ -83,6 +90,19 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
       exportMenu(context, () => graph, nameParts, openReport),
     );
+  };
+
+  const act = (finding: Finding) => {
+    if (finding.nextAction === "support" && data)
+      context.navigate({ view: "explore", focus: data.map.region.id, selected: data.map.region.id, expanded: [], finding: undefined });
+    else
+      context.navigate({
+        view: "targets",
+        segment: finding.segment ?? undefined,
+        target: undefined,
+        finding: undefined,
+        selected: undefined,
+      });
   };
 
   const renderFindings = () => {
@@ -113,46 +133,13 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
           : null,
       );
     }
-    const docs = new Map(gaps.documents.map((doc) => [doc.id, doc]));
     clear(
-      findingList,
-      gaps.findings.length === 0
-        ? h("li", { class: "muted" }, t("map.noFindings"))
-        : gaps.findings.map((finding: Finding) => {
-            const selected = finding.id === state.finding;
-            return h(
-              "li",
-              { class: `finding severity-${finding.severity}${selected ? " selected" : ""}` },
-              h(
-                "button",
-                {
-                  type: "button",
-                  class: "finding-button",
-                  "aria-pressed": selected ? "true" : "false",
-                  "data-finding": finding.id,
-                  onclick: () => context.navigate({ finding: selected ? undefined : finding.id, selected: undefined }, { replace: true }),
-                },
-                h("span", { class: `badge badge-${finding.severity}` }, t(`severity.${finding.severity}` as MessageKey)),
-                h("span", { class: "finding-kind" }, t(`finding.${finding.kind}` as MessageKey)),
-                h("span", { class: "finding-text" }, bilingual(finding.message, lang)),
-              ),
-              selected && finding.evidence.sources.length > 0
-                ? h(
-                    "ul",
-                    { class: "evidence" },
-                    finding.evidence.sources.map((source) => {
-                      const doc = docs.get(source.doc);
-                      return h(
-                        "li",
-                        {},
-                        h("q", {}, source.quote),
-                        h("span", { class: "doc-title" }, ` — ${doc?.title ?? source.doc}${doc?.date ? `（${doc.date}）` : ""}`),
-                      );
-                    }),
-                  )
-                : null,
-            );
-          }),
+      findingHolder,
+      findingsList(context, gaps, state.finding, {
+        pick: (finding) =>
+          context.navigate({ finding: finding.id === state.finding ? undefined : finding.id, selected: undefined }, { replace: true }),
+        act,
+      }),
     );
   };
 
@@ -161,7 +148,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     if (finding) graph.highlight({ nodeIds: finding.evidence.nodeIds, edgeIds: finding.evidence.edgeIds }, { fit: true });
     else graph.clearHighlight();
     graph.select(current.selected);
-    showDetailsDrawer(drawer, context, current.selected);
+    showDetailsDrawer(drawer, context, current.selected, detailActions);
   };
 
   const load = async (current: ViewState) => {
@@ -171,7 +158,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     if (key === loadedKey) return;
     loadedKey = key;
     clear(overlay, loading(t("common.loading")));
-    clear(findingList, h("li", {}, loading(t("common.loading"))));
+    clear(findingHolder, loading(t("common.loading")));
     try {
       const [map, gaps] = await Promise.all([
         context.api.map(chain, region, current.enclaves),
@@ -179,7 +166,13 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       ]);
       if (disposed || key !== loadedKey) return;
       data = { map, gaps };
-      const built = chainMapElements(map.elements, { lang, t, open: new Set(current.open) });
+      const built = chainMapElements(map.elements, {
+        lang,
+        t,
+        open: new Set(current.open),
+        aspect: canvas.clientWidth / Math.max(1, canvas.clientHeight),
+        thresholds: { ...DEFAULT_THRESHOLDS, ...gaps.thresholds },
+      });
       await graph.replace(built.elements, "preset");
       clear(
         overlay,
@@ -188,6 +181,10 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       );
       renderFindings();
       applySelection(current);
+      // An opened segment is brought into view so its firms are legible at once.
+      const opened = current.open.at(-1);
+      if (opened && graph.has(opened)) graph.fit([opened]);
+      root.dataset.ready = "true";
     } catch (error) {
       if (key !== loadedKey) return;
       loadedKey = "";
@@ -195,7 +192,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
         overlay,
         errorBox(describeError(error, t), () => void load(state), t("common.retry")),
       );
-      clear(findingList);
+      clear(findingHolder);
     }
   };
 
@@ -217,6 +214,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
     const nextSideKey = `${next.chain}|${next.region}|${next.enclaves ?? ""}`;
     if (nextSideKey !== sideKey) {
       sideKey = nextSideKey;
+      root.dataset.ready = "false";
       await renderSide(next).catch((error) => clear(side, errorBox(describeError(error, t))));
     }
     await load(next);

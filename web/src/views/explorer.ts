@@ -6,6 +6,7 @@ import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { detailActions } from "./explorer/detail-actions.ts";
 import { syncGraph } from "./explorer/graph-sync.ts";
+import { findLeaderStart } from "./explorer/leader-start.ts";
 import { renderSidePanel } from "./explorer/side-panel.ts";
 import { createExplorerState } from "./explorer/state.ts";
 import { walkHistory } from "./explorer/walk-history.ts";
@@ -60,6 +61,16 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
       root.dataset.busy = "true";
       clear(overlay, loading(t("common.loading")));
       try {
+        if (!state.url.focus && !state.leaderStartAsked) {
+          state.leaderStartAsked = true;
+          state.leaderStart = await findLeaderStart(context, state.url).catch(() => undefined);
+          const first = state.leaderStart?.leaders[0];
+          if (first && !state.disposed) {
+            // Replaces the empty start: Back leaves the explorer instead of coming back to nothing.
+            context.navigate({ focus: first.id, selected: first.id, expanded: [] }, { replace: true });
+            return;
+          }
+        }
         await syncGraph(state, state.url, context, parts);
         clear(overlay, state.focus ? null : h("p", { class: "notice" }, t("explore.start")));
       } catch (error) {

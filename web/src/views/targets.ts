@@ -1,6 +1,6 @@
 import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
-import { entityElements } from "../graph/entity-elements.ts";
+import { entityElements, isSynthetic } from "../graph/entity-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
@@ -108,7 +108,12 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       const all = graph.allData();
       clear(
         legendHolder,
-        entityLegend(lang, [...new Set(all.nodes.map((n) => String(n.type)))], [...new Set(all.edges.map((e) => String(e.type)))]),
+        entityLegend(
+          lang,
+          [...new Set(all.nodes.map((n) => String(n.type)))],
+          [...new Set(all.edges.map((e) => String(e.type)))],
+          all.nodes.some(isSynthetic),
+        ),
       );
       clear(
         toolbar,

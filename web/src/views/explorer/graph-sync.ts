@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context.ts";
 import { reconcileExpansions } from "../../explore/expansions.ts";
 import { deriveFacts, passes } from "../../explore/filters.ts";
+import { isSynthetic } from "../../graph/entity-elements.ts";
 import type { GraphView } from "../../graph/graph-view.ts";
 import { NODE_TYPES } from "../../graph/palette.ts";
 import type { ViewState } from "../../state/url-state.ts";
@@ -79,6 +80,7 @@ export async function syncGraph(state: ExplorerState, next: ViewState, context: 
       lang,
       NODE_TYPES.filter((type) => all.nodes.some((n) => n.type === type)),
       [...new Set(all.edges.map((e) => String(e.type)))],
+      all.nodes.some(isSynthetic),
     ),
   );
   graph.select(next.selected);

@@ -3,6 +3,7 @@ import type { GraphView } from "../../graph/graph-view.ts";
 import { clear, h } from "../../ui/dom.ts";
 import { searchBox } from "../../ui/search-box.ts";
 import { filtersPanel } from "./filters-panel.ts";
+import { leaderChips } from "./leader-start.ts";
 import { pathFinderPanel } from "./path-finder.ts";
 import type { ExplorerState } from "./state.ts";
 import type { WalkHistory } from "./walk-history.ts";
@@ -29,6 +30,11 @@ export async function renderSidePanel(
         id: "explore-search",
       },
     ),
+    state.leaderStart
+      ? leaderChips(context, state.leaderStart, (id) =>
+          walk.go({ focus: id, expanded: [], selected: id, pathFrom: undefined, pathTo: undefined }),
+        )
+      : null,
     h(
       "div",
       { class: "row" },

@@ -1,5 +1,6 @@
 import { ExpansionLedger } from "../../explore/expansions.ts";
 import type { ViewState } from "../../state/url-state.ts";
+import type { LeaderStart } from "./leader-start.ts";
 
 /**
  * The explorer's state, in one place. The URL state (`url`) is what a link reproduces; the rest is
@@ -19,6 +20,9 @@ export interface ExplorerState {
   positions: Map<string, { x: number; y: number }>;
   /** Earlier URL states, for Undo. */
   undoStack: ViewState[];
+  /** The region's chain leaders a walk without a focus starts from (looked up once). */
+  leaderStart: LeaderStart | undefined;
+  leaderStartAsked: boolean;
   disposed: boolean;
 }
 
@@ -31,6 +35,8 @@ export function createExplorerState(url: ViewState): ExplorerState {
     detailsKey: "",
     positions: new Map(),
     undoStack: [],
+    leaderStart: undefined,
+    leaderStartAsked: false,
     disposed: false,
   };
 }

@@ -20,7 +20,3 @@ export function gapSegments(gaps: GapReport): GapSegment[] {
   }
   return out;
 }
-
-/** Firms of the opt-in demo layer (and any generated data) carry `assumption: "synthetic"` (and :Synthetic); the UI says so. */
-export const isSynthetic = (node: Record<string, unknown>) =>
-  node.assumption === "synthetic" || (Array.isArray(node._labels) && node._labels.includes("Synthetic"));

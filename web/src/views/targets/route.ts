@@ -1,8 +1,8 @@
 import type { Targets } from "../../../../model/api/analysis.ts";
 import type { AppContext } from "../../app/context.ts";
+import { isSynthetic } from "../../graph/entity-elements.ts";
 import { entityName } from "../../i18n/i18n.ts";
 import { clear, h } from "../../ui/dom.ts";
-import { isSynthetic } from "./gap-segments.ts";
 
 /** 招商路线图 over every gap of the chain in the region: who to recruit first and what each closes. */
 export function renderRoute(holder: HTMLElement, route: Targets["route"], context: AppContext, segmentLabel: (id: string) => string) {

@@ -1,8 +1,8 @@
 import type { Targets } from "../../../../model/api/analysis.ts";
 import type { AppContext } from "../../app/context.ts";
+import { isSynthetic } from "../../graph/entity-elements.ts";
 import { bilingual, entityName } from "../../i18n/i18n.ts";
 import { clear, h } from "../../ui/dom.ts";
-import { isSynthetic } from "./gap-segments.ts";
 
 /** The ranked recruitment list for one gap: rank, name, score and the reasons behind it; then matchmaking. */
 export function renderTargetList(list: HTMLElement, targets: Targets, context: AppContext, onPick: (firmId: string) => void) {
