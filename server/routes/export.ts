@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Principal } from "../auth/tokens.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { exportFile } from "../export/formats.ts";
+import { withMapAttributes } from "../export/map-attributes.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { selectedSubgraph } from "../repositories/subgraph.ts";
 import { errorResponses } from "../schemas/common.ts";
@@ -23,8 +24,9 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertExportSizeAllowed(request.principal, request.body.nodeIds.length, app.security.heavyWork.anonymousExportMaxNodes);
-      const elements = await selectedSubgraph(app.graph, request.body.nodeIds, request.body.edgeIds);
-      const file = await exportFile(elements, request.query.format, { table: request.query.table });
+      const subgraph = await selectedSubgraph(app.graph, request.body.nodeIds, request.body.edgeIds);
+      const elements = withMapAttributes(subgraph, request.body.gaps);
+      const file = await exportFile(elements, request.query.format, { table: request.query.table, lang: request.query.lang });
       return reply.type(file.contentType).header("Content-Disposition", attachment(file.filename)).send(file.body);
     },
   );

@@ -1,7 +1,14 @@
 import { describeError } from "../api/errors.ts";
 import type { AppContext } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
-import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRequest, fileNameFromDisposition } from "../export/exporters.ts";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportFileName,
+  exportRequest,
+  fileNameFromDisposition,
+  gapStatuses,
+} from "../export/exporters.ts";
 import type { GraphView } from "../graph/graph-view.ts";
 import { h } from "./dom.ts";
 
@@ -33,7 +40,9 @@ export function exportMenu(
           context.notify(t("export.empty"), "info");
           return;
         }
-        const file = await context.api.exportFile(exportRequest(format, scope));
+        const shown = view.allData();
+        const gaps = gapStatuses([...shown.nodes, ...shown.edges]);
+        const file = await context.api.exportFile(exportRequest(format, scope, { gaps, lang: context.lang }));
         // The server's name is generic; ours says which region, chain and day. Its extension wins.
         const served = fileNameFromDisposition(file.disposition)?.split(".").pop();
         const table = format === "csv-edges" ? "edges" : format === "csv-nodes" ? "nodes" : undefined;

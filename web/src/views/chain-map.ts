@@ -7,6 +7,7 @@ import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import type { ViewState } from "../state/url-state.ts";
+import { completenessExplanation } from "../ui/completeness.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
@@ -103,14 +104,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
               : null;
           }),
         ),
-        gaps.summary.formula
-          ? h(
-              "details",
-              { class: "formula" },
-              h("summary", {}, lang === "zh" ? "计算方式" : "How it is computed"),
-              h("p", { class: "hint" }, gaps.summary.formula),
-            )
-          : null,
+        h("details", { class: "formula" }, h("summary", {}, t("completeness.how")), completenessExplanation(gaps.summary, t)),
       );
     }
     const docs = new Map(gaps.documents.map((doc) => [doc.id, doc]));
