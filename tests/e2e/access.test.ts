@@ -196,3 +196,28 @@ describe("phone (390 and 360 px)", () => {
     await expectAccessible("report at 390 px");
   });
 });
+
+describe("paths", () => {
+  it("skips regions by default, lists the steps as text, and goes through hubs only when asked", async () => {
+    await open("#/explore?focus=firm:nice-group&from=firm:nice-group&to=firm:xueshi-medical");
+    const status = page.locator(".view-explore .status-line");
+    // Both firms sit in 莲都区; through it they are trivially "connected", so by default no path.
+    await expect.poll(() => status.textContent(), { timeout: scaledTimeout(60_000) }).toContain("不经过区域");
+    await page.locator("#path-hubs").check();
+    await expect.poll(() => page.url()).toContain("via=hubs");
+    await page
+      .locator(".path-steps li")
+      .first()
+      .waitFor({ timeout: scaledTimeout(60_000) });
+    expect(await page.locator(".path-steps li").first().textContent()).toMatch(/^纳爱斯集团 —位于→ 莲都区 ←位于— /);
+
+    await page.goto(`${served.base}/#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas`);
+    await page
+      .locator(".path-steps li")
+      .first()
+      .waitFor({ timeout: scaledTimeout(60_000) });
+    expect(await page.locator(".path-steps li").first().textContent()).toMatch(/^纳爱斯集团 —合作→ /);
+    await shot("paths-steps");
+    await expectAccessible("explorer with a path");
+  });
+});

@@ -109,7 +109,8 @@ export const api = {
       { depth: opts.depth ?? 1, relTypes: opts.relTypes, types: opts.types, limit: opts.limit ?? 150 },
       neighborsResponse,
     ),
-  paths: (from: string, to: string, maxHops = 4, limit = 5) => getJson("/api/paths", { from, to, maxHops, limit }, pathsResponse),
+  paths: (from: string, to: string, maxHops = 4, limit = 5, hubs: "skip" | "include" = "skip") =>
+    getJson("/api/paths", { from, to, maxHops, limit, hubs }, pathsResponse),
   regions: () => getJson("/api/regions", {}, regionsResponse),
   chains: () => getJson("/api/chains", {}, chainsResponse),
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainResponse),

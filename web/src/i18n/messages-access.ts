@@ -32,6 +32,8 @@ export const accessZh = {
   "report.colBuyer": "采购方",
   "report.colAction": "下一步",
   "export.cypher": "Cypher（导入 Neo4j）",
+  "paths.viaHubs": "允许经过区域、产业链、环节节点",
+  "paths.noneWithoutHubs": "在 {hops} 步内没有不经过区域、产业链或环节的路径；勾选“允许经过区域、产业链、环节节点”可放宽。",
   "nextAction.targets": "招商补链",
   "nextAction.matchmaking": "本地供需对接",
   "nextAction.support": "补齐配套（平台、孵化器、基金）",
@@ -69,6 +71,9 @@ export const accessEn: Record<keyof typeof accessZh, string> = {
   "report.colBuyer": "Buyer",
   "report.colAction": "Next step",
   "export.cypher": "Cypher (load into Neo4j)",
+  "paths.viaHubs": "Allow paths through regions, chains and segments",
+  "paths.noneWithoutHubs":
+    "No path within {hops} steps that avoids regions, chains and segments; tick “Allow paths through regions, chains and segments” to widen the search.",
   "nextAction.targets": "Recruit firms for the gap",
   "nextAction.matchmaking": "Introduce local suppliers and buyers",
   "nextAction.support": "Add support (platforms, incubators, funds)",

@@ -49,6 +49,8 @@ export interface ViewState {
   /** Explorer: the two ends of a path search. */
   pathFrom?: string;
   pathTo?: string;
+  /** Explorer: let paths run through regions, chains and segments (off by default: they connect everything). */
+  pathHubs?: boolean;
 }
 
 const ID = ID_PATTERN;
@@ -102,6 +104,7 @@ export function parseState(hash: string): ViewState {
     : undefined;
   state.pathFrom = id(params.get("from"));
   state.pathTo = id(params.get("to"));
+  if (params.get("via") === "hubs") state.pathHubs = true;
   state.open = list(params.get("open"), (item) => ID.test(item));
   state.regions = list(params.get("regions"), (item) => ID.test(item));
   const seen = new Set<string>();
@@ -146,6 +149,7 @@ export function serializeState(state: ViewState): string {
   put("cell", state.cell);
   put("from", state.pathFrom);
   put("to", state.pathTo);
+  put("via", state.pathHubs ? "hubs" : undefined);
   put("types", state.filters.types.join(","));
   put("fregions", state.filters.regions.join(","));
   put("fchains", state.filters.chains.join(","));
