@@ -212,11 +212,9 @@ describe("paths", () => {
     expect(await page.locator(".path-steps li").first().textContent()).toMatch(/^纳爱斯集团 —位于→ 莲都区 ←位于— /);
 
     await page.goto(`${served.base}/#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas`);
-    await page
-      .locator(".path-steps li")
-      .first()
-      .waitFor({ timeout: scaledTimeout(60_000) });
-    expect(await page.locator(".path-steps li").first().textContent()).toMatch(/^纳爱斯集团 —合作→ /);
+    await expect
+      .poll(() => page.locator(".path-steps li").first().textContent(), { timeout: scaledTimeout(60_000) })
+      .toMatch(/^纳爱斯集团 —合作→ /);
     await shot("paths-steps");
     await expectAccessible("explorer with a path");
   });

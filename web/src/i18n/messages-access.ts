@@ -33,6 +33,8 @@ export const accessZh = {
   "report.colAction": "下一步",
   "export.cypher": "Cypher（导入 Neo4j）",
   "paths.viaHubs": "允许经过区域、产业链、环节节点",
+  "error.notFoundThing": "找不到这个{what}（{id}）：链接里的编号有误，或数据已被删除。请重新选择区域和产业链，或从搜索开始。",
+  "error.notFoundPlain": "找不到要打开的内容：链接可能有误，或数据已被删除。请重新选择。",
   "paths.noneWithoutHubs": "在 {hops} 步内没有不经过区域、产业链或环节的路径；勾选“允许经过区域、产业链、环节节点”可放宽。",
   "nextAction.targets": "招商补链",
   "nextAction.matchmaking": "本地供需对接",
@@ -72,6 +74,9 @@ export const accessEn: Record<keyof typeof accessZh, string> = {
   "report.colAction": "Next step",
   "export.cypher": "Cypher (load into Neo4j)",
   "paths.viaHubs": "Allow paths through regions, chains and segments",
+  "error.notFoundThing":
+    "This {what} does not exist ({id}): the link has a wrong id, or the data was deleted. Pick the region and chain again, or start from search.",
+  "error.notFoundPlain": "Nothing to open here: the link may be wrong, or the data was deleted. Please choose again.",
   "paths.noneWithoutHubs":
     "No path within {hops} steps that avoids regions, chains and segments; tick “Allow paths through regions, chains and segments” to widen the search.",
   "nextAction.targets": "Recruit firms for the gap",

@@ -9,7 +9,7 @@ import type { MessageKey } from "../i18n/messages.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { completenessExplanation } from "../ui/completeness.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, errorBox, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
@@ -187,7 +187,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       loadedKey = "";
       clear(
         overlay,
-        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
+        failureBox(error, t, () => void load(state)),
       );
       clear(findingList);
     }

@@ -1,12 +1,11 @@
 import type { Stage } from "../../../model/domain.ts";
-import { describeError } from "../api/errors.ts";
 import type { Compare } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { compareCsv, exportFileName } from "../export/exporters.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { regionLabel } from "../ui/pickers.ts";
 import { heatmapTable, initialOpenStages } from "./compare/heatmap.ts";
 import { MAX_COMPARED, peerRegions } from "./compare/peers.ts";
@@ -228,7 +227,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
       key = "";
       clear(
         matrix,
-        errorBox(describeError(error, t), () => void update(state), t("common.retry")),
+        failureBox(error, t, () => void update(state)),
       );
     }
   };

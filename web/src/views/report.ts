@@ -1,9 +1,8 @@
-import { describeError } from "../api/errors.ts";
 import type { DocumentRef, Targets } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { coverSection } from "./report/cover-section.ts";
 import { chainDiagramPng } from "./report/diagram.ts";
 import { findingsSection } from "./report/findings-section.ts";
@@ -84,7 +83,7 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
     } catch (error) {
       clear(
         page,
-        errorBox(describeError(error, t), () => void render(state), t("common.retry")),
+        failureBox(error, t, () => void render(state)),
       );
     }
   };
