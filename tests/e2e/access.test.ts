@@ -141,11 +141,29 @@ describe("keyboard", () => {
     expect(await menu.getAttribute("open")).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
 
-    await page.goto(`${served.base}/#/map?${LIANZHOU}&sel=firm:nice-group`);
-    await page.locator(".drawer.open").waitFor({ timeout: scaledTimeout(60_000) });
+    // Enter on a finding selects it and redraws the list; focus stays on that finding.
+    const finding = page.locator(".finding-button").first();
+    const findingId = await finding.getAttribute("data-finding");
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("finding=");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-finding"))).toBe(findingId);
+
+    // The node list: every node on the canvas as a button; Enter opens its details like a click.
+    await page.locator(".node-list-panel > summary").focus();
+    await page.keyboard.press("Enter");
+    const nice = page.locator('.node-list > li > .node-pick[data-node-id="firm:nice-group"]');
+    await nice.waitFor();
+    expect(await page.locator(".node-list > li").count()).toBeGreaterThan(10);
+    await nice.focus();
+    await page.keyboard.press("Enter");
+    await page.locator('.drawer.open [data-node="firm:nice-group"]').waitFor({ timeout: scaledTimeout(60_000) });
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".drawer.open").count()).toBe(0);
     expect(page.url()).not.toContain("sel=");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-node-id")), "focus stays on the list").toBe(
+      "firm:nice-group",
+    );
   });
 });
 
@@ -217,5 +235,23 @@ describe("paths", () => {
       .toMatch(/^纳爱斯集团 —合作→ /);
     await shot("paths-steps");
     await expectAccessible("explorer with a path");
+  });
+});
+
+describe("plain words", () => {
+  it("shows enum values in Chinese and a missing chain as a sentence with what to do, without a useless retry", async () => {
+    await open(`#/map?${LIANZHOU}&sel=region:lianzhou`);
+    const drawer = page.locator(".drawer.open");
+    await drawer.locator(".properties").waitFor({ timeout: scaledTimeout(60_000) });
+    const properties = (await drawer.locator(".properties").textContent()) ?? "";
+    expect(properties).toContain("类别区");
+    expect(properties).not.toMatch(/district/);
+
+    await page.goto(`${served.base}/#/map?chain=chain:nope&region=region:lianzhou`);
+    await page.reload();
+    const error = page.locator(".error-box").first();
+    await error.waitFor({ timeout: scaledTimeout(60_000) });
+    expect(await error.textContent()).toContain("找不到这个产业链");
+    expect(await error.locator("button").count(), "retrying a wrong link cannot help").toBe(0);
   });
 });

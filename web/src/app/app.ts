@@ -12,7 +12,7 @@ import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
 import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
-import { closeOnEscape, skipLink } from "./keyboard.ts";
+import { closeOnEscape, keepFocusAcrossRedraws, skipLink } from "./keyboard.ts";
 
 const VIEWS: Record<View, ViewFactory> = {
   map: chainMapView,
@@ -49,6 +49,7 @@ export function startApp(root: HTMLElement) {
     return true;
   };
   closeOnEscape(root, closeNav);
+  keepFocusAcrossRedraws(main);
 
   const context: AppContext = {
     get state() {

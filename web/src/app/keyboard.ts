@@ -44,3 +44,36 @@ export function closeOnEscape(root: HTMLElement, closeNav: () => boolean): void 
     event.preventDefault();
   });
 }
+
+/** Attributes that name the same control across redraws, most specific first. */
+const FOCUS_KEYS = ["id", "data-finding", "data-node-id", "data-cell", "data-stage", "data-format", "data-view"];
+
+function focusKey(element: Element): string | undefined {
+  for (const attribute of FOCUS_KEYS) {
+    const value = element.getAttribute(attribute);
+    if (value) return `${element.tagName.toLowerCase()}[${attribute}="${CSS.escape(value)}"]`;
+  }
+  return undefined;
+}
+
+/**
+ * Views redraw their lists when the URL changes, replacing the control that had focus (Enter on a
+ * finding selects it and redraws the list). When the focused element leaves the page and nothing
+ * else took focus, focus goes to its replacement — the control with the same id or data key — so a
+ * keyboard user stays where they were instead of starting again at the top.
+ */
+export function keepFocusAcrossRedraws(root: HTMLElement): void {
+  let last: Element | undefined;
+  let key: string | undefined;
+  root.addEventListener("focusin", (event) => {
+    last = event.target as Element;
+    key = focusKey(last);
+  });
+  new MutationObserver(() => {
+    if (!last || last.isConnected || !key) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const replacement = root.querySelector<HTMLElement>(key);
+    if (replacement) replacement.focus();
+  }).observe(root, { childList: true, subtree: true });
+}

@@ -12,6 +12,7 @@ import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, errorBox, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
+import { nodeListPanel } from "../ui/node-list.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
 
 /**
@@ -34,12 +35,14 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
   let disposed = false;
   const findingList = h("ol", { class: "findings" });
 
-  graph.onNodeTap((id, nodeData) => {
+  // A click on the canvas and a pick in the keyboard's node list do the same thing.
+  const pickNode = (id: string, nodeData: Record<string, unknown>) => {
     if (nodeData.type === "aggregate") {
       const segment = String(nodeData.segment);
       context.navigate({ open: [...new Set([...state.open, segment])] });
     } else if (nodeData.type !== "lane") context.navigate({ selected: id }, { replace: true });
-  });
+  };
+  graph.onNodeTap(pickNode);
   graph.onBackgroundTap(() => {
     if (state.selected || state.finding) context.navigate({ selected: undefined, finding: undefined }, { replace: true });
   });
@@ -78,6 +81,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
         ),
         h("button", { type: "button", onclick: openReport }, t("map.openReport")),
       ),
+      nodeListPanel(t, lang, () => graph, pickNode),
     );
     clear(
       toolbar,
