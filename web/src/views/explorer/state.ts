@@ -1,5 +1,6 @@
 import { ExpansionLedger } from "../../explore/expansions.ts";
 import type { ViewState } from "../../state/url-state.ts";
+import { loadUndo } from "./undo-store.ts";
 
 /**
  * The explorer's state, in one place. The URL state (`url`) is what a link reproduces; the rest is
@@ -17,7 +18,7 @@ export interface ExplorerState {
   detailsKey: string;
   /** Where removed nodes stood, so they come back in place when expanded again. */
   positions: Map<string, { x: number; y: number }>;
-  /** Earlier URL states, for Undo. */
+  /** Earlier URL states, for Undo (kept in the tab's session: `undo-store.ts`). */
   undoStack: ViewState[];
   disposed: boolean;
 }
@@ -30,7 +31,7 @@ export function createExplorerState(url: ViewState): ExplorerState {
     pathKey: "",
     detailsKey: "",
     positions: new Map(),
-    undoStack: [],
+    undoStack: loadUndo(),
     disposed: false,
   };
 }
