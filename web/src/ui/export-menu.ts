@@ -1,5 +1,6 @@
 import { describeError } from "../api/errors.ts";
 import type { AppContext } from "../app/context.ts";
+import { pictureCaption } from "../export/caption.ts";
 import { saveBlob } from "../export/download.ts";
 import {
   EXPORT_FORMATS,
@@ -9,6 +10,7 @@ import {
   fileNameFromDisposition,
   gapStatuses,
 } from "../export/exporters.ts";
+import { framePng, frameSvg } from "../export/frame.ts";
 import type { GraphView } from "../graph/graph-view.ts";
 import { h } from "./dom.ts";
 
@@ -30,10 +32,12 @@ export function exportMenu(
       return;
     }
     try {
+      // Pictures go to slides: each carries its title, legend, date and source line.
+      const caption = () => pictureCaption(view.allData(), name().filter(Boolean).join(" · ") || t("app.title"), t);
       if (format === "png") {
-        saveBlob(await view.png({ scale: 3 }), exportFileName(name(), "png"));
+        saveBlob(await framePng(await view.png({ scale: 3 }), caption(), 3), exportFileName(name(), "png"));
       } else if (format === "svg") {
-        saveBlob(new Blob([view.svg()], { type: "image/svg+xml;charset=utf-8" }), exportFileName(name(), "svg"));
+        saveBlob(new Blob([frameSvg(view.svg(), caption())], { type: "image/svg+xml;charset=utf-8" }), exportFileName(name(), "svg"));
       } else {
         const scope = view.exportScope();
         if (scope.nodeIds.length === 0) {
