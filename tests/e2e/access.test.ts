@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -232,7 +232,7 @@ describe("paths", () => {
     await page.goto(`${served.base}/#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas`);
     await expect
       .poll(() => page.locator(".path-steps li").first().textContent(), { timeout: scaledTimeout(60_000) })
-      .toMatch(/^纳爱斯集团 —合作→ /);
+      .toMatch(/^纳爱斯集团 ←合作— 中国科学院/);
     await shot("paths-steps");
     await expectAccessible("explorer with a path");
   });
@@ -253,5 +253,23 @@ describe("plain words", () => {
     await error.waitFor({ timeout: scaledTimeout(60_000) });
     expect(await error.textContent()).toContain("找不到这个产业链");
     expect(await error.locator("button").count(), "retrying a wrong link cannot help").toBe(0);
+  });
+});
+
+describe("picture exports", () => {
+  it("the chain map's SVG carries its title, legend, date and source line, and Cypher is in the menu", async () => {
+    await open(`#/map?${LIANZHOU}`);
+    await page
+      .locator(".finding-button")
+      .first()
+      .waitFor({ timeout: scaledTimeout(60_000) });
+    const menu = page.locator(".export-menu").first();
+    await menu.locator("summary").click();
+    expect(await menu.locator('[data-format="cypher"]').count()).toBe(1);
+    const [file] = await Promise.all([page.waitForEvent("download"), menu.locator('[data-format="svg"]').click()]);
+    const svg = readFileSync(await file.path(), "utf8");
+    expect(svg).toContain(">莲都区 · 美丽健康产业链</text>");
+    expect(svg).toMatch(/>缺链<\/text>/);
+    expect(svg).toMatch(/制图日期：\d{4}-\d{2}-\d{2} · 来源：产业链图谱/);
   });
 });

@@ -15,6 +15,10 @@ import { MAX_COMPARED, peerRegions } from "./compare/peers.ts";
  * same chain; `compare/peers.ts`), any other region addable; segments grouped by stage and
  * foldable so the table fits the width. A click lists the firms behind a cell below the table.
  */
+/** On a phone (styles/narrow.css) fewer segment columns fit before the stages fold. */
+const NARROW = "(max-width: 720px)";
+const NARROW_COLUMNS = 4;
+
 export function compareView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
   const side = h("div", { class: "sidebar" });
@@ -219,7 +223,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
         clear(matrix, loading(t("common.loading")));
         data = await context.api.compare(next.chain, next.regions);
         if (disposed || key !== nextKey) return;
-        openStages = initialOpenStages(data);
+        openStages = initialOpenStages(data, window.matchMedia?.(NARROW).matches ? NARROW_COLUMNS : undefined);
       }
       renderMatrix(next);
       await renderCell(next);

@@ -17,16 +17,16 @@ export const UNFOLDED_COLUMNS = 10;
 
 /**
  * Which stages start unfolded: the smallest stages first, as long as their segment columns together
- * stay within UNFOLDED_COLUMNS; the others show one total column until unfolded.
+ * stay within `maxColumns`; the others show one total column until unfolded.
  */
-export function initialOpenStages(compare: Compare): Set<Stage> {
+export function initialOpenStages(compare: Compare, maxColumns = UNFOLDED_COLUMNS): Set<Stage> {
   const sizes = STAGES.map((stage) => ({ stage, n: compare.segments.filter((s) => s.stage === stage).length }))
     .filter((entry) => entry.n > 0)
     .sort((a, b) => a.n - b.n);
   const open = new Set<Stage>();
   let columns = 0;
   for (const { stage, n } of sizes) {
-    if (columns + n > UNFOLDED_COLUMNS) break;
+    if (columns + n > maxColumns) break;
     open.add(stage);
     columns += n;
   }
