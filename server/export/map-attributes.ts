@@ -1,4 +1,4 @@
-import type { Elements } from "../schemas/elements.ts";
+import type { Elements } from "../../model/api/elements.ts";
 
 export type GapStatus = "missing" | "thin" | "broken";
 

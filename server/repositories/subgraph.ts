@@ -1,8 +1,8 @@
+import type { Elements } from "../../model/api/elements.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements } from "../schemas/elements.ts";
 
 /** Relationships that make the chain map's structure: a firm in a segment, a sub-segment in its segment, a segment in its chain. */
 export const STRUCTURE_TYPES = ["IN_SEGMENT", "SUB_SEGMENT_OF", "SEGMENT_OF"] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Chain, Compare, Region } from "../../../web/src/api/schemas.ts";
+import type { Compare } from "../../../model/api/analysis.ts";
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import { initialOpenStages, UNFOLDED_COLUMNS } from "../../../web/src/views/compare/heatmap.ts";
 import { MAX_COMPARED, peerRegions } from "../../../web/src/views/compare/peers.ts";
 
@@ -36,7 +37,7 @@ describe("compare peers", () => {
 
 describe("compare table folding", () => {
   const compare = (stages: string[]): Compare => ({
-    chain: { id: "chain:x", name: "x" },
+    chain: { id: "chain:x", name: "x", type: "chain", label: "x", sources: [] },
     regions: [],
     cells: [],
     segments: stages.map((stage, i) => ({ id: `segment:${i}`, name: `s${i}`, stage: stage as "upstream" })),

@@ -1,4 +1,4 @@
-import type { Gaps } from "../api/schemas.ts";
+import type { GapReport } from "../../../model/api/analysis.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import { h } from "./dom.ts";
 
@@ -9,7 +9,7 @@ interface Parts {
   supportShare: number;
 }
 
-function partsOf(summary: Gaps["summary"]): Parts | undefined {
+function partsOf(summary: GapReport["summary"]): Parts | undefined {
   const parts = (summary as { parts?: Partial<Parts> }).parts;
   if (!parts) return undefined;
   const { segmentShare, flowShare, leaderScore, supportShare } = parts;
@@ -22,7 +22,7 @@ const pct = (share: number) => Math.round(share * 100);
  * How the completeness number is computed, in the UI's language (the API's `formula` is English
  * for other tools), with this region's four parts filled in when the API sent them.
  */
-export function completenessExplanation(summary: Gaps["summary"], t: Translate): HTMLElement[] {
+export function completenessExplanation(summary: GapReport["summary"], t: Translate): HTMLElement[] {
   const parts = partsOf(summary);
   const lines: HTMLElement[] = [h("p", { class: "hint formula-text" }, t("completeness.formula"))];
   if (parts)

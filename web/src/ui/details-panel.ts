@@ -1,4 +1,4 @@
-import type { NodeDetails } from "../api/schemas.ts";
+import type { NodeDetail } from "../../../model/api/explore.ts";
 import type { AppContext } from "../app/context.ts";
 import { enumValue } from "../i18n/enum-values.ts";
 import { entityName } from "../i18n/i18n.ts";
@@ -57,7 +57,7 @@ const PROPERTY_NAMES: Record<string, [string, string]> = {
   segments: ["所属环节", "Segments"],
 };
 
-export type DetailsActions = (details: NodeDetails) => HTMLElement | null;
+export type DetailsActions = (details: NodeDetail) => HTMLElement | null;
 
 /** The details panel: properties, then every source with its cited sentence, outlet and date. */
 export function detailsPanel(context: AppContext, id: string, onClose: () => void, actions?: DetailsActions): HTMLElement {
@@ -81,7 +81,7 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
       );
     }
   };
-  const render = (details: NodeDetails) => {
+  const render = (details: NodeDetail) => {
     const node = details.node;
     const docs = new Map(details.documents.map((doc) => [doc.id, doc]));
     const properties = Object.entries(node).filter(

@@ -1,5 +1,5 @@
+import type { Compare } from "../../../model/api/analysis.ts";
 import type { Stage } from "../../../model/domain.ts";
-import type { Compare } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { compareCsv, exportFileName } from "../export/exporters.ts";
@@ -121,7 +121,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
             if (data)
               saveBlob(
                 new Blob([compareCsv(data, lang)], { type: "text/csv;charset=utf-8" }),
-                exportFileName([t("compare.title"), data.chain.name], "csv"),
+                exportFileName([t("compare.title"), data.chain.label], "csv"),
               );
           },
         },

@@ -1,5 +1,5 @@
+import type { Compare } from "../../../../model/api/analysis.ts";
 import { STAGES, type Stage } from "../../../../model/domain.ts";
-import type { Compare } from "../../api/schemas.ts";
 import { entityName, type Translate } from "../../i18n/i18n.ts";
 import type { Lang } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";

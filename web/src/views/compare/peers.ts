@@ -1,4 +1,4 @@
-import type { Chain, Region } from "../../api/schemas.ts";
+import type { Chain, Region } from "../../../../model/api/explore.ts";
 
 /** Administrative level: 区 and 县 (and 县级市) are one level in China, so they compare as peers. */
 const LEVEL: Record<string, number> = { country: 0, province: 1, city: 2, district: 3, county: 3, town: 4 };

@@ -1,4 +1,4 @@
-import type { PathsAnswer } from "../../api/schemas.ts";
+import type { Paths as PathsAnswer } from "../../../../model/api/explore.ts";
 import { RELATIONSHIP_NAMES } from "../../graph/palette.ts";
 import { entityName } from "../../i18n/i18n.ts";
 import type { Lang } from "../../state/url-state.ts";

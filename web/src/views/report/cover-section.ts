@@ -1,5 +1,5 @@
+import type { GapReport as Gaps } from "../../../../model/api/analysis.ts";
 import { STAGES } from "../../../../model/domain.ts";
-import type { Gaps } from "../../api/schemas.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { completenessExplanation } from "../../ui/completeness.ts";
 import { h } from "../../ui/dom.ts";
