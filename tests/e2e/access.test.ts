@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openPage } from "../../scripts/chromium.ts";
 import { axeViolations } from "../helpers/axe.ts";
-import { launchChromium, openPage } from "../helpers/chromium.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
