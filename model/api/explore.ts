@@ -101,6 +101,10 @@ export const pathsQuerySchema = z
     to: entityIdSchema.describe("must differ from `from`"),
     maxHops: intParam(1, 6, 4),
     limit: intParam(1, 10, 5),
+    hubs: z
+      .enum(["skip", "include"])
+      .default("skip")
+      .describe("skip (default): no region, chain or segment inside a path, only at its ends; include: any node"),
   })
   .refine((q) => q.from !== q.to, { path: ["to"], message: "must differ from `from`" });
 

@@ -10,6 +10,7 @@ export const MAX_EXPORT_NODES = 20_000;
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS).default("json").describe("json, csv (one table), xlsx (Nodes and Edges sheets), graphml, gexf, cypher"),
   table: z.enum(["nodes", "edges"]).default("nodes").describe("For csv: which table"),
+  lang: z.enum(["zh", "en"]).default("en").describe("Header row language of csv and xlsx (zh: Chinese column names)"),
 });
 
 export const exportBodySchema = z.object({
@@ -18,5 +19,12 @@ export const exportBodySchema = z.object({
     .array(z.string().min(1).max(1000))
     .max(5 * MAX_EXPORT_NODES)
     .optional()
-    .describe("Only these edges (ids as in elements); by default every edge among the nodes"),
+    .describe(
+      "Only these edges (ids as in elements) plus the map's structure among the nodes (IN_SEGMENT, SUB_SEGMENT_OF, SEGMENT_OF); by default every edge among the nodes",
+    ),
+  gaps: z
+    .record(z.string().min(1).max(1000), z.enum(["missing", "thin", "broken"]))
+    .refine((gaps) => Object.keys(gaps).length <= 5 * MAX_EXPORT_NODES, "too many gap statuses")
+    .optional()
+    .describe("Gap status (缺链 missing, 弱链 thin, 断链 broken) by node or edge id, as the chain map showed it; written as gapStatus"),
 });

@@ -4,11 +4,14 @@ import { type CsvTable, writeCsv } from "./csv.ts";
 import { writeCypher } from "./cypher.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
+import type { HeaderLang } from "./headers.ts";
 import { writeJson } from "./json.ts";
 import { writeXlsx } from "./xlsx.ts";
 
 export interface ExportOptions {
   table: CsvTable;
+  /** The header language of the tables (CSV, XLSX); the graph formats keep attribute keys for tools. */
+  lang?: HeaderLang;
 }
 
 interface Format {
@@ -20,8 +23,12 @@ interface Format {
 /** Every export format: file extension, media type, writer. */
 export const FORMATS: Record<ExportFormat, Format> = {
   json: { extension: "json", contentType: "application/json; charset=utf-8", write: writeJson },
-  csv: { extension: "csv", contentType: "text/csv; charset=utf-8", write: (elements, { table }) => writeCsv(elements, table) },
-  xlsx: { extension: "xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write: writeXlsx },
+  csv: { extension: "csv", contentType: "text/csv; charset=utf-8", write: (elements, { table, lang }) => writeCsv(elements, table, lang) },
+  xlsx: {
+    extension: "xlsx",
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    write: (elements, { lang }) => writeXlsx(elements, lang),
+  },
   graphml: { extension: "graphml", contentType: "application/graphml+xml; charset=utf-8", write: writeGraphml },
   gexf: { extension: "gexf", contentType: "application/gexf+xml; charset=utf-8", write: writeGexf },
   cypher: { extension: "cypher", contentType: "text/plain; charset=utf-8", write: writeCypher },

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Elements } from "../../model/api/elements.ts";
 import { xlsxText } from "../../model/spreadsheet-text.ts";
+import { columnTitle, type HeaderLang, sheetNames } from "./headers.ts";
 import { type Cell, edgeTable, nodeTable, type Table } from "./table.ts";
 
 // Excel refuses longer cell text.
@@ -11,9 +12,13 @@ function xlsxCell(cell: Cell): Cell {
   return typeof cell === "string" ? xlsxText(cell).slice(0, MAX_CELL_CHARS) : cell;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table) {
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, lang: HeaderLang) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = table.columns.map((column) => ({ header: xlsxText(column), key: column, width: column === "sources" ? 60 : 20 }));
+  sheet.columns = table.columns.map((column) => ({
+    header: xlsxText(columnTitle(column, lang)),
+    key: column,
+    width: column === "sources" ? 60 : 20,
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(row.map(xlsxCell));
@@ -21,11 +26,12 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table) {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, table.columns.length) } };
 }
 
-/** A workbook with two sheets, Nodes and Edges, header row bold and frozen. */
-export async function writeXlsx(elements: Elements): Promise<Buffer> {
+/** A workbook with two sheets, Nodes and Edges (节点 and 关系 in Chinese), header row bold and frozen. */
+export async function writeXlsx(elements: Elements, lang: HeaderLang = "en"): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Chain Atlas";
-  addSheet(workbook, "Nodes", nodeTable(elements));
-  addSheet(workbook, "Edges", edgeTable(elements));
+  const names = sheetNames(lang);
+  addSheet(workbook, names.nodes, nodeTable(elements), lang);
+  addSheet(workbook, names.edges, edgeTable(elements), lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

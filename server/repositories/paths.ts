@@ -8,6 +8,8 @@ export interface PathQuery {
   to: string;
   maxHops: number;
   limit: number;
+  /** skip (the default): regions, chains and segments may only be a path's ends (they connect everything nearby). */
+  hubs?: "skip" | "include";
 }
 
 export interface Paths {
@@ -19,7 +21,13 @@ export interface Paths {
 export async function findPaths(graph: Graph, query: PathQuery): Promise<Paths> {
   await assertEntitiesExist(graph, [query.from], "from");
   await assertEntitiesExist(graph, [query.to], "to");
-  const rows = await graph.read<{ nodes: NodeRow[]; edges: EdgeRow[] }>("find-paths", { ...query });
+  const rows = await graph.read<{ nodes: NodeRow[]; edges: EdgeRow[] }>("find-paths", {
+    from: query.from,
+    to: query.to,
+    maxHops: query.maxHops,
+    limit: query.limit,
+    skipHubs: query.hubs !== "include",
+  });
   return {
     paths: rows.map((row) => ({ nodeIds: row.nodes.map((n) => n.id), edgeIds: row.edges.map(edgeId) })),
     elements: toElements(

@@ -4,6 +4,9 @@ import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 
+/** Relationships that make the chain map's structure: a firm in a segment, a sub-segment in its segment, a segment in its chain. */
+export const STRUCTURE_TYPES = ["IN_SEGMENT", "SUB_SEGMENT_OF", "SEGMENT_OF"] as const;
+
 /** Most relationships one subgraph read returns; a selection denser than this is cut. */
 export const MAX_SUBGRAPH_EDGES = 100_000;
 
@@ -36,7 +39,9 @@ export async function assertEntitiesExist(graph: Graph, ids: string[], field: st
 
 /**
  * The subgraph a client selected for export: these entities and either all relationships among
- * them or only the listed ones. Unknown node ids are a 404 (the selection is stale).
+ * them or the listed ones plus the structure among them (a firm in its segment, a sub-segment in
+ * its segment — drawn as nesting on the map, not as edges, yet what rebuilds the map elsewhere).
+ * Unknown node ids are a 404 (the selection is stale).
  */
 export async function selectedSubgraph(graph: Graph, nodeIds: string[], edgeIds?: string[]): Promise<Elements> {
   const ids = [...new Set(nodeIds)];
@@ -44,5 +49,6 @@ export async function selectedSubgraph(graph: Graph, nodeIds: string[], edgeIds?
   const elements = await subgraphAmong(graph, ids);
   if (!edgeIds) return elements;
   const wanted = new Set(edgeIds);
-  return { nodes: elements.nodes, edges: elements.edges.filter((e) => wanted.has(e.data.id)) };
+  const structure: ReadonlySet<string> = new Set(STRUCTURE_TYPES);
+  return { nodes: elements.nodes, edges: elements.edges.filter((e) => wanted.has(e.data.id) || structure.has(e.data.type)) };
 }

@@ -4,6 +4,7 @@ import { exportBodySchema, exportQuerySchema } from "../../model/api/export.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { exportFile, FORMATS } from "../export/formats.ts";
+import { withMapAttributes } from "../export/map-attributes.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { selectedSubgraph } from "../repositories/subgraph.ts";
 import { fileResponse } from "./file-response.ts";
@@ -29,8 +30,9 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       assertExportSizeAllowed(request.principal, request.body.nodeIds.length, app.security.heavyWork.anonymousExportMaxNodes);
-      const elements = await selectedSubgraph(app.graph, request.body.nodeIds, request.body.edgeIds);
-      const file = await exportFile(elements, request.query.format, { table: request.query.table });
+      const subgraph = await selectedSubgraph(app.graph, request.body.nodeIds, request.body.edgeIds);
+      const elements = withMapAttributes(subgraph, request.body.gaps);
+      const file = await exportFile(elements, request.query.format, { table: request.query.table, lang: request.query.lang });
       return reply.type(file.contentType).header("Content-Disposition", attachment(file.filename)).send(file.body);
     },
   );

@@ -1,5 +1,6 @@
 import "./zod-jitless.ts";
 import "./styles/app.css";
+import "./styles/narrow.css";
 import "./styles/print.css";
 import { startApp } from "./app/app.ts";
 

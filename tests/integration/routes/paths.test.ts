@@ -53,8 +53,17 @@ describe("GET /api/paths", () => {
     expect((await paths(`from=${ids.a}&to=${ids.district}&maxHops=6`)).paths).toEqual([]);
   });
 
-  it("finds the demo chain leader's way to its city", async () => {
-    const body = await paths("from=firm:nice-group&to=region:lishui");
+  it("skips regions, chains and segments inside a path unless asked (they connect everything nearby)", async () => {
+    const hub = ids.hub(1);
+    expect((await paths(`from=${ids.leader}&to=${hub}`)).paths, "two firms of one district are not tied by it").toEqual([]);
+    const through = await paths(`from=${ids.leader}&to=${hub}&hubs=include`);
+    expect(through.paths[0]?.nodeIds).toEqual([ids.leader, ids.district, hub]);
+    // A region may still be an end of the path.
+    expect((await paths(`from=${ids.leader}&to=${ids.district}`)).paths[0]?.nodeIds).toEqual([ids.leader, ids.district]);
+  });
+
+  it("finds the demo chain leader's way to its city (through its district, when asked)", async () => {
+    const body = await paths("from=firm:nice-group&to=region:lishui&hubs=include");
     expect(body.paths[0]?.nodeIds).toEqual(["firm:nice-group", "region:lianzhou", "region:lishui"]);
   });
 

@@ -19,6 +19,13 @@ describe("URL view state", () => {
     expect(parseState(serializeState(state))).toEqual(state);
   });
 
+  it("keeps the path option: hubs only when asked", () => {
+    const asked = parseState("#/explore?from=firm:a&to=firm:b&via=hubs");
+    expect(asked.pathHubs).toBe(true);
+    expect(serializeState(asked)).toBe("#/explore?from=firm:a&to=firm:b&via=hubs");
+    expect(parseState("#/explore?from=firm:a&to=firm:b&via=other").pathHubs).toBeUndefined();
+  });
+
   it("keeps links short and readable: defaults omitted, ids not percent-encoded", () => {
     const hash = serializeState(withState(defaultState(), { view: "map", chain: "chain:beauty-health", region: "region:lianzhou" }));
     expect(hash).toBe("#/map?chain=chain:beauty-health&region=region:lianzhou");

@@ -105,7 +105,8 @@ export const api = {
       { depth: opts.depth ?? 1, relTypes: opts.relTypes, types: opts.types, limit: opts.limit ?? 150 },
       neighborsSchema,
     ),
-  paths: (from: string, to: string, maxHops = 4, limit = 5) => getJson("/api/paths", { from, to, maxHops, limit }, pathsSchema),
+  paths: (from: string, to: string, maxHops = 4, limit = 5, hubs: "skip" | "include" = "skip") =>
+    getJson("/api/paths", { from, to, maxHops, limit, hubs }, pathsSchema),
   regions: () => getJson("/api/regions", {}, regionsSchema),
   chains: () => getJson("/api/chains", {}, chainsSchema),
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainDetailSchema),

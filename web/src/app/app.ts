@@ -16,6 +16,7 @@ import { resilienceView } from "../views/resilience.ts";
 import { scenarioView } from "../views/scenario.ts";
 import { targetsView } from "../views/targets.ts";
 import type { AppContext, ViewFactory, ViewInstance } from "./context.ts";
+import { closeOnEscape, keepFocusAcrossRedraws, skipLink } from "./keyboard.ts";
 
 const VIEWS: Record<View, ViewFactory> = {
   home: homeView,
@@ -42,7 +43,20 @@ export function startApp(root: HTMLElement) {
   const header = h("header", { class: "app-header" });
   const main = h("main", { class: "app-main", id: "main" });
   const toasts = h("div", { class: "toasts", "aria-live": "assertive" });
-  clear(root, h("a", { class: "skip-link", href: "#main" }, "跳到内容 Skip to content"), header, main, toasts);
+  const skip = skipLink(main, translator(state.lang)("shell.skip"));
+  clear(root, skip, header, main, toasts);
+  let navOpen = false;
+  const closeNav = () => {
+    if (!navOpen) return false;
+    navOpen = false;
+    header.classList.remove("nav-open");
+    const toggle = header.querySelector<HTMLButtonElement>(".nav-toggle");
+    toggle?.setAttribute("aria-expanded", "false");
+    toggle?.focus();
+    return true;
+  };
+  closeOnEscape(root, closeNav);
+  keepFocusAcrossRedraws(main);
 
   const context: AppContext = {
     get state() {
@@ -88,6 +102,9 @@ export function startApp(root: HTMLElement) {
     const t = translator(state.lang);
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
     document.title = `${t("app.title")} ${t("app.subtitle")}`;
+    skip.textContent = t("shell.skip");
+    navOpen = false;
+    header.classList.remove("nav-open");
     clear(
       header,
       h(
@@ -96,9 +113,27 @@ export function startApp(root: HTMLElement) {
         h("span", { class: "brand-title" }, t("app.title")),
         h("span", { class: "brand-sub" }, t("app.subtitle")),
       ),
+      // On a phone the tabs fold into a menu behind this button (styles/app.css, max-width 720px).
+      h(
+        "button",
+        {
+          type: "button",
+          class: "nav-toggle",
+          "aria-expanded": "false",
+          "aria-controls": "nav-tabs",
+          onclick: (event: Event) => {
+            navOpen = !navOpen;
+            header.classList.toggle("nav-open", navOpen);
+            (event.currentTarget as HTMLElement).setAttribute("aria-expanded", String(navOpen));
+          },
+        },
+        h("span", { "aria-hidden": "true" }, "☰ "),
+        t(`nav.${state.view}` as MessageKey),
+        h("span", { class: "visually-hidden" }, ` · ${t("shell.menu")}`),
+      ),
       h(
         "nav",
-        { class: "tabs", "aria-label": "views" },
+        { class: "tabs", id: "nav-tabs", "aria-label": t("shell.views") },
         NAV.map((view) =>
           h(
             "a",
@@ -117,8 +152,9 @@ export function startApp(root: HTMLElement) {
         {
           type: "button",
           class: "lang-switch",
-          // The accessible name starts with the visible word, so speech control ("click English") finds it.
-          "aria-label": `${t("lang.switch")}: ${t("lang.switchLabel")}`,
+          // The visible word is the accessible name (axe: label-content-name-mismatch); the title explains it.
+          title: t("lang.switchLabel"),
+          lang: state.lang === "zh" ? "en" : "zh-CN",
           onclick: () => context.navigate({ lang: state.lang === "zh" ? "en" : "zh" }, { replace: true }),
         },
         t("lang.switch"),
@@ -144,10 +180,16 @@ export function startApp(root: HTMLElement) {
   };
 
   // Links (nav tabs, copied URLs) change the hash; back/forward fire popstate. Both re-read the URL.
-  window.addEventListener("popstate", () => apply(parseState(location.hash)));
-  window.addEventListener("hashchange", () => {
+  const readUrl = () => {
+    // An in-page anchor (`#main`) is not a view: keep the state and put its link back.
+    if (location.hash && !location.hash.startsWith("#/")) {
+      history.replaceState(null, "", serializeState(state));
+      return;
+    }
     if (serializeState(parseState(location.hash)) !== serializeState(state)) apply(parseState(location.hash));
-  });
+  };
+  window.addEventListener("popstate", readUrl);
+  window.addEventListener("hashchange", readUrl);
   if (!location.hash) history.replaceState(null, "", serializeState(state));
   apply(state);
 }

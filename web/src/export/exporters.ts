@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/messages.ts";
  * What each export button produces and how it is asked for. Images are drawn in the browser
  * (Cytoscape), data files come from POST /api/export with the ids in view, the report is a page.
  */
-export type ExportFormat = "png" | "svg" | "csv-nodes" | "csv-edges" | "xlsx" | "graphml" | "gexf" | "json";
+export type ExportFormat = "png" | "svg" | "csv-nodes" | "csv-edges" | "xlsx" | "graphml" | "gexf" | "json" | "cypher";
 
 export const EXPORT_FORMATS: { format: ExportFormat; label: MessageKey; ext: string; source: "browser" | "api" }[] = [
   { format: "png", label: "export.png", ext: "png", source: "browser" },
@@ -19,13 +19,31 @@ export const EXPORT_FORMATS: { format: ExportFormat; label: MessageKey; ext: str
   { format: "graphml", label: "export.graphml", ext: "graphml", source: "api" },
   { format: "gexf", label: "export.gexf", ext: "gexf", source: "api" },
   { format: "json", label: "export.json", ext: "json", source: "api" },
+  { format: "cypher", label: "export.cypher", ext: "cypher", source: "api" },
 ];
+
+export type GapStatus = "missing" | "thin" | "broken";
+
+/**
+ * The gap status the map shows, by element id: segments carry `gap` (missing, thin), flows
+ * `broken: true`. Sent with a data export so the file keeps 缺链/弱链/断链 (`gapStatus`).
+ */
+export function gapStatuses(data: Record<string, unknown>[]): Record<string, GapStatus> {
+  const gaps: Record<string, GapStatus> = {};
+  for (const item of data) {
+    if (typeof item.id !== "string") continue;
+    if (item.gap === "missing" || item.gap === "thin") gaps[item.id] = item.gap;
+    else if (item.broken === true) gaps[item.id] = "broken";
+  }
+  return gaps;
+}
 
 /** The request for a data export: only real entity ids travel (lanes and count nodes are drawing aids). */
 export function exportRequest(
   format: ExportFormat,
   ids: { nodeIds: string[]; edgeIds: string[] },
-): { url: string; body: { nodeIds: string[]; edgeIds?: string[] } } {
+  extra: { gaps?: Record<string, GapStatus>; lang?: Lang } = {},
+): { url: string; body: { nodeIds: string[]; edgeIds?: string[]; gaps?: Record<string, GapStatus> } } {
   const nodeIds = [...new Set(ids.nodeIds.filter((id) => ID_PATTERN.test(id) && !id.startsWith("lane:") && !id.startsWith("more:")))];
   const params = new URLSearchParams();
   if (format === "csv-nodes" || format === "csv-edges") {
@@ -34,8 +52,19 @@ export function exportRequest(
   } else if (format === "png" || format === "svg") {
     throw new Error(`${format} is drawn in the browser, not exported by the API`);
   } else params.set("format", format);
+  // Tables are read by people: their header row follows the UI's language.
+  if (extra.lang === "zh" && (format === "csv-nodes" || format === "csv-edges" || format === "xlsx")) params.set("lang", "zh");
   const edgeIds = [...new Set(ids.edgeIds)];
-  return { url: `/api/export?${params}`, body: edgeIds.length > 0 ? { nodeIds, edgeIds } : { nodeIds } };
+  const inScope = new Set([...nodeIds, ...edgeIds]);
+  const gaps = Object.fromEntries(Object.entries(extra.gaps ?? {}).filter(([id]) => inScope.has(id)));
+  return {
+    url: `/api/export?${params}`,
+    body: {
+      nodeIds,
+      ...(edgeIds.length > 0 ? { edgeIds } : {}),
+      ...(Object.keys(gaps).length > 0 ? { gaps } : {}),
+    },
+  };
 }
 
 /** A file name that is safe on Windows and macOS but keeps Chinese readable: `产业链图谱_莲都区_美丽健康_2026-11-21.png`. */

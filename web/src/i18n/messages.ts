@@ -1,3 +1,5 @@
+import { accessEn, accessZh } from "./messages-access.ts";
+
 /**
  * Every user-facing string, Chinese first. The English table is typed against the Chinese one,
  * so a key missing in either language is a compile error, not a blank button.
@@ -331,6 +333,7 @@ export const zh = {
   "error.shape": "服务器返回的数据格式不符合预期（{path}）。",
   "error.other": "请求失败（{status}）：{message}",
   "error.render": "图形渲染失败：{message}",
+  ...accessZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -671,4 +674,5 @@ export const en: Record<MessageKey, string> = {
   "error.shape": "The server answered in an unexpected shape ({path}).",
   "error.other": "Request failed ({status}): {message}",
   "error.render": "Drawing the graph failed: {message}",
+  ...accessEn,
 };

@@ -51,6 +51,8 @@ export interface ViewState {
   pathTo?: string;
   /** 现状 vs 远景: the saved scenario compared (scenario-…). */
   scenario?: string;
+  /** Explorer: let paths run through regions, chains and segments (off by default: they connect everything). */
+  pathHubs?: boolean;
 }
 
 const ID = ID_PATTERN;
@@ -105,6 +107,7 @@ export function parseState(hash: string): ViewState {
   state.pathFrom = id(params.get("from"));
   state.pathTo = id(params.get("to"));
   state.scenario = /^scenario-[a-z0-9-]{1,60}$/.test(params.get("scenario") ?? "") ? (params.get("scenario") ?? undefined) : undefined;
+  if (params.get("via") === "hubs") state.pathHubs = true;
   state.open = list(params.get("open"), (item) => ID.test(item));
   state.regions = list(params.get("regions"), (item) => ID.test(item));
   const seen = new Set<string>();
@@ -150,6 +153,7 @@ export function serializeState(state: ViewState): string {
   put("from", state.pathFrom);
   put("to", state.pathTo);
   put("scenario", state.scenario);
+  put("via", state.pathHubs ? "hubs" : undefined);
   put("types", state.filters.types.join(","));
   put("fregions", state.filters.regions.join(","));
   put("fchains", state.filters.chains.join(","));

@@ -1,10 +1,10 @@
 import type { NodeDetail } from "../../../model/api/explore.ts";
-import { describeError } from "../api/errors.ts";
 import type { AppContext } from "../app/context.ts";
 import { isSynthetic } from "../graph/entity-elements.ts";
+import { enumValue } from "../i18n/enum-values.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
-import { clear, errorBox, formatValue, h, loading } from "./dom.ts";
+import { clear, failureBox, formatValue, h, loading } from "./dom.ts";
 
 /** Properties that are bookkeeping or drawing aids, not facts a planner reads. */
 const SKIP = new Set([
@@ -78,7 +78,7 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
     } catch (error) {
       clear(
         body,
-        errorBox(describeError(error, t), () => void load(), t("common.retry")),
+        failureBox(error, t, () => void load()),
       );
     }
   };
@@ -100,7 +100,12 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
         { class: "properties" },
         properties.map(([key, value]) => [
           h("dt", {}, PROPERTY_NAMES[key]?.[lang === "zh" ? 0 : 1] ?? key),
-          h("dd", {}, typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : formatValue(key, value, lang)),
+          h(
+            "dd",
+            {},
+            enumValue(key, value, lang) ??
+              (typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : formatValue(key, value, lang)),
+          ),
         ]),
       ),
       isSynthetic(node)

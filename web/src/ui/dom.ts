@@ -1,3 +1,6 @@
+import { describeError, retryable } from "../api/errors.ts";
+import type { Translate } from "../i18n/i18n.ts";
+
 /** A small element builder: `h("button", { class: "x", onclick }, "text")`. Strings become text nodes, never HTML. */
 type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, unknown> & { class?: string; text?: string };
@@ -50,6 +53,14 @@ export function errorBox(text: string, retry?: () => void, retryLabel = "重试"
     h("span", {}, text),
     retry ? h("button", { type: "button", onclick: retry }, retryLabel) : null,
   );
+}
+
+/**
+ * A failed request in plain words, with 重试 only where retrying can help (network, server); a bad
+ * link or input gets no button, since the same request would fail again — the message says what to do.
+ */
+export function failureBox(error: unknown, t: Translate, retry: () => void): HTMLElement {
+  return errorBox(describeError(error, t), retryable(error) ? retry : undefined, t("common.retry"));
 }
 
 /** Formats yuan amounts the way Chinese reports do (亿元 / 万元), and plain numbers with separators. */

@@ -1,7 +1,16 @@
 import { describeError } from "../api/errors.ts";
 import type { AppContext } from "../app/context.ts";
+import { pictureCaption } from "../export/caption.ts";
 import { saveBlob } from "../export/download.ts";
-import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRequest, fileNameFromDisposition } from "../export/exporters.ts";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportFileName,
+  exportRequest,
+  fileNameFromDisposition,
+  gapStatuses,
+} from "../export/exporters.ts";
+import { framePng, frameSvg } from "../export/frame.ts";
 import type { GraphView } from "../graph/graph-view.ts";
 import { h } from "./dom.ts";
 
@@ -23,17 +32,21 @@ export function exportMenu(
       return;
     }
     try {
+      // Pictures go to slides: each carries its title, legend, date and source line.
+      const caption = () => pictureCaption(view.allData(), name().filter(Boolean).join(" · ") || t("app.title"), t);
       if (format === "png") {
-        saveBlob(await view.png({ scale: 3 }), exportFileName(name(), "png"));
+        saveBlob(await framePng(await view.png({ scale: 3 }), caption(), 3), exportFileName(name(), "png"));
       } else if (format === "svg") {
-        saveBlob(new Blob([view.svg()], { type: "image/svg+xml;charset=utf-8" }), exportFileName(name(), "svg"));
+        saveBlob(new Blob([frameSvg(view.svg(), caption())], { type: "image/svg+xml;charset=utf-8" }), exportFileName(name(), "svg"));
       } else {
         const scope = view.exportScope();
         if (scope.nodeIds.length === 0) {
           context.notify(t("export.empty"), "info");
           return;
         }
-        const file = await context.api.exportFile(exportRequest(format, scope));
+        const shown = view.allData();
+        const gaps = gapStatuses([...shown.nodes, ...shown.edges]);
+        const file = await context.api.exportFile(exportRequest(format, scope, { gaps, lang: context.lang }));
         // The server's name is generic; ours says which region, chain and day. Its extension wins.
         const served = fileNameFromDisposition(file.disposition)?.split(".").pop();
         const table = format === "csv-edges" ? "edges" : format === "csv-nodes" ? "nodes" : undefined;

@@ -111,7 +111,11 @@ export function searchBox(
     } else if (event.key === "Enter") {
       event.preventDefault();
       pick(results[active] ?? results[0]);
-    } else if (event.key === "Escape") close();
+    } else if (event.key === "Escape" && !list.hidden) {
+      // Escape closes the suggestions only; the app's Escape (close panel, menus) waits for the next one.
+      event.preventDefault();
+      close();
+    }
   });
   input.addEventListener("blur", () => setTimeout(close, 150));
 

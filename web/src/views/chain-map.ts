@@ -8,10 +8,12 @@ import { GraphView } from "../graph/graph-view.ts";
 import { DEFAULT_THRESHOLDS } from "../graph/segment-status.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
+import { completenessExplanation } from "../ui/completeness.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, errorBox, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
+import { nodeListPanel } from "../ui/node-list.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
 import { findingsList } from "./chain-map/findings-list.ts";
 import { mapDetailActions } from "./chain-map/map-detail-actions.ts";
@@ -43,12 +45,14 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
   ];
   const detailActions = mapDetailActions(context, graph, nameParts);
 
-  graph.onNodeTap((id, nodeData) => {
+  // A click on the canvas and a pick in the keyboard's node list do the same thing.
+  const pickNode = (id: string, nodeData: Record<string, unknown>) => {
     if (nodeData.type === "aggregate") {
       const segment = String(nodeData.segment);
       context.navigate({ open: [...new Set([...state.open, segment])], selected: segment }, { replace: true });
     } else if (nodeData.type !== "lane") context.navigate({ selected: id }, { replace: true });
-  });
+  };
+  graph.onNodeTap(pickNode);
   graph.onBackgroundTap(() => {
     if (state.selected || state.finding) context.navigate({ selected: undefined, finding: undefined }, { replace: true });
   });
@@ -84,6 +88,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
         ),
         h("button", { type: "button", onclick: openReport }, t("map.openReport")),
       ),
+      nodeListPanel(t, lang, () => graph, pickNode),
     );
     clear(
       toolbar,
@@ -123,14 +128,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
               : null;
           }),
         ),
-        gaps.summary.formula
-          ? h(
-              "details",
-              { class: "formula" },
-              h("summary", {}, lang === "zh" ? "计算方式" : "How it is computed"),
-              h("p", { class: "hint" }, gaps.summary.formula),
-            )
-          : null,
+        h("details", { class: "formula" }, h("summary", {}, t("completeness.how")), completenessExplanation(gaps.summary, t)),
       );
     }
     clear(
@@ -190,7 +188,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       loadedKey = "";
       clear(
         overlay,
-        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
+        failureBox(error, t, () => void load(state)),
       );
       clear(findingHolder);
     }

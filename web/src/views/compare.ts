@@ -1,38 +1,53 @@
 import type { Compare } from "../../../model/api/analysis.ts";
-import { describeError } from "../api/errors.ts";
+import type { Stage } from "../../../model/domain.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { compareCsv, exportFileName } from "../export/exporters.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { regionLabel } from "../ui/pickers.ts";
+import { heatmapTable, initialOpenStages } from "./compare/heatmap.ts";
+import { MAX_COMPARED, peerRegions } from "./compare/peers.ts";
 
-/** Cell colour on a white → deep-blue ramp; text turns white where the background gets dark. */
-export function heatColour(value: number, max: number): { background: string; color: string } {
-  if (value <= 0 || max <= 0) return { background: "#ffffff", color: "#64748b" };
-  const share = Math.sqrt(value / max);
-  const mix = (from: number, to: number) => Math.round(from + (to - from) * share);
-  return { background: `rgb(${mix(219, 30)}, ${mix(234, 64)}, ${mix(254, 175)})`, color: share > 0.55 ? "#ffffff" : "#0f172a" };
-}
+/**
+ * Compare: a region × segment heat map of firm counts for the region and its peers (same level,
+ * same chain; `compare/peers.ts`), any other region addable; segments grouped by stage and
+ * foldable so the table fits the width. A click lists the firms behind a cell below the table.
+ */
+/** On a phone (styles/narrow.css) fewer segment columns fit before the stages fold. */
+const NARROW = "(max-width: 720px)";
+const NARROW_COLUMNS = 4;
 
-/** Compare: a region × segment heat map of firm counts; a click lists the firms behind a cell. */
 export function compareView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
   const side = h("div", { class: "sidebar" });
-  const matrix = h("div", { class: "matrix", role: "region", "aria-label": t("compare.title") });
-  const cellPanel = h("aside", { class: "cell-panel", "aria-live": "polite" });
-  clear(root, h("div", { class: "layout layout-compare" }, side, matrix, cellPanel));
+  const matrix = h("div", { class: "matrix-table" });
+  const cellPanel = h("section", { class: "cell-panel", "aria-live": "polite", hidden: true });
+  clear(
+    root,
+    h(
+      "div",
+      { class: "layout layout-compare" },
+      side,
+      h("div", { class: "matrix", role: "region", "aria-label": t("compare.title") }, matrix, cellPanel),
+    ),
+  );
   let state = context.state;
   let key = "";
   let data: Compare | undefined;
+  let openStages = new Set<Stage>();
   let cellKey = "";
   let disposed = false;
+
+  const setRegions = (regions: string[]) => context.navigate({ regions, cell: undefined });
 
   const renderSide = async (next: ViewState) => {
     const catalog = await context.catalog();
     const chain = catalog.chains.find((c) => c.id === next.chain);
-    const candidates = catalog.regions.filter((r) => chain?.regions.includes(r.id));
+    const chosen = next.regions.map((id) => catalog.regions.find((r) => r.id === id)).filter((r) => r !== undefined);
+    const addable = catalog.regions.filter((r) => !next.regions.includes(r.id));
+    const peers = chain ? peerRegions(chain, catalog.regions, next.region) : [];
     clear(
       side,
       h("h1", { class: "view-title" }, t("compare.title")),
@@ -53,25 +68,50 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
         "fieldset",
         {},
         h("legend", {}, t("compare.regions")),
-        candidates.map((region) =>
-          h(
-            "label",
-            { class: "check" },
-            h("input", {
-              type: "checkbox",
-              value: region.id,
-              checked: next.regions.includes(region.id),
-              onchange: (e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                context.navigate({
-                  regions: on ? [...next.regions, region.id] : next.regions.filter((id) => id !== region.id),
-                  cell: undefined,
-                });
-              },
-            }),
-            regionLabel(region, catalog.regions, lang),
+        h("p", { class: "hint" }, t(peers.length > 1 ? "compare.peersHint" : "compare.noPeers")),
+        h(
+          "ul",
+          { class: "compared-regions" },
+          chosen.map((region) =>
+            h(
+              "li",
+              {},
+              regionLabel(region, catalog.regions, lang),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "remove",
+                  disabled: next.regions.length <= 1,
+                  "aria-label": t("compare.remove", { region: regionLabel(region, catalog.regions, lang) }),
+                  onclick: () => setRegions(next.regions.filter((id) => id !== region.id)),
+                },
+                "×",
+              ),
+            ),
           ),
         ),
+        h(
+          "label",
+          { class: "field" },
+          h("span", {}, t("compare.add")),
+          h(
+            "select",
+            {
+              id: "compare-add",
+              disabled: next.regions.length >= MAX_COMPARED,
+              onchange: (e: Event) => {
+                const id = (e.target as HTMLSelectElement).value;
+                if (id) setRegions([...next.regions, id]);
+              },
+            },
+            h("option", { value: "", selected: true }, t("common.choose")),
+            addable.map((region) => h("option", { value: region.id }, regionLabel(region, catalog.regions, lang))),
+          ),
+        ),
+        peers.length > 1 && peers.join(",") !== next.regions.join(",")
+          ? h("button", { type: "button", onclick: () => setRegions(peers) }, t("compare.resetPeers"))
+          : null,
       ),
       h(
         "button",
@@ -92,77 +132,33 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
 
   const renderMatrix = (next: ViewState) => {
     if (!data) return;
-    const cells = new Map(data.cells.map((c) => [`${c.region}|${c.segment}`, c]));
-    const max = Math.max(0, ...data.cells.map((c) => c.firms));
     clear(
       matrix,
-      h(
-        "table",
-        { class: "heatmap" },
-        h("caption", {}, `${entityName(data.chain, lang)} — ${t("compare.title")}`),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, t("common.region")),
-            data.segments.map((segment) =>
-              h(
-                "th",
-                { scope: "col", class: `stage-${segment.stage}` },
-                h("span", {}, entityName({ ...segment, label: segment.name }, lang)),
-                h("small", {}, t(`stage.${segment.stage}`)),
-              ),
-            ),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          data.regions.map((region) =>
-            h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, entityName({ ...region, label: region.name ?? region.id }, lang)),
-              data!.segments.map((segment) => {
-                const cell = cells.get(`${region.id}|${segment.id}`);
-                const firms = cell?.firms ?? 0;
-                const colours = heatColour(firms, max);
-                const id = `${region.id}|${segment.id}`;
-                return h(
-                  "td",
-                  { style: `background:${colours.background};color:${colours.color}`, class: id === next.cell ? "selected" : "" },
-                  h(
-                    "button",
-                    {
-                      type: "button",
-                      class: "cell",
-                      "data-cell": id,
-                      "aria-label": `${region.name ?? region.id} ${segment.name}: ${t("common.firms", { n: firms })}`,
-                      onclick: () => context.navigate({ cell: id }, { replace: true }),
-                    },
-                    String(firms),
-                    cell && cell.leaders > 0
-                      ? h("span", { class: "leader-mark", title: t("compare.leaders", { n: cell.leaders }) }, "★")
-                      : null,
-                  ),
-                );
-              }),
-            ),
-          ),
-        ),
-      ),
+      heatmapTable(data, {
+        t,
+        lang,
+        open: openStages,
+        selectedCell: next.cell,
+        onToggleStage: (stage) => {
+          if (openStages.has(stage)) openStages.delete(stage);
+          else openStages.add(stage);
+          renderMatrix(state);
+          matrix.querySelector<HTMLElement>(`[data-stage="${stage}"]`)?.focus();
+        },
+        onCell: (cell) => context.navigate({ cell }, { replace: true }),
+      }),
     );
   };
 
   const renderCell = async (next: ViewState) => {
     if (!data || !next.cell) {
-      clear(cellPanel, h("p", { class: "muted" }, t("compare.pickCell")));
+      cellPanel.hidden = true;
+      cellKey = "";
       return;
     }
     if (next.cell === cellKey) return;
     cellKey = next.cell;
+    cellPanel.hidden = false;
     const [regionId, segmentId] = next.cell.split("|");
     const cell = data.cells.find((c) => c.region === regionId && c.segment === segmentId);
     const region = data.regions.find((r) => r.id === regionId);
@@ -207,14 +203,15 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
     try {
       const catalog = await context.catalog();
       if (!next.chain) {
-        const chain = catalog.chains.find((c) => c.regions.length > 0) ?? catalog.chains[0];
-        if (chain) context.navigate({ chain: chain.id, regions: chain.regions.slice(0, 8) }, { replace: true });
+        const chain = catalog.chains.find((c) => c.regions.includes(next.region ?? "")) ?? catalog.chains.find((c) => c.regions.length > 0);
+        if (chain) context.navigate({ chain: chain.id, regions: peerRegions(chain, catalog.regions, next.region) }, { replace: true });
         return;
       }
       if (next.regions.length === 0) {
         const chain = catalog.chains.find((c) => c.id === next.chain);
-        if (chain && chain.regions.length > 0) {
-          context.navigate({ regions: chain.regions.slice(0, 8) }, { replace: true });
+        const peers = chain ? peerRegions(chain, catalog.regions, next.region) : [];
+        if (peers.length > 0) {
+          context.navigate({ regions: peers }, { replace: true });
           return;
         }
       }
@@ -226,6 +223,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
         clear(matrix, loading(t("common.loading")));
         data = await context.api.compare(next.chain, next.regions);
         if (disposed || key !== nextKey) return;
+        openStages = initialOpenStages(data, window.matchMedia?.(NARROW).matches ? NARROW_COLUMNS : undefined);
       }
       renderMatrix(next);
       await renderCell(next);
@@ -233,7 +231,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
       key = "";
       clear(
         matrix,
-        errorBox(describeError(error, t), () => void update(state), t("common.retry")),
+        failureBox(error, t, () => void update(state)),
       );
     }
   };

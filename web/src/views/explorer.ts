@@ -1,8 +1,7 @@
-import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { detailActions } from "./explorer/detail-actions.ts";
 import { syncGraph } from "./explorer/graph-sync.ts";
@@ -76,7 +75,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
       } catch (error) {
         clear(
           overlay,
-          errorBox(describeError(error, t), () => update(state.url), t("common.retry")),
+          failureBox(error, t, () => update(state.url)),
         );
       }
       if (!state.disposed) {

@@ -1,14 +1,14 @@
 import type { Targets } from "../../../model/api/analysis.ts";
 import type { DocumentRef } from "../../../model/api/explore.ts";
-import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
+import { coverSection } from "./report/cover-section.ts";
 import { chainDiagramPng } from "./report/diagram.ts";
 import { findingsSection } from "./report/findings-section.ts";
+import { matchmakingSection } from "./report/matchmaking-section.ts";
 import { sourcesSection } from "./report/sources-section.ts";
-import { summarySection } from "./report/summary-section.ts";
 import { targetsSection } from "./report/targets-section.ts";
 import { gapSegments } from "./targets/gap-segments.ts";
 
@@ -16,9 +16,12 @@ const TARGET_SEGMENTS = 3;
 const TARGETS_EACH = 8;
 
 /**
- * The printable gap report: chain diagram (drawn off screen and embedded as an image), summary,
- * findings, targets for the worst gaps, and every cited document with its date. Print CSS turns
- * it into a clean A4 PDF from the browser's print dialog. Each section is a component in ./report/.
+ * The printable gap report. Page 1: title, date and source line, headline figures and the chain
+ * map (drawn off screen and embedded as an image); then the findings by priority, targets for the
+ * worst gaps (the ranked targets API), local matchmaking and every cited document. Print CSS gives
+ * the same pages as a PDF ("下载 PDF" opens the print dialog). The page stands alone at
+ * `/#/report?chain=…&region=…`: it sets `data-ready="true"` on `article.report` once drawn, so a
+ * headless browser can wait for that and print it (the N图N清单 pack does). Sections are in ./report/.
  */
 export function reportView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
@@ -56,25 +59,24 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
       const chainName = entityName({ ...map.chain, label: map.chain.name }, lang);
       const regionName = entityName({ ...map.region, label: map.region.name }, lang);
       const docs = new Map<string, DocumentRef>([...documents.documents, ...gaps.documents].map((doc) => [doc.id, doc]));
+      const diagram = h("img", { src: imageUrl, alt: `${regionName} ${chainName}`, id: "report-diagram" });
       clear(
         page,
         h(
           "div",
           { class: "report-actions no-print" },
-          h("button", { type: "button", class: "primary", onclick: () => window.print() }, t("report.print")),
+          h("p", { class: "hint" }, t("report.pdfHint")),
+          h("button", { type: "button", class: "primary", id: "report-pdf", onclick: () => window.print() }, t("report.pdf")),
           h("button", { type: "button", onclick: () => context.navigate({ view: "map" }) }, t("report.back")),
         ),
-        h("h1", {}, t("report.title", { chain: chainName, region: regionName })),
-        h("p", { class: "muted" }, t("report.generated", { date: new Date().toISOString().slice(0, 10) })),
-        summarySection(gaps, t),
-        h(
-          "section",
-          { class: "report-diagram" },
-          h("h2", {}, t("report.diagram")),
-          h("img", { src: imageUrl, alt: `${regionName} ${chainName}`, id: "report-diagram" }),
-        ),
+        coverSection(gaps, t, {
+          title: t("report.title", { chain: chainName, region: regionName }),
+          generated: t("report.byline", { date: new Date().toISOString().slice(0, 10), sources: gaps.documents.length }),
+          diagram,
+        }),
         findingsSection(gaps, t, lang),
         targetsSection(targetLists, t, lang),
+        matchmakingSection(targetLists, t, lang),
         sourcesSection(gaps, docs, t),
       );
       page.setAttribute("aria-busy", "false");
@@ -82,7 +84,7 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
     } catch (error) {
       clear(
         page,
-        errorBox(describeError(error, t), () => void render(state), t("common.retry")),
+        failureBox(error, t, () => void render(state)),
       );
     }
   };

@@ -1,11 +1,10 @@
-import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityElements, isSynthetic } from "../graph/entity-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
 import { entityLegend } from "../ui/legend.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
@@ -90,7 +89,7 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       state.gapsKey = "";
       clear(
         side,
-        errorBox(describeError(error, t), () => void update(state.url), t("common.retry")),
+        failureBox(error, t, () => void update(state.url)),
       );
       return false;
     }
@@ -129,7 +128,7 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       state.targetsKey = "";
       clear(
         list,
-        errorBox(describeError(error, t), () => void update(state.url), t("common.retry")),
+        failureBox(error, t, () => void update(state.url)),
       );
       return false;
     }

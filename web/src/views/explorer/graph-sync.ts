@@ -66,7 +66,7 @@ export async function syncGraph(state: ExplorerState, next: ViewState, context: 
   }
   // Rings keep an expansion cheap; a layout pass from the current positions then untangles it.
   if (grew) await graph.relayout("fcose", true);
-  const nextPathKey = `${next.pathFrom ?? ""}|${next.pathTo ?? ""}`;
+  const nextPathKey = `${next.pathFrom ?? ""}|${next.pathTo ?? ""}|${next.pathHubs ? "hubs" : ""}`;
   if (nextPathKey !== state.pathKey) {
     state.pathKey = nextPathKey;
     await showPaths(context, graph, next, elements, status);

@@ -4,6 +4,7 @@ import type { GraphView } from "../../graph/graph-view.ts";
 import type { ViewState } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";
 import { searchBox } from "../../ui/search-box.ts";
+import { pathSteps } from "./path-steps.ts";
 import type { ApiElements } from "./positions.ts";
 import type { WalkHistory } from "./walk-history.ts";
 
@@ -20,6 +21,17 @@ export function pathFinderPanel(context: AppContext, url: ViewState, walk: WalkH
     h("div", { class: "path-ends" }, t("explore.pathEnds", { from: nameOf(url.pathFrom), to: nameOf(url.pathTo) })),
     searchBox(context, (r) => walk.go({ pathFrom: r.id }), { id: "path-from", placeholder: t("explore.pathFrom") }),
     searchBox(context, (r) => walk.go({ pathTo: r.id }), { id: "path-to", placeholder: t("explore.pathTo") }),
+    h(
+      "label",
+      { class: "check" },
+      h("input", {
+        type: "checkbox",
+        id: "path-hubs",
+        checked: !!url.pathHubs,
+        onchange: (e: Event) => walk.go({ pathHubs: (e.target as HTMLInputElement).checked || undefined }),
+      }),
+      t("paths.viaHubs"),
+    ),
   );
 }
 
@@ -43,14 +55,22 @@ export async function showPaths(
     graph.clearHighlight();
     return;
   }
-  const answer = await context.api.paths(url.pathFrom, url.pathTo, MAX_HOPS, MAX_PATHS);
+  const answer = await context.api.paths(url.pathFrom, url.pathTo, MAX_HOPS, MAX_PATHS, url.pathHubs ? "include" : "skip");
   graph.add(toElements(answer.elements), url.pathFrom);
   graph.mark("path-end", [url.pathFrom, url.pathTo]);
   if (answer.paths.length === 0) {
-    status.textContent = t("explore.pathNone", { hops: MAX_HOPS });
+    status.textContent = t(url.pathHubs ? "explore.pathNone" : "paths.noneWithoutHubs", { hops: MAX_HOPS });
     return;
   }
-  status.textContent = t("explore.pathFound", { n: answer.paths.length });
+  // The steps as text: what the highlight shows, readable without the picture.
+  status.replaceChildren(
+    t("explore.pathFound", { n: answer.paths.length }),
+    h(
+      "ol",
+      { class: "path-steps" },
+      answer.paths.map((path) => h("li", {}, pathSteps(answer, path, context.lang))),
+    ),
+  );
   graph.highlight(
     {
       nodeIds: [...new Set(answer.paths.flatMap((p) => p.nodeIds))],

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context.ts";
 import type { GraphView } from "../../graph/graph-view.ts";
 import { clear, h } from "../../ui/dom.ts";
+import { nodeListPanel } from "../../ui/node-list.ts";
 import { searchBox } from "../../ui/search-box.ts";
 import { filtersPanel } from "./filters-panel.ts";
 import { leaderChips } from "./leader-start.ts";
@@ -43,5 +44,12 @@ export async function renderSidePanel(
     status,
     filtersPanel(context, state.url.filters, catalog),
     pathFinderPanel(context, state.url, walk, nameOf),
+    // Picking a node here does what a click on the canvas does: open its details.
+    nodeListPanel(
+      t,
+      context.lang,
+      () => graph,
+      (id) => context.navigate({ selected: id }, { replace: true }),
+    ),
   );
 }

@@ -1,6 +1,7 @@
 import { ExpansionLedger } from "../../explore/expansions.ts";
 import type { ViewState } from "../../state/url-state.ts";
 import type { LeaderStart } from "./leader-start.ts";
+import { loadUndo } from "./undo-store.ts";
 
 /**
  * The explorer's state, in one place. The URL state (`url`) is what a link reproduces; the rest is
@@ -18,7 +19,7 @@ export interface ExplorerState {
   detailsKey: string;
   /** Where removed nodes stood, so they come back in place when expanded again. */
   positions: Map<string, { x: number; y: number }>;
-  /** Earlier URL states, for Undo. */
+  /** Earlier URL states, for Undo (kept in the tab's session: `undo-store.ts`). */
   undoStack: ViewState[];
   /** The region's chain leaders a walk without a focus starts from (looked up once). */
   leaderStart: LeaderStart | undefined;
@@ -34,7 +35,7 @@ export function createExplorerState(url: ViewState): ExplorerState {
     pathKey: "",
     detailsKey: "",
     positions: new Map(),
-    undoStack: [],
+    undoStack: loadUndo(),
     leaderStart: undefined,
     leaderStartAsked: false,
     disposed: false,

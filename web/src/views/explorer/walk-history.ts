@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context.ts";
 import { type Expansion, expansionKey, type ViewState } from "../../state/url-state.ts";
 import type { ExplorerState } from "./state.ts";
+import { saveUndo } from "./undo-store.ts";
 
 export interface WalkHistory {
   /** Navigates to a new step of the walk, keeping the current one for Undo. */
@@ -15,6 +16,7 @@ export interface WalkHistory {
 export function walkHistory(state: ExplorerState, context: AppContext): WalkHistory {
   const go = (patch: Partial<ViewState>) => {
     state.undoStack.push(state.url);
+    saveUndo(state.undoStack);
     context.navigate(patch);
   };
   return {
@@ -31,6 +33,7 @@ export function walkHistory(state: ExplorerState, context: AppContext): WalkHist
     },
     undo() {
       const previous = state.undoStack.pop();
+      saveUndo(state.undoStack);
       if (previous) context.navigate(previous);
       else context.notify(context.t("explore.undoNothing"), "info");
     },

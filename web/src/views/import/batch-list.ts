@@ -3,7 +3,7 @@ import { ApiError, describeError } from "../../api/errors.ts";
 import type { AppContext } from "../../app/context.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { canRevert, formatTime } from "../../imports/import-rules.ts";
-import { clear, errorBox, h, loading } from "../../ui/dom.ts";
+import { clear, errorBox, failureBox, h, loading } from "../../ui/dom.ts";
 import { dataTable, section } from "./layout.ts";
 import type { ImportState } from "./state.ts";
 
@@ -105,7 +105,7 @@ export function batchList(state: ImportState, context: AppContext, onReverted: (
       if (!state.disposed)
         clear(
           box,
-          errorBox(describeError(error, t), () => void load(), t("common.retry")),
+          failureBox(error, t, () => void load()),
         );
     }
   };

@@ -5,12 +5,13 @@ import type { Lang } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";
 import { reportTable } from "./report-table.ts";
 
-/** Every finding: severity, kind, segment and what it says. */
+/** Every finding, highest priority first (the API's order of work), with what it says and what to do next. */
 export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTMLElement {
   const segmentName = (id?: string | null) => {
     const s = gaps.segments.find((x) => x.id === id);
     return s ? entityName({ ...s, label: s.name }, lang) : "";
   };
+  const ranked = gaps.findings.map((f, i) => ({ f, i })).sort((a, b) => b.f.priority - a.f.priority || a.i - b.i);
   return h(
     "section",
     { class: "report-findings" },
@@ -18,8 +19,8 @@ export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTML
     gaps.findings.length === 0
       ? h("p", {}, t("map.noFindings"))
       : reportTable(
-          [t("report.colSeverity"), t("report.colKind"), t("report.colSegment"), t("report.colFinding")],
-          gaps.findings.map((f) =>
+          [t("report.colSeverity"), t("report.colKind"), t("report.colSegment"), t("report.colFinding"), t("report.colAction")],
+          ranked.map(({ f }) =>
             h(
               "tr",
               {},
@@ -27,6 +28,7 @@ export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTML
               h("td", {}, t(`finding.${f.kind}` as MessageKey)),
               h("td", {}, segmentName(f.segment)),
               h("td", {}, bilingual(f.message, lang)),
+              h("td", {}, f.nextAction ? t(`nextAction.${f.nextAction}`) : ""),
             ),
           ),
         ),
