@@ -1,6 +1,7 @@
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph, WriteCounts } from "../../server/db/graph.ts";
 import { addCounts, NO_WRITES } from "../../server/db/graph.ts";
+import { refreshChainStatsIn } from "../../server/repositories/chain-stats.ts";
 import { DEMO_SEED_DIR } from "../../server/seed/demo-seed.ts";
 import { readSeedDir } from "../../server/seed/read-seed-dir.ts";
 import { SYNTHETIC_PROVENANCE } from "./batch-writer.ts";
@@ -111,6 +112,7 @@ export async function loadDemoOutsideFirms(graph: Graph): Promise<WriteCounts & 
     for (const [type, list] of rows.relations) {
       total = addCounts(total, await tx.runCounted("create-synthetic-relations", { type, rows: list, provenance: SYNTHETIC_PROVENANCE }));
     }
+    await refreshChainStatsIn(tx);
     return total;
   });
   return { ...counts, skipped: false };

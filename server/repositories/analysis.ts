@@ -236,6 +236,12 @@ export interface TargetQuery extends GapQuery {
   offset?: number;
 }
 
+/** A ranked row as the query returns it: the firm's properties and labels apart (projected for the page only). */
+type RankedPageRow = Omit<RankedRow, "firm"> & {
+  firm: { id: string; name: string; tags?: string[]; [key: string]: unknown };
+  firmLabels: string[];
+};
+
 interface PartnerRegion {
   region: string;
   edge: EdgeRow;
@@ -267,8 +273,8 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery) {
 
   const ranking =
     segmentIds.length === 0
-      ? { total: 0, page: [] as RankedRow[] }
-      : ((await graph.readOne<{ total: number; page: RankedRow[] }>("rank-recruitment-candidates", {
+      ? { total: 0, page: [] }
+      : ((await graph.readOne<{ total: number; page: RankedPageRow[] }>("rank-recruitment-candidates", {
           ...base,
           ...rankingParameters(),
           density,
@@ -277,7 +283,7 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery) {
           limit: Math.max(ROUTE_POOL, offset + query.limit),
         })) ?? { total: 0, page: [] });
   const truncated = ranking.total > SCAN_CAP;
-  const pool = ranking.page;
+  const pool: RankedRow[] = ranking.page.map(({ firm, firmLabels, ...row }) => ({ ...row, firm: { ...firm, _labels: firmLabels } }));
   const pageRows = pool.slice(offset, offset + query.limit);
   const evidence =
     pageRows.length === 0

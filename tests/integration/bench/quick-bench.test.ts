@@ -31,6 +31,7 @@ describe("the quick benchmark", () => {
     const [size] = results.sizes;
     expect(size?.firms).toBe(3000);
     const load = size!.load;
+    if (!load) throw new Error("a run without --reuse measures the load");
     for (const rate of [load.generator, load.seedLoader, load.naive]) {
       expect(positive(rate.nodesPerSecond), JSON.stringify(rate)).toBe(true);
       expect(positive(rate.relationshipsPerSecond), JSON.stringify(rate)).toBe(true);
