@@ -7,6 +7,7 @@ import { streamFor } from "../seeds/synthetic/random.ts";
 import type { Graph } from "../server/db/graph.ts";
 import { exportFile } from "../server/export/formats.ts";
 import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../server/repositories/analysis.ts";
+import { listChains } from "../server/repositories/chains.ts";
 import { expandNeighbors } from "../server/repositories/nodes.ts";
 import { findPaths } from "../server/repositories/paths.ts";
 import { searchEntities } from "../server/repositories/search.ts";
@@ -64,8 +65,17 @@ export function parameterPools(plan: Plan) {
     const b = other.firmCount > 0 ? other.firmStart + rng.int(0, other.firmCount - 1) : randomFirm();
     if (a !== b) pathPairs.push([firmId(a), firmId(b)]);
   }
+  // Far pairs: random firms of different chains (mostly different provinces), the case a planner
+  // asks about when the answer may be "not connected within N hops".
+  const farPairs: [string, string][] = [];
+  for (let i = 0; i < 200; i++) {
+    const a = randomFirm();
+    const b = randomFirm();
+    if (a !== b) farPairs.push([firmId(a), firmId(b)]);
+  }
   return {
     planted,
+    farPairs,
     pick: <T>(list: T[], i: number) => list[i % list.length]!,
     withGaps: withGaps.length > 0 ? withGaps : planted,
     randomFirms: Array.from({ length: 500 }, () => firmId(randomFirm())),
@@ -119,6 +129,30 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
       params: (i) => pools.pick(pools.pathPairs, i),
       raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 4, limit: 5 }),
       http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 4, limit: 5 })}` }),
+    },
+    {
+      name: "paths-far",
+      description: "shortest paths up to 4 hops between two random firms (any chain, any region; often none within 4 hops)",
+      targetP95Ms: 100,
+      params: (i) => pools.pick(pools.farPairs, i),
+      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 4, limit: 5 }),
+      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 4, limit: 5 })}` }),
+    },
+    {
+      name: "paths-none",
+      description: 'the same random pairs with maxHops 2: almost always "no path within 2 hops", which must be answered fast',
+      targetP95Ms: 100,
+      params: (i) => pools.pick(pools.farPairs, i),
+      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 2, limit: 5 }),
+      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 2, limit: 5 })}` }),
+    },
+    {
+      name: "list-chains",
+      description: "every chain with the regions holding its firms, no cache (GET /api/chains)",
+      targetP95Ms: 50,
+      params: () => null,
+      raw: (graph) => listChains(graph),
+      http: () => ({ method: "GET", url: "/api/chains" }),
     },
     {
       name: "search",

@@ -1,5 +1,5 @@
 // Every chain with the regions that develop it or hold firms in its segments (a firm's region
-// and the regions above it). The firm regions come from the chain's precomputed :ChainStats
+// and the regions above it). Both lists come from the chain's precomputed :ChainStats
 // (refresh-chain-stats, rewritten on every import, revert and load), so this reads one small node
 // per chain; only a chain without stats (written before they existed) is computed live from its firms.
 MATCH (c:Chain)
@@ -14,8 +14,13 @@ CALL (c, st) {
   OPTIONAL MATCH (r)-[:PART_OF*0..5]->(up:Region)
   RETURN collect(DISTINCT up.id) AS live
 }
+CALL (c, st) {
+  WITH c WHERE st IS NULL
+  MATCH (d:Region)-[:DEVELOPS]->(c)
+  RETURN collect(DISTINCT d.id) AS liveDevelopedBy
+}
 RETURN c.id AS id, c.name AS name, c.nameEn AS nameEn,
-       COLLECT { MATCH (r:Region)-[:DEVELOPS]->(c) RETURN DISTINCT r.id } AS developedBy,
+       coalesce(st.developedBy, liveDevelopedBy, []) AS developedBy,
        coalesce(st.firmRegions, live, []) AS firmRegions
 ORDER BY c.id
 LIMIT 1000

@@ -1,7 +1,7 @@
 // Precomputed per-chain aggregates, rewritten on every write that can move a firm (import and
 // revert, seed and synthetic loads, startup): for each chain, firms per (region, segment) at the
-// firm's own segment — the input of the relatedness proximities — and the regions holding its
-// firms with every region above them, which the chain list shows. The chain list and the
+// firm's own segment — the input of the relatedness proximities — and, for the chain list, the
+// regions holding its firms with every region above them and the regions that develop it. The chain list and the
 // relatedness then read one small node per chain instead of every firm of the chain.
 // Kept on a :ChainStats node (not an :Entity, so no view or export shows it), stamped anew each time.
 MATCH (c:Chain)
@@ -19,5 +19,6 @@ CALL (places) {
 }
 MERGE (st:ChainStats {chain: c.id})
 SET st.regions = regions, st.segments = segments, st.counts = counts, st.firmRegions = firmRegions,
+    st.developedBy = COLLECT { MATCH (r:Region)-[:DEVELOPS]->(c) RETURN DISTINCT r.id },
     st.stamp = randomUUID(), st.at = $at
 RETURN count(st) AS chains
