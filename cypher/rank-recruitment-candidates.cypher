@@ -1,7 +1,7 @@
 // Recruitment candidates ranked in the database: every firm outside the region in a gap segment,
 // its sub-segments, or a segment of another chain marked EQUIVALENT_TO it; each candidate's
 // signal counts read here, the score computed here with the weights of
-// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap), ORDER BY score DESC, id, and
+// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap, $riskWarningName), ORDER BY score DESC, id, and
 // only then the page ($offset, $limit). $scanLimit (the documented cap + 1) bounds the scan; the
 // caller reports `truncated` when it is reached.
 // Ties are read from the local side (the region's firms, funds, institutes, parks, projects and
@@ -95,13 +95,17 @@ WITH f, gaps,
       partnerRegion: partners,
       plannedProject: size([t IN ties WHERE t[0] = 'plannedProject'])} AS counts,
      reduce(best = 0.0, g IN gaps | CASE WHEN coalesce($density[g], 0.0) > best THEN coalesce($density[g], 0.0) ELSE best END) AS density,
-     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore
-WITH f, gaps, density, counts,
+     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore,
+     // ST / *ST (risk warning) in the name or an alias: the negative signal of signals.ts.
+     any(name IN [f.name] + coalesce(f.aliases, []) WHERE name =~ $riskWarningName) AS riskWarning
+WITH f, gaps, density, counts, riskWarning,
      $weights.inGapSegment + $weights.relatedness * density + tagScore +
+     CASE WHEN riskWarning THEN $weights.riskWarning ELSE 0 END +
      reduce(sum = 0.0, kind IN keys(counts) |
        sum + $weights[kind] * CASE WHEN counts[kind] > $perKindCap THEN $perKindCap ELSE counts[kind] END) AS score
 ORDER BY score DESC, f.id
-WITH collect({f: f, gaps: gaps, counts: counts, density: density, score: score}) AS ranked
+WITH collect({f: f, gaps: gaps, counts: counts, density: density, riskWarning: riskWarning, score: score}) AS ranked
 RETURN size(ranked) AS total,
        [r IN ranked[$offset..$offset + $limit] |
-        {firm: properties(r.f), firmLabels: labels(r.f), gaps: r.gaps, counts: r.counts, density: r.density, score: r.score}] AS page
+        {firm: properties(r.f), firmLabels: labels(r.f), gaps: r.gaps, counts: r.counts, density: r.density,
+         riskWarning: r.riskWarning, score: r.score}] AS page
