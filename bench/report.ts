@@ -123,6 +123,18 @@ function sizeTables(s: SizeResult): string {
           `leader supplier/customer counts equal to the key ${k.leaders.ratiosMatch}/${k.leaders.checked}.`
       : `Answer key: not available (${k?.reason ?? "not run"}).`,
   );
+  if (s.searchQuality) {
+    lines.push(
+      "",
+      "| search: what was typed | queries | hit@5 | a miss (typed → first result) |",
+      "|---|---|---|---|",
+      ...s.searchQuality.map(
+        (q) => `| ${q.variant} | ${q.queries} | ${q.hitAt5} | ${q.misses[0] ? `${q.misses[0].query} → ${q.misses[0].got}` : "–"} |`,
+      ),
+      "",
+      "Pinyin initials: not measured (the app holds no pinyin for names to search them with).",
+    );
+  }
   const t = s.throughput;
   lines.push(
     "",

@@ -16,6 +16,7 @@ import { benchNeo4j } from "./neo4j.ts";
 import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
+import { type SearchQuality, searchQuality } from "./search-quality.ts";
 import { type Latency, summarize, timed } from "./stats.ts";
 
 export interface BenchOptions {
@@ -70,6 +71,8 @@ export interface SizeResult {
   queries: QueryResult[];
   /** /gaps and /targets against the generator's answer key, or why it could not be scored. */
   answerKey: (AnswerKeyScore & { available: true }) | { available: false; reason: string };
+  /** hit@5 of what a planner might type (bench/search-quality.ts). */
+  searchQuality?: SearchQuality[];
   throughput: Throughput;
 }
 
@@ -95,6 +98,7 @@ const SETTINGS = {
     renderTimeoutMs: 20_000,
     exportSets: 3,
     answerKeyPresences: 20,
+    searchQueries: 20,
   },
   full: {
     probeFirms: 20_000,
@@ -108,6 +112,7 @@ const SETTINGS = {
     renderTimeoutMs: 60_000,
     exportSets: 20,
     answerKeyPresences: 60,
+    searchQueries: 200,
   },
 };
 
@@ -173,6 +178,8 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
       const answerKey: SizeResult["answerKey"] = await answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
         .then((score) => ({ ...score, available: true as const }))
         .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
+      log("search quality: hit@5 of partial, traditional and mistyped names");
+      const search = await searchQuality(graph, plan, settings.searchQueries);
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -198,6 +205,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         load,
         queries: queryResults,
         answerKey,
+        searchQuality: search,
         throughput,
       };
       return { result, renderResults };
