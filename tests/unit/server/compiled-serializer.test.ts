@@ -7,7 +7,7 @@ import { chainsSchema, neighborsSchema, pathsSchema, searchResultSchema } from "
 
 const HOT_RESPONSES = { gapReportSchema, chainMapSchema, targetsSchema, neighborsSchema, searchResultSchema, pathsSchema, chainsSchema };
 
-describe("compiled response serialisation (fast-json-stringify from the zod schema)", () => {
+describe("compiled response serialisation (a projection compiled from the zod schema, then JSON.stringify)", () => {
   it.each(Object.entries(HOT_RESPONSES))("%s compiles (no fallback to zod's per-reply parse)", (_name, schema) => {
     expect(compileResponseSerializer(schema)).toBeTypeOf("function");
   });
@@ -63,5 +63,18 @@ describe("compiled response serialisation (fast-json-stringify from the zod sche
   it("leaves a schema with an output transform or default to zod", () => {
     expect(compileResponseSerializer(z.object({ n: z.string().transform(Number) }))).toBeUndefined();
     expect(compileResponseSerializer(z.object({ tags: z.array(z.string()).default([]) }))).toBeUndefined();
+  });
+});
+
+describe("the projection on unions and nesting", () => {
+  it("keeps null in a nullable field and strips stray keys inside a nullable object", () => {
+    const schema = z.object({ leader: z.object({ id: z.string() }).nullable(), list: z.array(z.object({ n: z.number() })) });
+    const serialize = compileResponseSerializer(schema)!;
+    for (const data of [
+      { leader: null, list: [] },
+      { leader: { id: "a", secret: 1 }, list: [{ n: 1, x: 2 }], extra: true },
+    ]) {
+      expect(JSON.parse(serialize(data))).toEqual(JSON.parse(JSON.stringify(schema.parse(data))));
+    }
   });
 });
