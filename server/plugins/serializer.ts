@@ -92,9 +92,7 @@ function union(branches: JsonSchema[], root: JsonSchema, refs: Map<string, Proje
       ? null
       : {
           properties: Object.assign({}, ...objects.map((o) => o.properties ?? {})),
-          additionalProperties: objects.some((o) => o.additionalProperties !== undefined && o.additionalProperties !== false)
-            ? true
-            : false,
+          additionalProperties: objects.some((o) => o.additionalProperties !== undefined && o.additionalProperties !== false),
         };
   const object = merged ? objectProjector(merged, root, refs) : identity;
   const array = arrays[0] ? projector(arrays[0], root, refs) : identity;
