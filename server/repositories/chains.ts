@@ -1,27 +1,20 @@
-import { STAGES } from "../../model/domain.ts";
+import type { Chain, ChainDetail } from "../../model/api/explore.ts";
+import { STAGES, type Stage } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
-
-export interface ChainSummary {
-  id: string;
-  name: string;
-  nameEn?: string;
-  regions: string[];
-}
 
 /**
  * Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments. The
  * firm regions are precomputed per chain (server/repositories/chain-stats.ts, rewritten on every
  * import, revert and load), so the list reads one small node per chain and needs no cache.
  */
-export async function listChains(graph: Graph): Promise<ChainSummary[]> {
+export async function listChains(graph: Graph): Promise<Chain[]> {
   return readChains(graph);
 }
 
-async function readChains(graph: Graph): Promise<ChainSummary[]> {
+async function readChains(graph: Graph): Promise<Chain[]> {
   const rows = await graph.read<{ id: string; name: string; nameEn: string | null; developedBy: string[]; firmRegions: string[] }>(
     "list-chains",
   );
@@ -29,13 +22,6 @@ async function readChains(graph: Graph): Promise<ChainSummary[]> {
     ...dropNulls(chain),
     regions: [...new Set([...developedBy, ...firmRegions])].sort(),
   }));
-}
-
-export interface ChainDetail {
-  chain: { id: string; name: string; nameEn?: string };
-  segments: { id: string; name: string; nameEn?: string; stage: string; parent?: string; assumption?: string }[];
-  flows: { from: string; to: string }[];
-  elements: Elements;
 }
 
 const stageIndex = (stage: string) => (STAGES as readonly string[]).indexOf(stage);
@@ -51,7 +37,8 @@ export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
         id: s.id,
         name: String(s.name ?? s.id),
         nameEn: (s.nameEn as string | undefined) ?? null,
-        stage: String(s.stage ?? ""),
+        // Written only through the segment schema (model/domain.ts), which requires a stage.
+        stage: s.stage as Stage,
         parent: parentOf.get(s.id) ?? null,
         assumption: (s.assumption as string | undefined) ?? null,
       }),

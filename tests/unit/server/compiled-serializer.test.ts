@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { chainMapSchema, gapReportSchema, targetsSchema } from "../../../model/api/analysis.ts";
+import { chainsSchema, neighborsSchema, pathsSchema, searchResultsSchema as searchResultSchema } from "../../../model/api/explore.ts";
 import { compileResponseSerializer } from "../../../server/plugins/serializer.ts";
-import { chainMapSchema, gapReportSchema, targetsSchema } from "../../../server/schemas/analysis.ts";
-import { chainsSchema, neighborsSchema, pathsSchema, searchResultSchema } from "../../../server/schemas/explore.ts";
 
 const HOT_RESPONSES = { gapReportSchema, chainMapSchema, targetsSchema, neighborsSchema, searchResultSchema, pathsSchema, chainsSchema };
 
