@@ -3,11 +3,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkPlanShape, explainShape, UNANCHORED } from "../../../bench/plan-shape.ts";
 import { RecordingGraph } from "../../../bench/profile.ts";
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../../model/domain.ts";
-import { chainGapReport, chainMap, recruitmentTargets } from "../../../server/repositories/analysis.ts";
 import { listChains } from "../../../server/repositories/chains.ts";
 import { expandNeighbors } from "../../../server/repositories/nodes.ts";
 import { findPaths } from "../../../server/repositories/paths.ts";
 import { searchEntities } from "../../../server/repositories/search.ts";
+import { chainMap } from "../../../server/services/chain-map.ts";
+import { chainGapReport } from "../../../server/services/gap-analysis.ts";
+import { recruitmentTargets } from "../../../server/services/targets.ts";
 import { testConnection, testGraph } from "../../helpers/graph.ts";
 
 /**

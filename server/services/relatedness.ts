@@ -1,28 +1,11 @@
-import {
-  type Density,
-  densities,
-  type Proximities,
-  proximities,
-  type RegionSegmentCount,
-  regionStrengths,
-  rollUp,
-} from "../analysis/relatedness.ts";
+import { type Density, densities, type Proximities, proximities, regionStrengths, rollUp } from "../analysis/relatedness.ts";
 import type { SegmentCoverage } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
-
-/** Upper bound on (region, segment) rows read per chain when its stats are missing. */
-const COUNT_ROWS_LIMIT = 200_000;
+import { readChainStats, readSegmentRegionCounts } from "../repositories/analysis.ts";
 
 interface Cached {
   stamp: string;
   proximities: Proximities;
-}
-
-interface StatsRow {
-  stamp: string;
-  regions: string[] | null;
-  segments: string[] | null;
-  counts: number[] | null;
 }
 
 /**
@@ -38,11 +21,8 @@ export async function chainProximities(graph: Graph, chain: string, parentOf: Ma
   const byChain = cache.get(graph) ?? new Map<string, Cached>();
   cache.set(graph, byChain);
   const known = byChain.get(chain);
-  const row = await graph.readOne<StatsRow>("find-chain-stats", { chain, knownStamp: known?.stamp ?? "" });
-  if (!row) {
-    const live = await graph.read<RegionSegmentCount>("find-segment-region-counts", { chain, limit: COUNT_ROWS_LIMIT });
-    return proximities(rollUp(live, parentOf));
-  }
+  const row = await readChainStats(graph, chain, known?.stamp ?? "");
+  if (!row) return proximities(rollUp(await readSegmentRegionCounts(graph, chain), parentOf));
   if (known && row.stamp === known.stamp) return known.proximities;
   const segments = row.segments ?? [];
   const counts = row.counts ?? [];
