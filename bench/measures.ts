@@ -96,6 +96,18 @@ const scope = (p: PlantedGaps) => ({ chain: p.chain, region: p.region, enclaves:
 const qs = (params: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
+/** A path measure over a pool of firm pairs, up to `maxHops`, 5 paths (target p95 100 ms). */
+function pathMeasure(name: string, description: string, pairs: [string, string][], maxHops: number): Measure<[string, string]> {
+  return {
+    name,
+    description,
+    targetP95Ms: 100,
+    params: (i) => pairs[i % pairs.length]!,
+    raw: (graph, [from, to]) => findPaths(graph, { from, to, maxHops, limit: 5 }),
+    http: ([from, to]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops, limit: 5 })}` }),
+  };
+}
+
 export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
   return [
     {
@@ -124,30 +136,24 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
         http: (id) => ({ method: "GET", url: `/api/nodes/${id}/neighbors?${qs({ depth, limit: 200 })}` }),
       }),
     ),
-    {
-      name: "paths",
-      description: "shortest paths up to 4 hops between two firms of a chain in different regions (GET /api/paths)",
-      targetP95Ms: 100,
-      params: (i) => pools.pick(pools.pathPairs, i),
-      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 4, limit: 5 }),
-      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 4, limit: 5 })}` }),
-    },
-    {
-      name: "paths-far",
-      description: "shortest paths up to 4 hops between two random firms (any chain, any region; often none within 4 hops)",
-      targetP95Ms: 100,
-      params: (i) => pools.pick(pools.farPairs, i),
-      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 4, limit: 5 }),
-      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 4, limit: 5 })}` }),
-    },
-    {
-      name: "paths-none",
-      description: 'the same random pairs with maxHops 2: almost always "no path within 2 hops", which must be answered fast',
-      targetP95Ms: 100,
-      params: (i) => pools.pick(pools.farPairs, i),
-      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 2, limit: 5 }),
-      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 2, limit: 5 })}` }),
-    },
+    pathMeasure(
+      "paths",
+      "shortest paths up to 4 hops between two firms of a chain in different regions (GET /api/paths)",
+      pools.pathPairs,
+      4,
+    ),
+    pathMeasure(
+      "paths-far",
+      "shortest paths up to 4 hops between two random firms (any chain, any region; often none within 4 hops)",
+      pools.farPairs,
+      4,
+    ),
+    pathMeasure(
+      "paths-none",
+      'the same random pairs with maxHops 2: almost always "no path within 2 hops", which must be answered fast',
+      pools.farPairs,
+      2,
+    ),
     {
       name: "list-chains",
       description: "every chain with the regions holding its firms, no cache (GET /api/chains)",
