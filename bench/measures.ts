@@ -6,6 +6,7 @@ import { firmId, type Plan } from "../seeds/synthetic/plan.ts";
 import { streamFor } from "../seeds/synthetic/random.ts";
 import type { Graph } from "../server/db/graph.ts";
 import { exportFile } from "../server/export/formats.ts";
+import { listChains } from "../server/repositories/chains.ts";
 import { expandNeighbors } from "../server/repositories/nodes.ts";
 import { findPaths } from "../server/repositories/paths.ts";
 import { searchEntities } from "../server/repositories/search.ts";
@@ -66,8 +67,17 @@ export function parameterPools(plan: Plan) {
     const b = other.firmCount > 0 ? other.firmStart + rng.int(0, other.firmCount - 1) : randomFirm();
     if (a !== b) pathPairs.push([firmId(a), firmId(b)]);
   }
+  // Far pairs: random firms of different chains (mostly different provinces), the case a planner
+  // asks about when the answer may be "not connected within N hops".
+  const farPairs: [string, string][] = [];
+  for (let i = 0; i < 200; i++) {
+    const a = randomFirm();
+    const b = randomFirm();
+    if (a !== b) farPairs.push([firmId(a), firmId(b)]);
+  }
   return {
     planted,
+    farPairs,
     pick: <T>(list: T[], i: number) => list[i % list.length]!,
     withGaps: withGaps.length > 0 ? withGaps : planted,
     randomFirms: Array.from({ length: 500 }, () => firmId(randomFirm())),
@@ -85,6 +95,18 @@ export type Pools = ReturnType<typeof parameterPools>;
 const scope = (p: PlantedGaps) => ({ chain: p.chain, region: p.region, enclaves: "both" as const });
 const qs = (params: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+/** A path measure over a pool of firm pairs, up to `maxHops`, 5 paths (target p95 100 ms). */
+function pathMeasure(name: string, description: string, pairs: [string, string][], maxHops: number): Measure<[string, string]> {
+  return {
+    name,
+    description,
+    targetP95Ms: 100,
+    params: (i) => pairs[i % pairs.length]!,
+    raw: (graph, [from, to]) => findPaths(graph, { from, to, maxHops, limit: 5 }),
+    http: ([from, to]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops, limit: 5 })}` }),
+  };
+}
 
 export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
   return [
@@ -114,13 +136,31 @@ export function measures(pools: Pools, exportNodeSets: string[][]): Measure[] {
         http: (id) => ({ method: "GET", url: `/api/nodes/${id}/neighbors?${qs({ depth, limit: 200 })}` }),
       }),
     ),
+    pathMeasure(
+      "paths",
+      "shortest paths up to 4 hops between two firms of a chain in different regions (GET /api/paths)",
+      pools.pathPairs,
+      4,
+    ),
+    pathMeasure(
+      "paths-far",
+      "shortest paths up to 4 hops between two random firms (any chain, any region; often none within 4 hops)",
+      pools.farPairs,
+      4,
+    ),
+    pathMeasure(
+      "paths-none",
+      'the same random pairs with maxHops 2: almost always "no path within 2 hops", which must be answered fast',
+      pools.farPairs,
+      2,
+    ),
     {
-      name: "paths",
-      description: "shortest paths up to 4 hops between two firms of a chain in different regions (GET /api/paths)",
-      targetP95Ms: 100,
-      params: (i) => pools.pick(pools.pathPairs, i),
-      raw: (graph, [from, to]: [string, string]) => findPaths(graph, { from, to, maxHops: 4, limit: 5 }),
-      http: ([from, to]: [string, string]) => ({ method: "GET", url: `/api/paths?${qs({ from, to, maxHops: 4, limit: 5 })}` }),
+      name: "list-chains",
+      description: "every chain with the regions holding its firms, no cache (GET /api/chains)",
+      targetP95Ms: 50,
+      params: () => null,
+      raw: (graph) => listChains(graph),
+      http: () => ({ method: "GET", url: "/api/chains" }),
     },
     {
       name: "search",

@@ -38,3 +38,31 @@ export async function profileCalls(graph: Graph, calls: { name: QueryName; param
   }
   return profiles;
 }
+
+/** One PROFILEd plan as an indented operator tree with rows and db hits per operator, for reading a miss. */
+export function planText(plan: ProfiledPlan, depth = 0): string {
+  const details = String(plan.arguments?.Details ?? "")
+    .replace(/\s+/g, " ")
+    .slice(0, 140);
+  const line = `${"  ".repeat(depth)}${plan.operatorType} rows=${plan.rows} dbHits=${plan.dbHits}${details ? `  ${details}` : ""}`;
+  return [line, ...plan.children.map((child) => planText(child, depth + 1))].join("\n");
+}
+
+/** Runs each recorded read once under PROFILE and returns its operator tree as text. */
+export async function profilePlans(graph: Graph, calls: { name: QueryName; params: Params }[]): Promise<string[]> {
+  const queries = loadQueries();
+  const session = graph.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const out: string[] = [];
+    for (const call of calls) {
+      const result = await session.run(`PROFILE ${queries[call.name]}`, integerParams(call.params));
+      const profile = result.summary.profile;
+      out.push(
+        `-- ${call.name}: ${profile ? sumDbHits(profile) : 0} db hits, ${result.records.length} rows\n${profile ? planText(profile) : ""}`,
+      );
+    }
+    return out;
+  } finally {
+    await session.close();
+  }
+}

@@ -13,8 +13,10 @@ import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j } from "./neo4j.ts";
+import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
+import { type SearchQuality, searchQuality } from "./search-quality.ts";
 import { type Latency, summarize, timed } from "./stats.ts";
 
 export interface BenchOptions {
@@ -23,6 +25,13 @@ export interface BenchOptions {
   seed: number;
   /** Measure rendering on the data of the last size. */
   render: boolean;
+  /**
+   * Keep the synthetic graph in the (external) database after the run, and use it as it is when it
+   * already holds this size's firms: load measures are then skipped (reported as not measured).
+   */
+  reuse?: boolean;
+  /** Run only these query measures (by name); all when absent. */
+  only?: string[];
   /** An existing Neo4j to use (its synthetic data is removed afterwards); default: NEO4J_URI or a server of the bench's own. */
   connection?: Neo4jConnection;
   log: (line: string) => void;
@@ -39,6 +48,10 @@ export interface QueryResult {
   /** HTTP p50 / direct p50: what the app adds on top of the repository call. */
   apiOverhead?: number;
   profile?: { totalDbHits: number; queries: QueryProfile[] };
+  /** Plan-shape rules (bench/plan-shape.ts) the reads broke at this size; empty when they held. */
+  planProblems?: string[];
+  /** 1-minute load average when the measure started and ended: the machine is shared. */
+  loadAverage?: [number, number];
 }
 
 export interface SizeResult {
@@ -46,7 +59,8 @@ export interface SizeResult {
   seed: number;
   neo4j: { source: string; version: string; heap: string; pageCache: string };
   graph: { nodes: number; relationships: number };
-  load: {
+  /** Undefined when the run reused an already loaded database (--reuse). */
+  load?: {
     generator: GenerateStats;
     seedLoader: LoadRate;
     naive: LoadRate;
@@ -57,6 +71,8 @@ export interface SizeResult {
   queries: QueryResult[];
   /** /gaps and /targets against the generator's answer key, or why it could not be scored. */
   answerKey: (AnswerKeyScore & { available: true }) | { available: false; reason: string };
+  /** hit@5 of what a planner might type (bench/search-quality.ts). */
+  searchQuality?: SearchQuality[];
   throughput: Throughput;
 }
 
@@ -82,6 +98,7 @@ const SETTINGS = {
     renderTimeoutMs: 20_000,
     exportSets: 3,
     answerKeyPresences: 20,
+    searchQueries: 20,
   },
   full: {
     probeFirms: 20_000,
@@ -95,6 +112,7 @@ const SETTINGS = {
     renderTimeoutMs: 60_000,
     exportSets: 20,
     answerKeyPresences: 60,
+    searchQueries: 200,
   },
 };
 
@@ -134,14 +152,10 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
   const graph = new Graph(driver, neo4j.connection.database, 600_000);
   try {
     const [component] = await graph.runRaw("CALL dbms.components() YIELD versions RETURN versions[0] AS version");
-    await applySchema(graph);
-    await seedFromDir(graph);
-
-    log("load: demo loader on a probe slice, then the naive baseline");
-    const seedLoader = await measureSeedLoader(graph, settings.probeFirms);
-    const naive = await measureNaive(graph, settings.naiveSlice);
-    log(`load: generator, ${firms} firms (own process)`);
-    const generator = await runGenerator(neo4j.connection, firms, options.seed, log);
+    const reused = options.reuse === true && (await holdsSyntheticFirms(graph, firms));
+    let load: SizeResult["load"];
+    if (reused) log(`load: not measured, the database already holds ${firms} synthetic firms (--reuse)`);
+    else load = await measureLoad(graph, neo4j.connection, firms, options, settings);
     const [size] = await graph.read<{ nodes: number; relationships: number }>("warm-bench-cache", {}, 1_200_000);
 
     const plan = buildPlan(options.seed, firms);
@@ -151,13 +165,21 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
     const queryResults: QueryResult[] = [];
     try {
       for (const measure of measures(pools, sets)) {
-        log(`query: ${measure.name}`);
-        queryResults.push(await measureQuery(graph, neo4j.connection.database, baseUrl, measure, settings));
+        if (options.only && !options.only.includes(measure.name)) continue;
+        log(`query: ${measure.name} (load average ${loadNow()})`);
+        const before = loadNow();
+        const result = await measureQuery(graph, neo4j.connection.database, baseUrl, measure, settings);
+        queryResults.push({ ...result, loadAverage: [before, loadNow()] });
+        log(
+          `  p50 ${result.raw?.p50} ms, p95 ${result.raw?.p95} ms, HTTP p50 ${result.http?.p50} ms, db hits ${result.profile?.totalDbHits}`,
+        );
       }
       log("answer key: /gaps and /targets against the planted gaps and best targets");
       const answerKey: SizeResult["answerKey"] = await answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
         .then((score) => ({ ...score, available: true as const }))
         .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
+      log("search quality: hit@5 of partial, traditional and mistyped names");
+      const search = await searchQuality(graph, plan, settings.searchQueries);
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -175,27 +197,15 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         );
         renderResults = await measureRender(cases, settings.renderTimeoutMs);
       }
-      const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
       const result: SizeResult = {
         firms,
         seed: options.seed,
         neo4j: { source: neo4j.source, version: String(component?.version), heap: neo4j.heap, pageCache: neo4j.pageCache },
         graph: size ?? { nodes: 0, relationships: 0 },
-        load: {
-          generator,
-          seedLoader,
-          naive,
-          generatorVsNaive: {
-            nodes: ratio(generator.nodesPerSecond, naive.nodesPerSecond),
-            relationships: ratio(generator.relationshipsPerSecond, naive.relationshipsPerSecond),
-          },
-          seedLoaderVsNaive: {
-            nodes: ratio(seedLoader.nodesPerSecond, naive.nodesPerSecond),
-            relationships: ratio(seedLoader.relationshipsPerSecond, naive.relationshipsPerSecond),
-          },
-        },
+        load,
         queries: queryResults,
         answerKey,
+        searchQuality: search,
         throughput,
       };
       return { result, renderResults };
@@ -204,10 +214,50 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
     }
   } finally {
     // A server the bench did not start keeps its real data and loses the synthetic graph.
-    if (neo4j.source === "env") await removeSynthetic(graph).catch((error) => log(`could not remove synthetic data: ${error}`));
+    if (neo4j.source === "env" && !options.reuse)
+      await removeSynthetic(graph).catch((error) => log(`could not remove synthetic data: ${error}`));
     await driver.close();
     await neo4j.stop();
   }
+}
+
+const loadNow = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+async function holdsSyntheticFirms(graph: Graph, firms: number): Promise<boolean> {
+  const row = await graph.readOne<{ firms: number }>("count-synthetic-firms");
+  return row?.firms === firms;
+}
+
+/** The demo seed, the demo loader on a probe slice, the naive baseline, then the generator at full size. */
+async function measureLoad(
+  graph: Graph,
+  connection: Neo4jConnection,
+  firms: number,
+  options: BenchOptions,
+  settings: (typeof SETTINGS)["full"],
+): Promise<NonNullable<SizeResult["load"]>> {
+  const { log } = options;
+  await applySchema(graph);
+  await seedFromDir(graph);
+  log("load: demo loader on a probe slice, then the naive baseline");
+  const seedLoader = await measureSeedLoader(graph, settings.probeFirms);
+  const naive = await measureNaive(graph, settings.naiveSlice);
+  log(`load: generator, ${firms} firms (own process, load average ${loadNow()})`);
+  const generator = await runGenerator(connection, firms, options.seed, log);
+  const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+  return {
+    generator,
+    seedLoader,
+    naive,
+    generatorVsNaive: {
+      nodes: ratio(generator.nodesPerSecond, naive.nodesPerSecond),
+      relationships: ratio(generator.relationshipsPerSecond, naive.relationshipsPerSecond),
+    },
+    seedLoaderVsNaive: {
+      nodes: ratio(seedLoader.nodesPerSecond, naive.nodesPerSecond),
+      relationships: ratio(seedLoader.relationshipsPerSecond, naive.relationshipsPerSecond),
+    },
+  };
 }
 
 /**
@@ -239,6 +289,11 @@ async function measureQuery(
     const recording = new RecordingGraph(graph.driver, database, 600_000);
     await measure.raw(recording, measure.params(0));
     const queries = await profileCalls(graph, recording.calls);
+    const planProblems: string[] = [];
+    for (const call of recording.calls) {
+      const shape = await explainShape(graph, call.name, call.params, { anchored: !UNANCHORED.has(call.name) });
+      planProblems.push(...shape.problems.map((p) => `${call.name}: ${p}`));
+    }
     const rawLatency = summarize(raw);
     const httpLatency = summarize(http);
     return {
@@ -248,6 +303,7 @@ async function measureQuery(
       http: httpLatency,
       apiOverhead: Math.round((httpLatency.p50 / rawLatency.p50) * 100) / 100,
       profile: { totalDbHits: queries.reduce((n, q) => n + q.dbHits, 0), queries },
+      planProblems,
     };
   } catch (error) {
     return { ...base, available: false, unavailableReason: (error as Error).message.slice(0, 300) };

@@ -6,6 +6,8 @@ import { markdownReport } from "./report.ts";
 import { runBench } from "./run-bench.ts";
 
 // npm run bench [-- --quick] [-- --sizes 100000,1000000] [-- --seed 42] [-- --no-render]
+//   [-- --reuse]  with NEO4J_URI: keep the synthetic graph afterwards and reuse it when it holds this size
+//   [-- --only gaps,targets]  only these query measures (the docs are then not rewritten)
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const DOCS = path.join(ROOT, "docs", "benchmarks.md");
@@ -17,6 +19,8 @@ const argsSchema = z.object({
   sizes: z.array(z.number().int().min(2000).max(5_000_000)).min(1),
   seed: z.number().int().min(0),
   render: z.boolean(),
+  reuse: z.boolean(),
+  only: z.array(z.string().min(1)).optional(),
 });
 
 function parseArgs(argv: string[]) {
@@ -30,6 +34,8 @@ function parseArgs(argv: string[]) {
     sizes: (get("--sizes") ?? (quick ? "3000" : "100000,1000000")).split(",").map(Number),
     seed: Number(get("--seed") ?? 42),
     render: !argv.includes("--no-render"),
+    reuse: argv.includes("--reuse"),
+    only: get("--only")?.split(","),
   });
 }
 
@@ -53,7 +59,7 @@ const name = `${stamp}${options.quick ? "-quick" : ""}`;
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(path.join(RESULTS_DIR, `${name}.md`), `${markdown}\n`);
-if (!options.quick) await updateDocs(markdown);
+if (!options.quick && !options.only) await updateDocs(markdown);
 console.log(`\n${markdown}`);
 console.log(`Results: bench/results/${name}.json${options.quick ? "" : " (and docs/benchmarks.md)"}`);
 process.exit(0);

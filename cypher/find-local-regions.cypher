@@ -10,10 +10,12 @@ CALL (inside) {
   WHERE $enclaves IN ['home', 'both']
   RETURN collect(DISTINCT e) AS homeEnclaves
 }
+// Hosted enclaves are found from the enclave side (the region_kind index; enclaves are few),
+// not by expanding every firm LOCATED_IN the region.
 CALL (inside) {
-  UNWIND inside AS x
-  MATCH (e:Region {kind: 'enclave'})-[:LOCATED_IN|PART_OF]->(x)
-  WHERE $enclaves IN ['host', 'both']
+  MATCH (e:Region {kind: 'enclave'})-[:LOCATED_IN|PART_OF]->(x:Region)
+  USING INDEX e:Region(kind)
+  WHERE $enclaves IN ['host', 'both'] AND x IN inside
   RETURN collect(DISTINCT e) AS hostedEnclaves
 }
 WITH r, [x IN inside WHERE x.kind <> 'enclave' OR $enclaves <> 'host'] + homeEnclaves + hostedEnclaves AS local

@@ -1,13 +1,25 @@
 // Recruitment candidates ranked in the database: every firm outside the region in a gap segment,
 // its sub-segments, or a segment of another chain marked EQUIVALENT_TO it; each candidate's
 // signal counts read here, the score computed here with the weights of
-// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap), ORDER BY score DESC, id, and
+// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap, $riskWarningName), ORDER BY score DESC, id, and
 // only then the page ($offset, $limit). $scanLimit (the documented cap + 1) bounds the scan; the
 // caller reports `truncated` when it is reached.
 // Ties are read from the local side (the region's firms, funds, institutes, parks, projects and
 // the leaders), which is small, and joined to the candidates, instead of expanding every
 // candidate; the patterns are those of find-target-evidence, which reads the page's paths.
-CALL () {
+// The local side is read once: the local regions, then everything located in them (firms,
+// funds, institutes, parks, projects), and each signal joins from that list. Outside-ness is a
+// comparison with the region nodes, not a read of their ids. Only the returned page's firms are
+// projected with their properties; every candidate is scored and sorted before that.
+MATCH (x:Entity:Region)
+WHERE x.id IN $regionIds
+WITH collect(x) AS regions
+CALL (regions) {
+  UNWIND regions AS x
+  MATCH (x)<-[:LOCATED_IN]-(l)
+  RETURN collect(DISTINCT l) AS locals
+}
+CALL (regions, locals) {
   MATCH (gap:Entity:Segment)
   WHERE gap.id IN $segmentIds
   CALL (gap) {
@@ -17,59 +29,49 @@ CALL () {
     RETURN s
   }
   MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
-  WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x) WHERE x IN regions }
   WITH f, collect(DISTINCT gap.id) AS gaps
   LIMIT $scanLimit
   RETURN f, gaps, null AS kind, null AS other
   UNION ALL
   MATCH (l:Entity:Firm)
   WHERE l.id IN $leaderIds
-  MATCH (f:Firm)-[:SUPPLIES]->(l)
-  RETURN f, null AS gaps, 'suppliesLeader' AS kind, l.id AS other
+  MATCH (l)-[t:SUPPLIES]-(f:Firm)
+  RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLeader' ELSE 'buysFromLeader' END AS kind, l.id AS other
   UNION ALL
-  MATCH (l:Entity:Firm)
-  WHERE l.id IN $leaderIds
-  MATCH (l)-[:SUPPLIES]->(f:Firm)
-  RETURN f, null AS gaps, 'buysFromLeader' AS kind, l.id AS other
+  UNWIND locals AS l
+  WITH l
+  WHERE l:Firm AND NOT l.id IN $leaderIds
+  MATCH (l)-[t:SUPPLIES]-(f:Firm)
+  RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLocal' ELSE 'buysFromLocal' END AS kind, l.id AS other
   UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(l:Firm)<-[:SUPPLIES]-(f:Firm)
-  WHERE NOT l.id IN $leaderIds
-  RETURN f, null AS gaps, 'suppliesLocal' AS kind, l.id AS other
-  UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(l:Firm)-[:SUPPLIES]->(f:Firm)
-  WHERE NOT l.id IN $leaderIds
-  RETURN f, null AS gaps, 'buysFromLocal' AS kind, l.id AS other
-  UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(p)-[:COOPERATES_WITH]-(f:Firm)
+  UNWIND locals AS p
+  WITH p
   WHERE p:Firm OR p:Institute OR p:Park
+  MATCH (p)-[:COOPERATES_WITH]-(f:Firm)
   RETURN f, null AS gaps, 'cooperatesLocal' AS kind, p.id AS other
   UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(fund:Fund)-[:INVESTS_IN]->(f:Firm)
+  UNWIND locals AS fund
+  WITH fund
+  WHERE fund:Fund
+  MATCH (fund)-[:INVESTS_IN]->(f:Firm)
   RETURN f, null AS gaps, 'localFund' AS kind, fund.id AS other
   UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
+  UNWIND regions AS x
   MATCH (x)-[:SPONSORS]->(fund:Fund)-[:INVESTS_IN]->(f:Firm)
   RETURN f, null AS gaps, 'localFund' AS kind, fund.id AS other
   UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(l:Firm)-[:SUBSIDIARY_OF*1..2]-(f:Firm)
+  UNWIND locals AS l
+  WITH l
+  WHERE l:Firm
+  MATCH (l)-[:SUBSIDIARY_OF*1..2]-(f:Firm)
   WHERE l <> f
   RETURN f, null AS gaps, 'sameGroup' AS kind, l.id AS other
   UNION ALL
-  MATCH (x:Entity:Region)
-  WHERE x.id IN $regionIds
-  MATCH (x)<-[:LOCATED_IN]-(p:Project)<-[:RUNS]-(f:Firm)
-  WHERE coalesce(p.status, 'planned') IN ['planned', 'signed', 'under-construction']
+  UNWIND locals AS p
+  WITH p
+  WHERE p:Project AND coalesce(p.status, 'planned') IN ['planned', 'signed', 'under-construction']
+  MATCH (p)<-[:RUNS]-(f:Firm)
   RETURN f, null AS gaps, 'plannedProject' AS kind, p.id AS other
 }
 WITH f, collect(gaps) AS gapLists, collect(DISTINCT CASE WHEN kind IS NOT NULL THEN [kind, other] END) AS ties
@@ -93,11 +95,17 @@ WITH f, gaps,
       partnerRegion: partners,
       plannedProject: size([t IN ties WHERE t[0] = 'plannedProject'])} AS counts,
      reduce(best = 0.0, g IN gaps | CASE WHEN coalesce($density[g], 0.0) > best THEN coalesce($density[g], 0.0) ELSE best END) AS density,
-     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore
-WITH f, gaps, density, counts,
+     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore,
+     // ST / *ST (risk warning) in the name or an alias: the negative signal of signals.ts.
+     any(name IN [f.name] + coalesce(f.aliases, []) WHERE name =~ $riskWarningName) AS riskWarning
+WITH f, gaps, density, counts, riskWarning,
      $weights.inGapSegment + $weights.relatedness * density + tagScore +
+     CASE WHEN riskWarning THEN $weights.riskWarning ELSE 0 END +
      reduce(sum = 0.0, kind IN keys(counts) |
        sum + $weights[kind] * CASE WHEN counts[kind] > $perKindCap THEN $perKindCap ELSE counts[kind] END) AS score
 ORDER BY score DESC, f.id
-WITH collect({firm: f {.*, _labels: labels(f)}, gaps: gaps, counts: counts, density: density, score: score}) AS ranked
-RETURN size(ranked) AS total, ranked[$offset..$offset + $limit] AS page
+WITH collect({f: f, gaps: gaps, counts: counts, density: density, riskWarning: riskWarning, score: score}) AS ranked
+RETURN size(ranked) AS total,
+       [r IN ranked[$offset..$offset + $limit] |
+        {firm: properties(r.f), firmLabels: labels(r.f), gaps: r.gaps, counts: r.counts, density: r.density,
+         riskWarning: r.riskWarning, score: r.score}] AS page

@@ -1,11 +1,12 @@
 import Fastify, { type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { redactingSerializers } from "./auth/redact.ts";
 import type { Config } from "./config.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { neo4jPlugin } from "./plugins/neo4j.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
+import { compiledSerializerCompiler } from "./plugins/serializer.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -39,7 +40,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
     logger: typeof options.logger === "object" ? { serializers: redactingSerializers, ...options.logger } : (options.logger ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
 
   await app.register(errorsPlugin);
   await app.register(neo4jPlugin, config);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
+import { refreshChainStats } from "./repositories/chain-stats.ts";
 import { recoverInterruptedImports } from "./repositories/imports.ts";
 import { seedFromDir } from "./seed/demo-seed.ts";
 
@@ -31,4 +32,6 @@ export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seed
     const counts = await seedFromDir(graph);
     log(`Demo data loaded: ${counts.nodesCreated} nodes, ${counts.relationshipsCreated} relationships.`);
   }
+  // Writes made outside the app's loaders (a restored dump, hand-written Cypher) are caught here.
+  await refreshChainStats(graph, 1_200_000);
 }

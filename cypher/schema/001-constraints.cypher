@@ -6,3 +6,4 @@ CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id
 CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (l:ImportLock) REQUIRE l.id IS UNIQUE;
 CREATE CONSTRAINT import_staged_id IF NOT EXISTS FOR (n:ImportStaged) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT chain_stats_chain IF NOT EXISTS FOR (s:ChainStats) REQUIRE s.chain IS UNIQUE;

@@ -1,4 +1,5 @@
 import type { Graph } from "../../server/db/graph.ts";
+import { refreshChainStats } from "../../server/repositories/chain-stats.ts";
 
 /**
  * Deletes every :Synthetic node with its relationships, a batch per transaction so the
@@ -19,5 +20,6 @@ export async function removeSynthetic(
     relationshipsDeleted += counts.relationshipsDeleted;
     progress?.(nodesDeleted, Math.max(total, nodesDeleted));
   }
+  if (nodesDeleted > 0) await refreshChainStats(graph, 1_200_000);
   return { nodesDeleted, relationshipsDeleted };
 }

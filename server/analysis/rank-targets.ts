@@ -17,6 +17,8 @@ export interface RankedRow {
   gaps: string[];
   counts: SignalCounts;
   density: number;
+  /** ST / *ST in the firm's name or an alias (the negative signal). */
+  riskWarning?: boolean;
   score: number;
 }
 
@@ -92,6 +94,8 @@ export function explainTargets(
       const weight = TAG_WEIGHTS[tag];
       if (weight) add("tag", weight, 1, { zh: tag, en: TAG_EN[tag] ?? tag }, [{ nodes: [row.firm.id], edges: [] }]);
     }
+    if (row.riskWarning)
+      add("riskWarning", SIGNAL_WEIGHTS.riskWarning, 1, SIGNAL_MESSAGES.riskWarning, [{ nodes: [row.firm.id], edges: [] }]);
     reasons.sort((a, b) => b.weight - a.weight);
     const edges = dedupeEdges(reasons.flatMap((r) => r.paths.flatMap((p) => p.edges)));
     return {

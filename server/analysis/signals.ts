@@ -19,7 +19,7 @@ export const TIE_SIGNALS = [
   "plannedProject",
 ] as const;
 export type TieSignal = (typeof TIE_SIGNALS)[number];
-export type SignalKind = "inGapSegment" | TieSignal | "relatedness" | "tag";
+export type SignalKind = "inGapSegment" | TieSignal | "relatedness" | "tag" | "riskWarning";
 
 export const PER_KIND_CAP = 3;
 
@@ -35,7 +35,23 @@ export const SIGNAL_WEIGHTS: Record<Exclude<SignalKind, "tag">, number> = {
   cooperatesLocal: 2,
   partnerRegion: 1.5,
   relatedness: 3,
+  // A negative signal: a firm listed under risk warning (ST / *ST: 特别处理、退市风险警示) is
+  // still shown, with this reason, but sinks below every firm without it (the positive weights
+  // add up to about 100 at most, so -1000 keeps it under all of them).
+  riskWarning: -1000,
 };
+
+/**
+ * A stock short name under risk warning: "ST" or "*ST" before the name (ST康美, *ST 海投), in
+ * the firm's name or one of its aliases. Java regex syntax, matched in the ranking query.
+ */
+export const RISK_WARNING_NAME = "^\\*?ST[\\s\\p{IsHan}].*";
+const RISK_WARNING = /^\*?ST[\s\p{Script=Han}]/u;
+
+/** Whether a firm's name or an alias carries the ST / *ST risk warning (the query's rule, in TypeScript). */
+export function hasRiskWarning(names: readonly string[]): boolean {
+  return names.some((name) => RISK_WARNING.test(name));
+}
 
 /** Firm weight: national and provincial labels a planner recognises. */
 export const TAG_WEIGHTS: Record<string, number> = {
@@ -59,6 +75,10 @@ export const TAG_EN: Record<string, string> = {
 };
 
 export const SIGNAL_MESSAGES: Record<Exclude<SignalKind, "tag" | "relatedness">, Bilingual> = {
+  riskWarning: {
+    zh: "证券简称带 ST / *ST（特别处理、退市风险警示），排在其他候选之后",
+    en: "listed under risk warning (ST / *ST): ranked below every other candidate",
+  },
   inGapSegment: { zh: "属于缺口环节（或其细分、同类环节）", en: "works in the gap segment (or a sub-segment or equivalent)" },
   suppliesLeader: { zh: "已是本地链主企业的供应商", en: "already supplies our chain leader" },
   buysFromLeader: { zh: "已是本地链主企业的客户", en: "already buys from our chain leader" },
@@ -73,14 +93,15 @@ export const SIGNAL_MESSAGES: Record<Exclude<SignalKind, "tag" | "relatedness">,
 
 /** What the ranking query receives: the same numbers, so Cypher and this file cannot drift apart. */
 export function rankingParameters() {
-  return { weights: SIGNAL_WEIGHTS, tagWeights: TAG_WEIGHTS, perKindCap: PER_KIND_CAP };
+  return { weights: SIGNAL_WEIGHTS, tagWeights: TAG_WEIGHTS, perKindCap: PER_KIND_CAP, riskWarningName: RISK_WARNING_NAME };
 }
 
 export type SignalCounts = Record<TieSignal, number>;
 
 /** The score as the ranking query computes it (used to explain it, and by tests to check both agree). */
-export function scoreOf(counts: SignalCounts, tags: readonly string[], density: number): number {
+export function scoreOf(counts: SignalCounts, tags: readonly string[], density: number, riskWarning = false): number {
   const ties = TIE_SIGNALS.reduce((sum, kind) => sum + SIGNAL_WEIGHTS[kind] * Math.min(counts[kind] ?? 0, PER_KIND_CAP), 0);
   const tagScore = tags.reduce((sum, tag) => sum + (TAG_WEIGHTS[tag] ?? 0), 0);
-  return SIGNAL_WEIGHTS.inGapSegment + SIGNAL_WEIGHTS.relatedness * density + tagScore + ties;
+  const risk = riskWarning ? SIGNAL_WEIGHTS.riskWarning : 0;
+  return SIGNAL_WEIGHTS.inGapSegment + SIGNAL_WEIGHTS.relatedness * density + tagScore + ties + risk;
 }

@@ -36,6 +36,7 @@ export const QUERY_NAMES = [
   // benchmark (bench/)
   "label-bench-probe",
   "warm-bench-cache",
+  "count-synthetic-firms",
   // analysis: gaps, map, targets, compare
   "find-local-regions",
   "find-chain-header",
@@ -51,14 +52,14 @@ export const QUERY_NAMES = [
   "find-target-evidence",
   "find-partner-regions",
   "find-segment-region-counts",
-  "count-graph-stamp",
+  "refresh-chain-stats",
+  "find-chain-stats",
   "count-segment-candidates",
   "append-audit-entry",
   "list-audit-entries",
   // spreadsheet import, revert and export (server/import)
   "find-import-candidates",
   "bump-data-version",
-  "find-data-version",
   "find-import-entities",
   "find-existing-ids",
   "find-import-relations",

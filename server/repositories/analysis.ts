@@ -107,8 +107,17 @@ export function findPartnerRegions(graph: Graph, region: string, regionIds: stri
 
 /** Outside firms in the gap segments, scored and ranked in the database; `total` counts every eligible one up to the scan limit. */
 export async function rankRecruitmentCandidates(graph: Graph, params: Params): Promise<{ total: number; page: RankedRow[] }> {
-  return (await graph.readOne<{ total: number; page: RankedRow[] }>("rank-recruitment-candidates", params)) ?? { total: 0, page: [] };
+  const row = await graph.readOne<{ total: number; page: RankedPageRow[] }>("rank-recruitment-candidates", params);
+  if (!row) return { total: 0, page: [] };
+  // The query projects properties for the page only, labels apart (a map projection needs a variable).
+  return { total: row.total, page: row.page.map(({ firm, firmLabels, ...rest }) => ({ ...rest, firm: { ...firm, _labels: firmLabels } })) };
 }
+
+/** A ranked row as the query returns it: the firm's properties and labels apart. */
+type RankedPageRow = Omit<RankedRow, "firm"> & {
+  firm: { id: string; name: string; tags?: string[]; [key: string]: unknown };
+  firmLabels: string[];
+};
 
 /** The evidence paths behind each ranked firm's reasons. */
 export async function readTargetEvidence(graph: Graph, params: Params & { firmIds: string[] }): Promise<EvidenceRow[]> {
@@ -126,8 +135,13 @@ export function readSegmentRegionCounts(graph: Graph, chain: string) {
   return graph.read<RegionSegmentCount>("find-segment-region-counts", { chain, limit: COUNT_ROWS_LIMIT });
 }
 
-/** Totals of firms, IN_SEGMENT and LOCATED_IN from the count store (O(1)): changes when an import or revert changes those facts. */
-export async function readGraphStamp(graph: Graph): Promise<string> {
-  const row = await graph.readOne<{ firms: number; inSegment: number; locatedIn: number }>("count-graph-stamp");
-  return `${row?.firms}|${row?.inSegment}|${row?.locatedIn}`;
+/** A chain's precomputed firms per (region, segment) (:ChainStats); the lists only when `knownStamp` is out of date; undefined without stats. */
+export function readChainStats(graph: Graph, chain: string, knownStamp: string) {
+  return graph.readOne<{ stamp: string; regions: string[] | null; segments: string[] | null; counts: number[] | null }>(
+    "find-chain-stats",
+    {
+      chain,
+      knownStamp,
+    },
+  );
 }

@@ -6,31 +6,12 @@ import { NotFoundError } from "../lib/not-found.ts";
 import { dropNulls } from "./drop-nulls.ts";
 
 /**
- * Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments.
- * The chain list reads every firm of every chain (which regions hold them), seconds at a million
- * firms, and every page load asks for it, so each app keeps the answer, tagged with the graph's
- * data stamp: every import and revert bumps the stamp (bump-data-version), and the next request on
- * any instance reads the list again. Writes that bypass the import (a raw seed load) are caught by
- * CHAIN_LIST_TTL_MS. Keyed by Graph, so each app has its own.
+ * Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments. The
+ * firm regions are precomputed per chain (server/repositories/chain-stats.ts, rewritten on every
+ * import, revert and load), so the list reads one small node per chain and needs no cache.
  */
-export const CHAIN_LIST_TTL_MS = 30_000;
-const chainLists = new WeakMap<Graph, { at: number; version: number; chains: Promise<Chain[]> }>();
-
-export async function listChains(graph: Graph, now = Date.now()): Promise<Chain[]> {
-  const version = await dataVersion(graph);
-  const cached = chainLists.get(graph);
-  if (cached && cached.version === version && now - cached.at < CHAIN_LIST_TTL_MS) return cached.chains;
-  const chains = readChains(graph);
-  chainLists.set(graph, { at: now, version, chains });
-  // A failed read (Neo4j down) is not kept: the next request tries again.
-  chains.catch(() => chainLists.delete(graph));
-  return chains;
-}
-
-/** The graph's data stamp: changes with every import and revert, on whichever instance ran it. */
-export async function dataVersion(graph: Graph): Promise<number> {
-  const row = await graph.readOne<{ version: number }>("find-data-version");
-  return Number(row?.version ?? 0);
+export async function listChains(graph: Graph): Promise<Chain[]> {
+  return readChains(graph);
 }
 
 async function readChains(graph: Graph): Promise<Chain[]> {

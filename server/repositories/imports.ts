@@ -7,6 +7,7 @@ import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } 
 import { errorsOf } from "../import/problems.ts";
 import type { ParsedImport, Props } from "../import/read-records.ts";
 import type { Candidate } from "../import/resolve-names.ts";
+import { refreshChainStatsIn } from "./chain-stats.ts";
 import {
   claimImportLock,
   ImportBusyError,
@@ -302,6 +303,7 @@ export async function applyImport(
       // Re-importing an unchanged file is a no-op: no writes and no batch record.
       if (ops.length === 0) return { plan, batch: undefined };
       await writeChunk(tx, batchId, 0, ops, ticker(ops.length));
+      await refreshChainStatsIn(tx);
       const batch = summaryOf(plan, batchId, source, at, "applied");
       await tx.run("record-import-batch", { props: batch });
       return { plan, batch };
@@ -342,6 +344,7 @@ export async function applyImport(
       const publish = async (tx: NamedTransaction, chunk: WriteOp[], last: boolean) => {
         await writeChunk(tx, batchId, seq, chunk, tick);
         if (last) {
+          await refreshChainStatsIn(tx);
           await tx.run("update-import-batch", { id: batchId, props: { status: "applied" } });
           await releaseImportLock(tx, batchId);
         }
@@ -550,6 +553,7 @@ async function finishRevert(tx: NamedTransaction, id: string, user: string, undo
   // After the batch is marked reverted, so a document it cited that an earlier reverted import created goes too.
   const documents = [...new Set([...undo.createdDocuments, ...(undo.citedDocuments ?? [])])];
   for (const ids of chunks(documents, WRITE_BATCH)) await tx.run("delete-import-documents", { batch: id, ids });
+  await refreshChainStatsIn(tx);
   await releaseImportLock(tx, id);
   return marked[0]!.batch as unknown as ImportBatch;
 }

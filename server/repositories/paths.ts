@@ -17,7 +17,15 @@ export interface Paths {
   elements: Elements;
 }
 
-/** The shortest ways two entities are connected (all of equal length), with every node and edge on them. */
+/**
+ * Interior nodes with more relationships than this are not walked through (cypher/find-paths.cypher):
+ * at 1M firms a district holds ~1,000 firms and a segment ~20,000, and a path through them says
+ * only "both are in the same place or segment" while making "no path within N hops" cost a
+ * national breadth-first search.
+ */
+export const PATH_HUB_DEGREE = 500;
+
+/** The shortest hub-avoiding ways two entities are connected (all of equal length), with every node and edge on them. */
 export async function findPaths(graph: Graph, query: PathQuery): Promise<Paths> {
   await assertEntitiesExist(graph, [query.from], "from");
   await assertEntitiesExist(graph, [query.to], "to");
@@ -27,6 +35,7 @@ export async function findPaths(graph: Graph, query: PathQuery): Promise<Paths> 
     maxHops: query.maxHops,
     limit: query.limit,
     skipHubs: query.hubs !== "include",
+    hubDegree: PATH_HUB_DEGREE,
   });
   return {
     paths: rows.map((row) => ({ nodeIds: row.nodes.map((n) => n.id), edgeIds: row.edges.map(edgeId) })),

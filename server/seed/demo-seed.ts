@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Graph, WriteCounts } from "../db/graph.ts";
+import { refreshChainStats } from "../repositories/chain-stats.ts";
 import { loadSeedRows } from "./load-seed.ts";
 import { readSeedDir } from "./read-seed-dir.ts";
 import { toGraphRows } from "./to-graph-rows.ts";
@@ -15,5 +16,7 @@ export async function seedFromDir(
   progress?: (done: number, total: number, what: string) => void,
 ): Promise<WriteCounts> {
   const seed = await readSeedDir(dir);
-  return loadSeedRows(graph, toGraphRows(seed), progress);
+  const counts = await loadSeedRows(graph, toGraphRows(seed), progress);
+  await refreshChainStats(graph);
+  return counts;
 }

@@ -1,31 +1,35 @@
 import { type Density, densities, type Proximities, proximities, regionStrengths, rollUp } from "../analysis/relatedness.ts";
 import type { SegmentCoverage } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
-import { readGraphStamp, readSegmentRegionCounts } from "../repositories/analysis.ts";
+import { readChainStats, readSegmentRegionCounts } from "../repositories/analysis.ts";
 
 interface Cached {
   stamp: string;
-  proximities: Promise<Proximities>;
+  proximities: Proximities;
 }
 
 /**
- * Proximities are a small table per chain (segment × segment), computed from every region's
- * firms and kept in memory. Before each use a count-store read (count-graph-stamp: the totals of
- * firms, IN_SEGMENT and LOCATED_IN, O(1)) tells whether an import or revert has changed those
- * facts; if so the chain's table is recomputed on that request. Nothing is written to the graph.
+ * The chain's proximities, from its precomputed firms per (region, segment) in :ChainStats
+ * (refreshed on every import, revert and load: server/repositories/chain-stats.ts). Each app
+ * keeps the proximities per chain under the stats' stamp; the read sends the lists again only
+ * when the stamp changed. A chain without stats (a database written before they existed) is
+ * counted live from its firms.
  */
 const cache = new WeakMap<Graph, Map<string, Cached>>();
 
 export async function chainProximities(graph: Graph, chain: string, parentOf: Map<string, string | null>): Promise<Proximities> {
-  const stamp = await readGraphStamp(graph);
   const byChain = cache.get(graph) ?? new Map<string, Cached>();
   cache.set(graph, byChain);
-  const hit = byChain.get(chain);
-  if (hit && hit.stamp === stamp) return hit.proximities;
-  const computed = readSegmentRegionCounts(graph, chain).then((rows) => proximities(rollUp(rows, parentOf)));
-  byChain.set(chain, { stamp, proximities: computed });
-  computed.catch(() => byChain.delete(chain));
-  return computed;
+  const known = byChain.get(chain);
+  const row = await readChainStats(graph, chain, known?.stamp ?? "");
+  if (!row) return proximities(rollUp(await readSegmentRegionCounts(graph, chain), parentOf));
+  if (known && row.stamp === known.stamp) return known.proximities;
+  const segments = row.segments ?? [];
+  const counts = row.counts ?? [];
+  const rows = (row.regions ?? []).map((region, i) => ({ region, segment: segments[i]!, firms: Number(counts[i]) }));
+  const table = proximities(rollUp(rows, parentOf));
+  byChain.set(chain, { stamp: row.stamp, proximities: table });
+  return table;
 }
 
 /** The density of each gap segment for the local scope: its strengths (RCA ≥ 1) against the chain's proximities. */

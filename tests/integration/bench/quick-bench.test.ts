@@ -10,7 +10,20 @@ import { testConnection, testGraph } from "../../helpers/graph.ts";
 const graph = testGraph();
 afterAll(() => graph.driver.close());
 
-const MEASURES = ["gaps", "chain-map", "neighbors-1", "neighbors-2", "paths", "search", "targets", "compare", "export-10k"];
+const MEASURES = [
+  "gaps",
+  "chain-map",
+  "neighbors-1",
+  "neighbors-2",
+  "paths",
+  "paths-far",
+  "paths-none",
+  "list-chains",
+  "search",
+  "targets",
+  "compare",
+  "export-10k",
+];
 const positive = (x: number | undefined) => typeof x === "number" && Number.isFinite(x) && x > 0;
 
 describe("the quick benchmark", () => {
@@ -31,6 +44,7 @@ describe("the quick benchmark", () => {
     const [size] = results.sizes;
     expect(size?.firms).toBe(3000);
     const load = size!.load;
+    if (!load) throw new Error("a run without --reuse measures the load");
     for (const rate of [load.generator, load.seedLoader, load.naive]) {
       expect(positive(rate.nodesPerSecond), JSON.stringify(rate)).toBe(true);
       expect(positive(rate.relationshipsPerSecond), JSON.stringify(rate)).toBe(true);
@@ -40,6 +54,7 @@ describe("the quick benchmark", () => {
     expect(positive(size!.graph.nodes) && positive(size!.graph.relationships)).toBe(true);
 
     expect(size!.queries.map((q) => q.name)).toEqual(MEASURES);
+    expect(size!.searchQuality?.map((q) => q.queries)).toEqual([20, 20, 20, 20]);
     for (const q of size!.queries) {
       expect(q.available, `${q.name}: ${q.unavailableReason}`).toBe(true);
       for (const latency of [q.raw!, q.http!]) {
@@ -48,6 +63,7 @@ describe("the quick benchmark", () => {
       }
       expect(positive(q.apiOverhead), q.name).toBe(true);
       expect(positive(q.profile?.totalDbHits), `${q.name} db hits`).toBe(true);
+      expect(q.planProblems, `${q.name} plan shape`).toEqual([]);
     }
 
     const key = size!.answerKey;

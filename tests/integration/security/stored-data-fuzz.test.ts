@@ -11,10 +11,10 @@ import { type Operation, operationsOf } from "./openapi-operations.ts";
  * Fuzzes the shapes of STORED data, not of requests: random valid imports (every optional column
  * blank, present or extreme — long Chinese text, emoji, zero, huge amounts, dates in every form the
  * import reads, cited sources or a note) are written to the real Neo4j, then every GET endpoint of
- * /openapi.json is called for the imported ids. None may answer 5xx. The response schemas are
- * enforced by the app's serializer (fastify-type-provider-zod parses every reply against its
- * route's response schema and answers 500 when it does not fit), so a 2xx is a reply valid against
- * its schema; the JSON is parsed here as well. Each case is reverted before the next.
+ * /openapi.json is called for the imported ids. None may answer 5xx. Replies are written by
+ * serializers compiled from the routes' response schemas (server/plugins/serializer.ts: declared
+ * fields only, no per-reply zod parse; a reply missing a required field still fails with 500), and
+ * the JSON is parsed here as well. Each case is reverted before the next.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const graph = testGraph();

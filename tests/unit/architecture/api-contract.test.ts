@@ -16,13 +16,13 @@ import { everyClientCall } from "../../helpers/web-client-calls.ts";
  */
 
 const compiled = vi.hoisted(() => [] as { method: string; url: string; status: string; schema: unknown }[]);
-vi.mock("fastify-type-provider-zod", async (importOriginal) => {
-  const original = await importOriginal<typeof import("fastify-type-provider-zod")>();
+vi.mock("../../../server/plugins/serializer.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../../server/plugins/serializer.ts")>();
   return {
     ...original,
-    serializerCompiler: (route: Parameters<typeof original.serializerCompiler>[0]) => {
+    compiledSerializerCompiler: (route: Parameters<typeof original.compiledSerializerCompiler>[0]) => {
       compiled.push({ method: route.method, url: route.url, status: String(route.httpStatus), schema: route.schema });
-      return original.serializerCompiler(route);
+      return original.compiledSerializerCompiler(route);
     },
   };
 });
