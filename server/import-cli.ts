@@ -12,8 +12,9 @@ import type { Graph } from "./db/graph.ts";
 import { formatProblemTable } from "./import/problems.ts";
 import { type ImportFile, isCsv, isXlsx } from "./import/read-sheets.ts";
 import { blankSheets, csvBytes, csvFileName, type SheetData, writeXlsx } from "./import/workbook.ts";
-import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "./repositories/imports.ts";
+import { listImportBatches } from "./repositories/import-batches.ts";
 import { exportSheets } from "./services/export-data.ts";
+import { RevertConflictError, recoverInterruptedImports, revertImportBatch } from "./services/import-revert.ts";
 import { runImport } from "./services/import-run.ts";
 
 const USAGE = `导入 import — planners' spreadsheets into Chain Atlas

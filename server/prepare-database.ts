@@ -3,8 +3,8 @@ import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
 import { refreshChainStats } from "./repositories/chain-stats.ts";
-import { recoverInterruptedImports } from "./repositories/imports.ts";
 import { seedFromDir } from "./seed/demo-seed.ts";
+import { recoverInterruptedImports } from "./services/import-revert.ts";
 
 /**
  * Makes the database usable: waits for it (a container may still be starting), applies the

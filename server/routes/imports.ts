@@ -16,7 +16,7 @@ import { roleAllows } from "../auth/roles.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { ImportLimits } from "../import/limits.ts";
 import { pingDatabase } from "../repositories/health.ts";
-import { listImportBatches } from "../repositories/imports.ts";
+import { listImportBatches } from "../repositories/import-batches.ts";
 import { exportXlsxStream, revertBatch, templateFile } from "../services/import-files.ts";
 import { importAuditSummary, runImport } from "../services/import-run.ts";
 import { fileResponse, XLSX_MEDIA_TYPE } from "./file-response.ts";

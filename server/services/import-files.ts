@@ -5,8 +5,8 @@ import type { ImportKind } from "../import/templates.ts";
 import { blankSheets, csvBytes, writeXlsx } from "../import/workbook.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
-import { RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
+import { RevertConflictError, revertImportBatch } from "./import-revert.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const attachment = (name: string) => `attachment; filename="${name}"`;

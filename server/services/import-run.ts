@@ -6,7 +6,7 @@ import { describeChange, type ImportPlan } from "../import/plan.ts";
 import { errorsOf } from "../import/problems.ts";
 import { readRecords } from "../import/read-records.ts";
 import type { ImportFile } from "../import/read-sheets.ts";
-import { applyImport, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
+import { applyImport, ImportRefusedError, planImportAgainstGraph } from "./import-apply.ts";
 
 export interface ImportOptions {
   dryRun: boolean;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
 import { importDocumentId } from "../../../server/import/read-records.ts";
-import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { revertImportBatch } from "../../../server/services/import-revert.ts";
 import { runImport } from "../../../server/services/import-run.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
-import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { revertImportBatch } from "../../../server/services/import-revert.ts";
 import { runImport } from "../../../server/services/import-run.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportReport } from "../../../model/api/imports.ts";
 import type { App } from "../../../server/app.ts";
-import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { revertImportBatch } from "../../../server/services/import-revert.ts";
 import { runImport } from "../../../server/services/import-run.ts";
 import { firmRows, NEW_CHAIN, NEW_SEGMENTS } from "../../fixtures/planner-workbook/generate.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";

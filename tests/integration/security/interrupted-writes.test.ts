@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SINGLE_TRANSACTION_MAX_WRITES } from "../../../server/repositories/imports.ts";
+import { SINGLE_TRANSACTION_MAX_WRITES } from "../../../server/import/write-ops.ts";
 import { testConnection, testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
-import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { revertImportBatch } from "../../../server/services/import-revert.ts";
 import { runImport } from "../../../server/services/import-run.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";

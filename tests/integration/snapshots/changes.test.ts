@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
 import type { ImportFile } from "../../../server/import/read-sheets.ts";
-import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { revertImportBatch } from "../../../server/services/import-revert.ts";
 import { runImport } from "../../../server/services/import-run.ts";
 import { firstAnswer } from "../../helpers/answered.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
