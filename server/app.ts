@@ -9,12 +9,14 @@ import { securityPlugin } from "./plugins/security.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { boundaryRoutes } from "./routes/boundaries.ts";
 import { chainRoutes } from "./routes/chains.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { nodeRoutes } from "./routes/nodes.ts";
+import { packRoutes } from "./routes/pack.ts";
 import { pathRoutes } from "./routes/paths.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -53,6 +55,8 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(documentRoutes);
   await app.register(exportRoutes);
   await app.register(analysisRoutes);
+  await app.register(packRoutes);
+  await app.register(boundaryRoutes);
   await app.register(auditRoutes);
   await app.register(importRoutes, { limits: config.importLimits });
 

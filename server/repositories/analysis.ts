@@ -41,7 +41,7 @@ export async function findLocalScope(graph: Graph, region: string, enclaves: Enc
   return row;
 }
 
-async function findChain(graph: Graph, chain: string): Promise<NodeRow> {
+export async function findChain(graph: Graph, chain: string): Promise<NodeRow> {
   const row = await graph.readOne<{ chain: NodeRow }>("find-chain-header", { chain });
   if (!row) throw new NotFoundError(`chain "${chain}"`);
   return row.chain;

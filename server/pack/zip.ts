@@ -1,0 +1,16 @@
+import { unzipSync, type Zippable, zipSync } from "fflate";
+
+/**
+ * ZIP files whose bytes depend only on their entries: entries in the order given, each stamped
+ * with the one time passed in. fflate (pure JS, no dependencies) writes them.
+ */
+export function writeZip(entries: [name: string, content: Uint8Array][], time: Date): Buffer {
+  const files: Zippable = {};
+  for (const [name, content] of entries) files[name] = [content, { mtime: time, level: 6 }];
+  return Buffer.from(zipSync(files));
+}
+
+/** The same archive re-packed with a fixed time (exceljs stamps every entry with "now"). */
+export function restampZip(archive: Uint8Array, time: Date): Buffer {
+  return writeZip(Object.entries(unzipSync(archive)), time);
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { COORDINATE_SYSTEMS } from "../geo/crs.ts";
+import { PACK_LANGS } from "../pack/labels.ts";
+import { gapQuerySchema } from "./analysis.ts";
+import { entityIdOf } from "./common.ts";
+import { nodeDataSchema, sourceRefSchema } from "./elements.ts";
+
+// New response schemas of issue 17; they move to model/api/ with the others once that folder is on main.
+
+export const packQuerySchema = gapQuerySchema.pick({ region: true, enclaves: true }).extend({
+  lang: z.enum(PACK_LANGS).default("zh").describe("Language of the pictures, lists and report: zh (default) or en"),
+});
+
+export const distributionQuerySchema = packQuerySchema;
+
+const position = z.array(z.array(z.number()));
+const geometrySchema = z.union([
+  z.object({ type: z.literal("Polygon"), coordinates: z.array(position) }),
+  z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(position)) }),
+]);
+
+export const areaSchema = z.object({ key: z.string(), region: z.string().optional(), geometry: geometrySchema });
+
+const boundaryInfoSchema = z.object({
+  region: z.string(),
+  approvalNumber: z.string(),
+  sourceCrs: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const distributionSchema = z.object({
+  chain: nodeDataSchema,
+  region: nodeDataSchema,
+  truncated: z.boolean(),
+  boundary: boundaryInfoSchema.nullable(),
+  mode: z.enum(["map", "schematic"]),
+  areas: z.array(areaSchema.extend({ name: z.string() })),
+  points: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["firm", "park", "project"]),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      region: z.string(),
+      regionName: z.string(),
+      segment: z.string().optional(),
+      segmentName: z.string().optional(),
+      segmentNameEn: z.string().optional(),
+      stage: z.string().optional(),
+      status: z.string().optional(),
+      tags: z.array(z.string()),
+      investmentYuan: z.number().optional(),
+      sources: z.array(sourceRefSchema),
+      lng: z.number().optional(),
+      lat: z.number().optional(),
+      approximate: z.boolean(),
+    }),
+  ),
+  tiles: z.array(
+    z.object({
+      region: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      total: z.number().int(),
+      counts: z.array(
+        z.object({
+          segment: z.string(),
+          name: z.string(),
+          nameEn: z.string().optional(),
+          stage: z.string().optional(),
+          firms: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const regionParamsSchema = z.object({ id: entityIdOf("region") });
+
+export const boundaryUploadSchema = z.object({
+  crs: z
+    .enum(COORDINATE_SYSTEMS)
+    .describe("The coordinate system the file is in: WGS-84 (GPS) or GCJ-02 (高德/腾讯 maps); stored as WGS-84"),
+  approvalNumber: z
+    .string()
+    .trim()
+    .min(2, "give the map's approval number (审图号), e.g. 浙S(2024)12号")
+    .max(80)
+    .describe("审图号: printed on every picture drawn on this boundary"),
+  data: z.unknown().describe("The GeoJSON (FeatureCollection, Feature, Polygon, MultiPolygon) or TopoJSON Topology, as JSON"),
+});
+
+export const boundaryStoredSchema = z.object({
+  region: z.string(),
+  areaCount: z.number().int(),
+  matched: z.array(z.object({ key: z.string(), region: z.string() })),
+  unmatched: z.array(z.string()),
+});
+
+export const boundarySchema = boundaryInfoSchema.extend({
+  areaCount: z.number().int(),
+  uploadedBy: z.string(),
+  areas: z.array(areaSchema),
+});
