@@ -66,9 +66,13 @@ const keyOf = (f: z.infer<typeof geoFeature>, index: number): string => {
   return f.id !== undefined ? String(f.id) : `#${index + 1}`;
 };
 
+const NOT_GEOJSON =
+  "data: not GeoJSON or TopoJSON: expected a FeatureCollection, Feature, Polygon, MultiPolygon or Topology / 不是 GeoJSON 或 TopoJSON";
+const GEOJSON_TYPES = new Set(["FeatureCollection", "Feature", "Polygon", "MultiPolygon", "Topology"]);
+
 function asFeatureCollection(data: unknown): unknown {
-  if (typeof data !== "object" || data === null) return data;
-  const type = (data as { type?: unknown }).type;
+  const type = typeof data === "object" && data !== null ? (data as { type?: unknown }).type : undefined;
+  if (typeof type !== "string" || !GEOJSON_TYPES.has(type)) throw new BoundaryProblem(400, "data", NOT_GEOJSON);
   if (type === "Topology") {
     const topology = data as Topology;
     if (typeof topology.objects !== "object" || topology.objects === null || !Array.isArray(topology.arcs)) {
@@ -110,13 +114,7 @@ export function readBoundaryFile(data: unknown, system: CoordinateSystem, byteLe
   const parsed = featureCollection.safeParse(asFeatureCollection(data));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new BoundaryProblem(
-      400,
-      "data",
-      first && first.path.length > 0
-        ? `${describeIssue(first)} / 边界文件格式不对`
-        : "data: not GeoJSON or TopoJSON: expected a FeatureCollection, Feature, Polygon, MultiPolygon or Topology / 不是 GeoJSON 或 TopoJSON",
-    );
+    throw new BoundaryProblem(400, "data", first && first.path.length > 0 ? `${describeIssue(first)} / 边界文件格式不对` : NOT_GEOJSON);
   }
   const collection = parsed.data;
   if (collection.features.length > BOUNDARY_MAX_FEATURES) {
