@@ -44,7 +44,8 @@ describe("readBoundaryFile", () => {
   it("keeps each area's name and converts GCJ-02 to WGS-84", () => {
     const areas = readBoundaryFile(lianzhouCollection(), "GCJ-02", 1000);
     expect(areas.map((a) => a.key)).toEqual(["莲都区", "碧湖镇", "某未知片区"]);
-    const first = (areas[0]?.geometry.coordinates[0] as number[][])[0] as [number, number];
+    const ring = (areas[0]?.geometry.coordinates[0] ?? []) as number[][];
+    const first = ring[0] as [number, number];
     const uploaded = square(119.9, 28.45, 0.15)[0] as [number, number];
     const roundTrip = wgs84ToGcj02(first);
     expect(roundTrip[0]).toBeCloseTo(uploaded[0], 7);
