@@ -7,6 +7,7 @@ import { parseState, serializeState, type View, type ViewState, withState } from
 import { clear, h } from "../ui/dom.ts";
 import { chainMapView } from "../views/chain-map.ts";
 import { compareView } from "../views/compare.ts";
+import { distributionView } from "../views/distribution.ts";
 import { explorerView } from "../views/explorer.ts";
 import { importView } from "../views/import.ts";
 import { reportView } from "../views/report.ts";
@@ -20,8 +21,9 @@ const VIEWS: Record<View, ViewFactory> = {
   compare: compareView,
   report: reportView,
   import: importView,
+  distribution: distributionView,
 };
-const NAV: View[] = ["map", "explore", "targets", "compare", "import"];
+const NAV: View[] = ["map", "explore", "targets", "compare", "distribution", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.

@@ -2,6 +2,7 @@ import { STAGES } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
 import type { ChainMap, Finding, Gaps } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
+import { packButton } from "../export/pack-button.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
@@ -82,6 +83,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       toolbar,
       h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
       exportMenu(context, () => graph, nameParts, openReport),
+      packButton(context),
     );
   };
 

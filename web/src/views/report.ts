@@ -1,6 +1,7 @@
 import { describeError } from "../api/errors.ts";
 import type { DocumentRef, Targets } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
+import { packButton } from "../export/pack-button.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
@@ -62,6 +63,7 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
           { class: "report-actions no-print" },
           h("button", { type: "button", class: "primary", onclick: () => window.print() }, t("report.print")),
           h("button", { type: "button", onclick: () => context.navigate({ view: "map" }) }, t("report.back")),
+          packButton(context),
         ),
         h("h1", {}, t("report.title", { chain: chainName, region: regionName })),
         h("p", { class: "muted" }, t("report.generated", { date: new Date().toISOString().slice(0, 10) })),
