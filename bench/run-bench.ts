@@ -13,6 +13,7 @@ import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j } from "./neo4j.ts";
+import { measurePack, type PackResult } from "./pack.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
 import { type Latency, summarize, timed } from "./stats.ts";
@@ -58,6 +59,8 @@ export interface SizeResult {
   /** /gaps and /targets against the generator's answer key, or why it could not be scored. */
   answerKey: (AnswerKeyScore & { available: true }) | { available: false; reason: string };
   throughput: Throughput;
+  /** The 图表包's time and size for a few regions (report only). */
+  pack?: PackResult;
 }
 
 export interface BenchResults {
@@ -82,6 +85,7 @@ const SETTINGS = {
     renderTimeoutMs: 20_000,
     exportSets: 3,
     answerKeyPresences: 20,
+    packRuns: 2,
   },
   full: {
     probeFirms: 20_000,
@@ -95,6 +99,7 @@ const SETTINGS = {
     renderTimeoutMs: 60_000,
     exportSets: 20,
     answerKeyPresences: 60,
+    packRuns: 3,
   },
 };
 
@@ -158,6 +163,8 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
       const answerKey: SizeResult["answerKey"] = await answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
         .then((score) => ({ ...score, available: true as const }))
         .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
+      log("pack: 图表包 for a few regions with gaps");
+      const pack = await measurePack(baseUrl, pools.withGaps, settings.packRuns);
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -197,6 +204,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         queries: queryResults,
         answerKey,
         throughput,
+        pack,
       };
       return { result, renderResults };
     } finally {
