@@ -79,7 +79,8 @@ export async function assemblePack(data: PackData, lang: PackLang, now: Date): P
     await writePackWorkbook(sheets, { region: regionName, chain: chainName, generated, dataAsOf: asOf }, lang, WORKBOOK_ZIP_TIME),
     WORKBOOK_ZIP_TIME,
   );
-  const title = lang === "zh" ? `${regionName}${chainName}产业链分析报告` : `${chainName} in ${regionName}: chain report`;
+  const chainWord = chainName.endsWith("产业链") ? chainName : `${chainName}产业链`;
+  const title = lang === "zh" ? `${regionName}${chainWord}分析报告` : `${chainName} in ${regionName}: chain report`;
   const report = await writeReportPdf(data, pngs, lang, { generated, dataAsOf: asOf }, title);
   const readme = packReadme(data, sheets, lang, { generated: now.toISOString(), dataAsOf: asOf, files });
 

@@ -6,7 +6,9 @@ import { unzipSync, type Zippable, zipSync } from "fflate";
  */
 export function writeZip(entries: [name: string, content: Uint8Array][], time: Date): Buffer {
   const files: Zippable = {};
-  for (const [name, content] of entries) files[name] = [content, { mtime: time, level: 6 }];
+  // Unix as the system of origin (with rw-r--r--): Info-ZIP's unzip re-encodes the names of
+  // "MS-DOS" entries from a code page even when their UTF-8 flag is set, garbling Chinese names.
+  for (const [name, content] of entries) files[name] = [content, { mtime: time, level: 6, os: 3, attrs: 0o100644 << 16 }];
   return Buffer.from(zipSync(files));
 }
 

@@ -17,6 +17,8 @@ let app: App;
 let graph: Graph;
 let files: Record<string, Uint8Array>;
 let disposition = "";
+let zipBytes: Buffer;
+const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 beforeAll(async () => {
   app = await testApp();
   graph = testGraph();
@@ -24,6 +26,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   expect(res.headers["content-type"]).toBe("application/zip");
   disposition = String(res.headers["content-disposition"]);
+  zipBytes = res.rawPayload;
   files = unzipSync(res.rawPayload);
 });
 afterAll(async () => {
@@ -56,6 +59,17 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
       ].sort(),
     );
     expect(decodeURIComponent(disposition)).toContain("莲都区-美丽健康产业链-图表包-");
+  });
+
+  it("marks the Chinese file names as UTF-8 from a Unix origin, so unzip tools keep them", () => {
+    let entries = 0;
+    for (let at = zipBytes.indexOf(CENTRAL_HEADER); at >= 0; at = zipBytes.indexOf(CENTRAL_HEADER, at + 4)) {
+      entries++;
+      expect(zipBytes[at + 5], "made by Unix").toBe(3);
+      const name = zipBytes.subarray(at + 46, at + 46 + zipBytes.readUInt16LE(at + 28)).toString("utf8");
+      if (/[^\x20-\x7e]/.test(name)) expect(zipBytes.readUInt16LE(at + 8) & 0x800, name).toBe(0x800);
+    }
+    expect(entries).toBe(9);
   });
 
   it("draws SVGs that parse, each with title, legend, dates and source line", () => {
