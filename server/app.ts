@@ -55,7 +55,7 @@ export async function buildApp(config: Config, options: FastifyServerOptions = {
   await app.register(documentRoutes);
   await app.register(exportRoutes);
   await app.register(analysisRoutes);
-  await app.register(packRoutes);
+  await app.register(packRoutes, { cjkFontFile: config.cjkFontFile });
   await app.register(boundaryRoutes);
   await app.register(auditRoutes);
   await app.register(importRoutes, { limits: config.importLimits });

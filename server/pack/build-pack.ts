@@ -1,6 +1,7 @@
 import type { Graph } from "../db/graph.ts";
 import { chainMapSvg } from "./chain-map-svg.ts";
 import { distributionSvg } from "./distribution-svg.ts";
+import { DEFAULT_CJK_FONT } from "./fonts.ts";
 import { nameIn, type PackLang, word } from "./labels.ts";
 import { dataAsOf, type PackData, type PackQuery, readPackData } from "./pack-data.ts";
 import { svgToPng } from "./png.ts";
@@ -48,12 +49,21 @@ export interface Pack {
  * The 图表包 (N图N清单) for one chain in one region: three pictures as SVG and PNG, the five
  * lists in one workbook, the PDF report and a README, zipped. `now` is the one timestamp.
  */
-export async function buildPack(graph: Graph, query: PackQuery & { lang: PackLang }, now = new Date()): Promise<Pack> {
-  const data = await readPackData(graph, query);
-  return assemblePack(data, query.lang, now);
+export interface PackOptions {
+  /** The one timestamp of the pack (ZIP entries, generated date); now by default. */
+  now?: Date;
+  /** The CJK font the PNGs and the PDF embed (Config.cjkFontFile). */
+  fontFile?: string;
 }
 
-export async function assemblePack(data: PackData, lang: PackLang, now: Date): Promise<Pack> {
+export async function buildPack(graph: Graph, query: PackQuery & { lang: PackLang }, options: PackOptions = {}): Promise<Pack> {
+  const data = await readPackData(graph, query);
+  return assemblePack(data, query.lang, options);
+}
+
+export async function assemblePack(data: PackData, lang: PackLang, options: PackOptions = {}): Promise<Pack> {
+  const now = options.now ?? new Date();
+  const fontFile = options.fontFile ?? DEFAULT_CJK_FONT;
   const files = PACK_FILES[lang];
   const generated = now.toISOString().slice(0, 10);
   const asOf = dataAsOf(data.documents);
@@ -73,7 +83,11 @@ export async function assemblePack(data: PackData, lang: PackLang, now: Date): P
     distribution: distributionSvg(data.distribution, lang, meta(word("distribution", lang))),
     route: routeSvg(data.gaps, data.targets, lang, meta(word("route", lang))),
   };
-  const pngs = { chainMap: svgToPng(svgs.chainMap), distribution: svgToPng(svgs.distribution), route: svgToPng(svgs.route) };
+  const pngs = {
+    chainMap: svgToPng(svgs.chainMap, fontFile),
+    distribution: svgToPng(svgs.distribution, fontFile),
+    route: svgToPng(svgs.route, fontFile),
+  };
   const sheets = packSheets(data, lang);
   const workbook = restampZip(
     await writePackWorkbook(sheets, { region: regionName, chain: chainName, generated, dataAsOf: asOf }, lang, WORKBOOK_ZIP_TIME),
@@ -81,7 +95,7 @@ export async function assemblePack(data: PackData, lang: PackLang, now: Date): P
   );
   const chainWord = chainName.endsWith("产业链") ? chainName : `${chainName}产业链`;
   const title = lang === "zh" ? `${regionName}${chainWord}分析报告` : `${chainName} in ${regionName}: chain report`;
-  const report = await writeReportPdf(data, pngs, lang, { generated, dataAsOf: asOf }, title);
+  const report = await writeReportPdf(data, pngs, lang, { generated, dataAsOf: asOf }, title, fontFile);
   const readme = packReadme(data, sheets, lang, { generated: now.toISOString(), dataAsOf: asOf, files });
 
   const encode = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,7 @@
 /** The words of the 图表包 in both languages; `lang` picks one, the other is never mixed in. */
-export const PACK_LANGS = ["zh", "en"] as const;
-export type PackLang = (typeof PACK_LANGS)[number];
+import type { PackLang } from "../schemas/pack.ts";
+
+export type { PackLang };
 
 const WORDS = {
   chainMap: { zh: "产业链图", en: "Chain map" },

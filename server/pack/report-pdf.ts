@@ -24,6 +24,7 @@ export function writeReportPdf(
   lang: PackLang,
   dates: { generated: string; dataAsOf: string },
   title: string,
+  fontFile: string,
 ): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 36, info: { Title: title, Creator: "Chain Atlas" } });
   const chunks: Buffer[] = [];
@@ -32,7 +33,7 @@ export function writeReportPdf(
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.registerFont("cjk", cjkFontFile(), CJK_POSTSCRIPT_NAME);
+  doc.registerFont("cjk", cjkFontFile(fontFile), CJK_POSTSCRIPT_NAME);
   doc.font("cjk");
   const width = doc.page.width - 72;
   const height = doc.page.height - 72;

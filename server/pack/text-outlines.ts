@@ -11,26 +11,26 @@ import { CJK_BOLD_POSTSCRIPT_NAME, CJK_POSTSCRIPT_NAME, cjkFontFile } from "./fo
  */
 type Face = { font: fontkit.Font; prefix: string };
 
-let faces: { regular: Face; bold: Face } | undefined;
+let faces: { file: string; regular: Face; bold: Face } | undefined;
 
-function loadFaces() {
-  if (faces) return faces;
-  const file = cjkFontFile();
+function loadFaces(fontFile: string) {
+  if (faces?.file === fontFile) return faces;
+  const file = cjkFontFile(fontFile);
   const boldFile = file.replace(/Regular/g, "Bold");
   const regular = { font: fontkit.openSync(file, CJK_POSTSCRIPT_NAME) as fontkit.Font, prefix: "r" };
   const bold =
     boldFile !== file && existsSync(boldFile)
       ? { font: fontkit.openSync(boldFile, CJK_BOLD_POSTSCRIPT_NAME) as fontkit.Font, prefix: "b" }
       : regular;
-  faces = { regular, bold };
+  faces = { file: fontFile, regular, bold };
   return faces;
 }
 
 const ATTRIBUTE = /([\w-]+)="([^"]*)"/g;
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
 
-export function outlineText(svg: string): string {
-  const { regular, bold } = loadFaces();
+export function outlineText(svg: string, fontFile: string): string {
+  const { regular, bold } = loadFaces(fontFile);
   const defined = new Map<string, string>();
   const body = svg.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (_whole, attributes: string, content: string) => {
     const attrs = Object.fromEntries([...attributes.matchAll(ATTRIBUTE)].map((m) => [m[1], m[2]]));

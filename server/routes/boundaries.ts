@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { BoundaryProblem } from "../geo/boundary-file.ts";
-import { uploadBoundary } from "../geo/upload-boundary.ts";
+
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
-import { deleteBoundary, findBoundary } from "../repositories/boundaries.ts";
+import { deleteBoundary, findBoundary, uploadBoundary } from "../repositories/boundaries.ts";
 import { errorResponses, errorSchema } from "../schemas/common.ts";
 import { boundarySchema, boundaryStoredSchema, boundaryUploadSchema, regionParamsSchema } from "../schemas/pack.ts";
 

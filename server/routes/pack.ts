@@ -11,7 +11,7 @@ import { errorResponses, fileResponse } from "../schemas/common.ts";
 import { distributionQuerySchema, distributionSchema, packQuerySchema } from "../schemas/pack.ts";
 
 /** The 图表包 (N图N清单 ZIP) and the 区域分布图 it holds, also served alone for the web view. */
-export const packRoutes: FastifyPluginAsyncZod = async (app) => {
+export const packRoutes: FastifyPluginAsyncZod<{ cjkFontFile?: string }> = async (app, options) => {
   app.get(
     "/api/chains/:id/pack",
     {
@@ -26,7 +26,8 @@ export const packRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const pack = await buildPack(app.graph, { chain: request.params.id, ...request.query }).catch(fontTo503);
+      const query = { chain: request.params.id, ...request.query };
+      const pack = await buildPack(app.graph, query, { fontFile: options.cjkFontFile }).catch(fontTo503);
       return reply.type("application/zip").header("Content-Disposition", attachment(pack.filename)).send(pack.body);
     },
   );

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { COORDINATE_SYSTEMS } from "../geo/crs.ts";
-import { PACK_LANGS } from "../pack/labels.ts";
 import { gapQuerySchema } from "./analysis.ts";
 import { entityIdOf } from "./common.ts";
 import { nodeDataSchema, sourceRefSchema } from "./elements.ts";
 
 // New response schemas of issue 17; they move to model/api/ with the others once that folder is on main.
+
+export const PACK_LANGS = ["zh", "en"] as const;
+export type PackLang = (typeof PACK_LANGS)[number];
 
 export const packQuerySchema = gapQuerySchema.pick({ region: true, enclaves: true }).extend({
   lang: z.enum(PACK_LANGS).default("zh").describe("Language of the pictures, lists and report: zh (default) or en"),

@@ -160,8 +160,8 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
 
   it("gives byte-identical SVGs and workbook for the same request at another time of day", async () => {
     const q = { chain: CHAIN, region: REGION, enclaves: "home" as const, lang: "zh" as const };
-    const first = unzipSync((await buildPack(graph, q, new Date("2026-03-02T01:00:00Z"))).body);
-    const second = unzipSync((await buildPack(graph, q, new Date("2026-03-02T09:30:00Z"))).body);
+    const first = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T01:00:00Z") })).body);
+    const second = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T09:30:00Z") })).body);
     for (const name of ["产业链图.svg", "区域分布图.svg", "招商路线图.svg", "清单.xlsx"]) {
       expect(Buffer.from(first[name] as Uint8Array).equals(Buffer.from(second[name] as Uint8Array)), name).toBe(true);
     }
@@ -173,6 +173,17 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
     const en = unzipSync(res.rawPayload);
     expect(Object.keys(en)).toContain("chain-map.svg");
     expect(new TextDecoder().decode(en["chain-map.svg"])).toContain("Legend");
+  });
+
+  it("answers 503 naming the missing CJK font and how to install it", async () => {
+    const noFont = await testApp({ cjkFontFile: "/nonexistent/NotoSansCJK-Regular.ttc" });
+    try {
+      const res = await noFont.inject({ url: `/api/chains/${CHAIN}/pack?${query}` });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().message).toContain("fonts-noto-cjk");
+    } finally {
+      await noFont.close();
+    }
   });
 
   it("answers 400 naming the field for a bad language or region, 404 for an unknown chain", async () => {
