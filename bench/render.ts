@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import type { Elements } from "../server/schemas/elements.ts";
+import type { Elements } from "../model/api/elements.ts";
 import { launchChromium } from "../tests/helpers/chromium.ts";
 import { stylesheet } from "../web/src/graph/style.ts";
 

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
+import type { Elements } from "../../model/api/elements.ts";
 import { neutralizeFormula } from "../../model/spreadsheet-text.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { edgeTable, nodeTable } from "./table.ts";
 
 export type CsvTable = "nodes" | "edges";

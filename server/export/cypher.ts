@@ -1,5 +1,5 @@
+import type { EdgeData, Elements, NodeData } from "../../model/api/elements.ts";
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../model/domain.ts";
-import type { EdgeData, Elements, NodeData } from "../schemas/elements.ts";
 
 /**
  * A Cypher script that recreates the subgraph in another Neo4j: one parameter-free statement

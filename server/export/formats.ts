@@ -1,13 +1,11 @@
-import type { Elements } from "../schemas/elements.ts";
+import type { Elements } from "../../model/api/elements.ts";
+import type { ExportFormat } from "../../model/api/export.ts";
 import { type CsvTable, writeCsv } from "./csv.ts";
 import { writeCypher } from "./cypher.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
 import { writeJson } from "./json.ts";
 import { writeXlsx } from "./xlsx.ts";
-
-export const EXPORT_FORMATS = ["json", "csv", "xlsx", "graphml", "gexf", "cypher"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   table: CsvTable;

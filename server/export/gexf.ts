@@ -1,4 +1,4 @@
-import type { Elements } from "../schemas/elements.ts";
+import type { Elements } from "../../model/api/elements.ts";
 import { type Cell, columnType, edgeTable, nodeTable, type Table } from "./table.ts";
 import { escapeXml } from "./xml.ts";
 

@@ -1,4 +1,4 @@
-import type { Elements } from "../schemas/elements.ts";
+import type { Elements } from "../../model/api/elements.ts";
 
 /** The elements JSON itself, as every endpoint returns it (Cytoscape.js reads it directly). */
 export function writeJson(elements: Elements): string {

@@ -1,4 +1,4 @@
-import type { EdgeData, Elements, NodeData } from "../schemas/elements.ts";
+import type { EdgeData, Elements, NodeData } from "../../model/api/elements.ts";
 
 export type Cell = string | number | boolean | null;
 export interface Table {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
+import type { Elements } from "../../model/api/elements.ts";
 import { xlsxText } from "../../model/spreadsheet-text.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { type Cell, edgeTable, nodeTable, type Table } from "./table.ts";
 
 // Excel refuses longer cell text.

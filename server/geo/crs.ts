@@ -4,8 +4,9 @@
  * Chain Atlas stores everything in WGS-84, so a boundary stated as GCJ-02 is converted once, at
  * upload, with the published forward formula inverted by fixed-point iteration (error < 1e-7°).
  */
-export const COORDINATE_SYSTEMS = ["WGS-84", "GCJ-02"] as const;
-export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+import type { CoordinateSystem } from "../../model/api/pack.ts";
+
+export type { CoordinateSystem };
 
 export type Position = [number, number];
 

@@ -1,5 +1,5 @@
+import type { EdgeData, Elements, NodeData } from "../../model/api/elements.ts";
 import { ENTITY_LABELS } from "../../model/domain.ts";
-import type { EdgeData, Elements, NodeData } from "../schemas/elements.ts";
 
 /**
  * Rows from Cypher arrive in two plain shapes (see cypher/README.md):

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
+import type { ImportReport } from "../../model/api/imports.ts";
 import { runWithGraph } from "../cli-graph.ts";
 import { ConfigError, importLimitsFromEnv, parseEnv } from "../config.ts";
 import type { Graph } from "../db/graph.ts";
@@ -12,7 +13,7 @@ import { listImportBatches, RevertConflictError, recoverInterruptedImports, reve
 import { exportSheets } from "./export-data.ts";
 import { formatProblemTable } from "./problems.ts";
 import { type ImportFile, isCsv, isXlsx } from "./read-sheets.ts";
-import { type ImportReport, runImport } from "./run-import.ts";
+import { runImport } from "./run-import.ts";
 import { blankSheets, csvBytes, csvFileName, type SheetData, writeXlsx } from "./workbook.ts";
 
 const USAGE = `导入 import — planners' spreadsheets into Chain Atlas

@@ -1,8 +1,9 @@
 import { PassThrough, Writable } from "node:stream";
+import type { ImportBatch } from "../../model/api/imports.ts";
 import type { Graph } from "../db/graph.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
-import { type BatchSummary, RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
+import { RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
 import type { ImportKind } from "./templates.ts";
 import { blankSheets, csvBytes, writeXlsx } from "./workbook.ts";
@@ -39,7 +40,7 @@ export function exportXlsxStream(graph: Graph): { body: PassThrough; contentType
 }
 
 /** Revert for the API: unknown id → 404, already reverted or changed since → 409 with the reasons. */
-export async function revertBatch(graph: Graph, id: string, user: string): Promise<BatchSummary> {
+export async function revertBatch(graph: Graph, id: string, user: string): Promise<ImportBatch> {
   try {
     const batch = await revertImportBatch(graph, id, user);
     if (!batch) throw new NotFoundError(`import batch ${id}`);

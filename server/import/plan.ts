@@ -1,5 +1,6 @@
+import type { ImportProblem } from "../../model/api/imports.ts";
 import type { RelationshipType } from "../../model/domain.ts";
-import type { ImportProblem, ProblemList } from "./problems.ts";
+import type { ProblemList } from "./problems.ts";
 import {
   type DocumentItem,
   describePlace,

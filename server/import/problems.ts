@@ -1,17 +1,4 @@
-/** One thing wrong with an import file, precise enough to find the cell in Excel and fix it. */
-export interface ImportProblem {
-  file: string;
-  /** Worksheet name for XLSX; null for CSV. */
-  sheet: string | null;
-  /** Spreadsheet row number as Excel shows it (the header is row 1); null for a whole-file problem. */
-  row: number | null;
-  /** Column header key ("size_yuan"), or null when the problem is not about one column. */
-  column: string | null;
-  message: string;
-  /** Warnings (an ignored column or sheet) do not stop an import; errors do. */
-  severity: "error" | "warning";
-}
-
+import type { ImportProblem } from "../../model/api/imports.ts";
 export interface RowPlace {
   file: string;
   sheet: string | null;

@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
+import type { ImportProblem } from "../../model/api/imports.ts";
 import { unneutralizeFormula } from "../../model/spreadsheet-text.ts";
 import { BOM_MISMATCH_MESSAGE, decodeText, type EncodingIssue, encodingProblem, type TextEncoding } from "./encoding.ts";
 import { ImportLimitError, ReadBudget } from "./limits.ts";
-import type { ImportProblem } from "./problems.ts";
 import { type ImportKind, kindFromName } from "./templates.ts";
 import { xlsxSheets } from "./xlsx-reader.ts";
 

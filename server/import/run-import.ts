@@ -1,34 +1,12 @@
 import { createHash } from "node:crypto";
+import type { ImportBatch, ImportReport } from "../../model/api/imports.ts";
 import type { Graph } from "../db/graph.ts";
-import { applyImport, type BatchSummary, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
+import { applyImport, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
 import type { ImportLimits } from "./limits.ts";
-import { describeChange, type ImportCounts, type ImportPlan } from "./plan.ts";
-import { errorsOf, type ImportProblem } from "./problems.ts";
-import { readRecords, type SheetSummary } from "./read-records.ts";
+import { describeChange, type ImportPlan } from "./plan.ts";
+import { errorsOf } from "./problems.ts";
+import { readRecords } from "./read-records.ts";
 import type { ImportFile } from "./read-sheets.ts";
-
-export interface ImportReport {
-  dryRun: boolean;
-  /** True when nothing is wrong: a dry run could be applied, an apply was written. */
-  ok: boolean;
-  /** One line for people (中文 / English): what happened. */
-  message: string;
-  fileName: string;
-  fileHash: string;
-  sheets: SheetSummary[];
-  counts: ImportCounts;
-  /** The first problems found (IMPORT_MAX_PROBLEMS of them at most), in file order. */
-  problems: ImportProblem[];
-  /** How many problems there are in all, listed or not. */
-  problemsTotal: number;
-  problemsOmitted: number;
-  /** Created and updated records, one line each, first `maxChanges` of them. */
-  changes: { status: "created" | "updated"; what: string }[];
-  changesOmitted: number;
-  /** Rows with a blank id that update an existing record instead of creating another. */
-  matches: { file: string; sheet: string | null; row: number; id: string; message: string }[];
-  batch?: BatchSummary;
-}
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -50,7 +28,7 @@ export async function runImport(graph: Graph, files: ImportFile[], options: Impo
   const progress = options.progress ?? (() => {});
   const parsed = await readRecords(files, (done, total) => progress("reading", done, total), options.limits);
   const base = { dryRun: options.dryRun, fileName: files.map((f) => f.name).join(", "), fileHash: hashFiles(files), sheets: parsed.sheets };
-  const report = (plan: ImportPlan, batch?: BatchSummary): ImportReport => {
+  const report = (plan: ImportPlan, batch?: ImportBatch): ImportReport => {
     const changed = [...plan.entities, ...plan.relations].filter((entry) => entry.status !== "unchanged");
     const max = options.maxChanges ?? 500;
     const errors = plan.problems.errorTotal;
@@ -93,7 +71,7 @@ export function importAuditSummary(report: ImportReport): string {
   return `import of ${report.fileName}: ${report.ok ? "nothing changed" : "refused"}`;
 }
 
-function summaryLine(dryRun: boolean, errors: number, changes: number, batch: BatchSummary | undefined): string {
+function summaryLine(dryRun: boolean, errors: number, changes: number, batch: ImportBatch | undefined): string {
   if (errors > 0) return `导入被拒绝：${errors} 个问题，未写入任何数据 / refused: ${errors} problem(s), nothing written`;
   if (dryRun) return `预演通过：${changes} 条将新建或更新，未写入 / dry run passed: ${changes} record(s) would change, nothing written`;
   if (!batch) return "数据没有变化 / nothing changed: every record is already as the file says";

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
+import { MAX_UPLOAD_BYTES, uploadSchema } from "../../model/api/imports.ts";
 import { badRequest, HttpError } from "../plugins/errors.ts";
-import { MAX_UPLOAD_BYTES, uploadSchema } from "../schemas/imports.ts";
 import { ImportLimitError } from "./limits.ts";
 import type { ImportFile } from "./read-sheets.ts";
 import { UnreadableFileError } from "./read-sheets.ts";

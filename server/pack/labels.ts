@@ -1,5 +1,5 @@
 /** The words of the 图表包 in both languages; `lang` picks one, the other is never mixed in. */
-import type { PackLang } from "../schemas/pack.ts";
+import type { PackLang } from "../../model/api/pack.ts";
 
 export type { PackLang };
 

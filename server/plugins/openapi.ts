@@ -3,8 +3,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { errorSchema } from "../../model/api/common.ts";
 import type { Access } from "../auth/roles.ts";
-import { errorSchema } from "../schemas/common.ts";
 
 const error = (description: string) => errorSchema.meta({ description });
 
@@ -45,6 +45,25 @@ const transform: typeof jsonSchemaTransform = (input) => {
   if (schema.response) schema.response = { ...schema.response, 431: HEADERS_TOO_LARGE };
   if (schema.consumes?.includes("multipart/form-data") && !schema.body) schema.body = UPLOAD_BODY;
   return output;
+};
+
+const REF = /"#\/components\/schemas\/([^"]+)"/g;
+const refsIn = (value: unknown) => [...JSON.stringify(value).matchAll(REF)].map((match) => match[1]!);
+
+/**
+ * The shared schemas of model/api/ (each registered with an id) as components the routes `$ref`.
+ * The provider emits an input twin (`…Input`) of every one; only components something refers to
+ * stay. `$id` and `$schema` are dropped: a component is not a document of its own.
+ */
+const transformObject: typeof jsonSchemaTransformObject = (input) => {
+  const document = jsonSchemaTransformObject(input);
+  type Components = { schemas?: Record<string, Record<string, unknown>> };
+  const { schemas = {}, ...otherComponents } = ("components" in document ? document.components : {}) as Components;
+  const components = Object.fromEntries(Object.entries(schemas).map(([name, { $id: _id, $schema: _schema, ...schema }]) => [name, schema]));
+  const used = new Set(refsIn({ ...document, components: otherComponents }));
+  for (const name of used) for (const ref of refsIn(components[name] ?? {})) used.add(ref);
+  const kept = Object.fromEntries(Object.entries(components).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...otherComponents, schemas: kept } } as typeof document;
 };
 
 type SecurityRequirement = Record<string, string[]>[];
@@ -108,7 +127,7 @@ export const openapiPlugin = fp(
         },
       },
       transform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject,
     });
     await app.register(swaggerUi, { routePrefix: "/docs" });
     app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -1,16 +1,9 @@
-import { STAGES } from "../../model/domain.ts";
+import type { Chain, ChainDetail } from "../../model/api/explore.ts";
+import { STAGES, type Stage } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
-
-export interface ChainSummary {
-  id: string;
-  name: string;
-  nameEn?: string;
-  regions: string[];
-}
 
 /**
  * Every chain with the regions that develop it (DEVELOPS) or hold firms in its segments.
@@ -21,9 +14,9 @@ export interface ChainSummary {
  * CHAIN_LIST_TTL_MS. Keyed by Graph, so each app has its own.
  */
 export const CHAIN_LIST_TTL_MS = 30_000;
-const chainLists = new WeakMap<Graph, { at: number; version: number; chains: Promise<ChainSummary[]> }>();
+const chainLists = new WeakMap<Graph, { at: number; version: number; chains: Promise<Chain[]> }>();
 
-export async function listChains(graph: Graph, now = Date.now()): Promise<ChainSummary[]> {
+export async function listChains(graph: Graph, now = Date.now()): Promise<Chain[]> {
   const version = await dataVersion(graph);
   const cached = chainLists.get(graph);
   if (cached && cached.version === version && now - cached.at < CHAIN_LIST_TTL_MS) return cached.chains;
@@ -40,7 +33,7 @@ export async function dataVersion(graph: Graph): Promise<number> {
   return Number(row?.version ?? 0);
 }
 
-async function readChains(graph: Graph): Promise<ChainSummary[]> {
+async function readChains(graph: Graph): Promise<Chain[]> {
   const rows = await graph.read<{ id: string; name: string; nameEn: string | null; developedBy: string[]; firmRegions: string[] }>(
     "list-chains",
   );
@@ -48,13 +41,6 @@ async function readChains(graph: Graph): Promise<ChainSummary[]> {
     ...dropNulls(chain),
     regions: [...new Set([...developedBy, ...firmRegions])].sort(),
   }));
-}
-
-export interface ChainDetail {
-  chain: { id: string; name: string; nameEn?: string };
-  segments: { id: string; name: string; nameEn?: string; stage: string; parent?: string; assumption?: string }[];
-  flows: { from: string; to: string }[];
-  elements: Elements;
 }
 
 const stageIndex = (stage: string) => (STAGES as readonly string[]).indexOf(stage);
@@ -70,7 +56,8 @@ export async function getChain(graph: Graph, id: string): Promise<ChainDetail> {
         id: s.id,
         name: String(s.name ?? s.id),
         nameEn: (s.nameEn as string | undefined) ?? null,
-        stage: String(s.stage ?? ""),
+        // Written only through the segment schema (model/domain.ts), which requires a stage.
+        stage: s.stage as Stage,
         parent: parentOf.get(s.id) ?? null,
         assumption: (s.assumption as string | undefined) ?? null,
       }),

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { ImportBatch, ImportProblem } from "../../model/api/imports.ts";
 import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import type { Graph, NamedTransaction, Params, Row } from "../db/graph.ts";
 import type { QueryName } from "../db/queries.ts";
 import { chunks, type ImportLookups, type ImportPlan, planImport, tieIdentity } from "../import/plan.ts";
-import { errorsOf, type ImportProblem } from "../import/problems.ts";
+import { errorsOf } from "../import/problems.ts";
 import type { ParsedImport, Props } from "../import/read-records.ts";
 import type { Candidate } from "../import/resolve-names.ts";
 import {
@@ -81,24 +82,6 @@ export interface ImportSource {
   user: string;
   fileName: string;
   fileHash: string;
-}
-
-export interface BatchSummary {
-  id: string;
-  user: string;
-  at: string;
-  fileName: string;
-  fileHash: string;
-  status: "applying" | "applied" | "reverting" | "reverted";
-  revertedAt?: string;
-  revertedBy?: string;
-  entitiesCreated: number;
-  entitiesUpdated: number;
-  entitiesUnchanged: number;
-  relationsCreated: number;
-  relationsUpdated: number;
-  relationsUnchanged: number;
-  documentsCreated: number;
 }
 
 /** What a revert needs: what the batch created, the values it overwrote, the documents it cited. */
@@ -255,7 +238,7 @@ function citedDocuments(ops: WriteOp[]): string[] {
   return [...cited];
 }
 
-function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: string, status: BatchSummary["status"]): BatchSummary {
+function summaryOf(plan: ImportPlan, batchId: string, source: ImportSource, at: string, status: ImportBatch["status"]): ImportBatch {
   return {
     id: batchId,
     user: source.user,
@@ -294,7 +277,7 @@ export async function applyImport(
   parsed: ParsedImport,
   source: ImportSource,
   progress: PlanProgress = () => {},
-): Promise<{ plan: ImportPlan; batch: BatchSummary | undefined }> {
+): Promise<{ plan: ImportPlan; batch: ImportBatch | undefined }> {
   if (errorsOf(parsed.problems).length > 0) throw new ImportRefusedError(await planImportAgainstGraph(graph, parsed));
   await recoverInterruptedImports(graph);
   const batchId = newBatchId();
@@ -413,9 +396,9 @@ function withoutNulls(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null)) as Props;
 }
 
-export async function listImportBatches(graph: Graph, limit = 100): Promise<BatchSummary[]> {
+export async function listImportBatches(graph: Graph, limit = 100): Promise<ImportBatch[]> {
   const rows = await graph.read<{ batch: Record<string, unknown> }>("list-import-batches", { limit });
-  return rows.map(({ batch }) => batch as unknown as BatchSummary);
+  return rows.map(({ batch }) => batch as unknown as ImportBatch);
 }
 
 export class RevertConflictError extends Error {
@@ -453,12 +436,12 @@ const undoSize = (undo: UndoRecord) =>
  * under a heartbeated lease on the import lock (running the revert again, or the next start,
  * finishes an interrupted one).
  */
-export async function revertImportBatch(graph: Graph, id: string, user: string): Promise<BatchSummary | null> {
+export async function revertImportBatch(graph: Graph, id: string, user: string): Promise<ImportBatch | null> {
   await recoverInterruptedImports(graph);
   return revertBatch(graph, id, user);
 }
 
-async function revertBatch(graph: Graph, id: string, user: string, staleAfterMs = STALE_HEARTBEAT_MS): Promise<BatchSummary | null> {
+async function revertBatch(graph: Graph, id: string, user: string, staleAfterMs = STALE_HEARTBEAT_MS): Promise<ImportBatch | null> {
   const first = await graph.writeTransaction(async (tx) => {
     await claimImportLock(tx, id, staleAfterMs);
     const found = (await tx.run<{ batch: Record<string, unknown> }>("find-import-batch", { id }))[0];
@@ -561,14 +544,14 @@ async function checkRevertConflicts(tx: NamedTransaction, batch: string, undo: U
   }
 }
 
-async function finishRevert(tx: NamedTransaction, id: string, user: string, undo: UndoRecord): Promise<BatchSummary> {
+async function finishRevert(tx: NamedTransaction, id: string, user: string, undo: UndoRecord): Promise<ImportBatch> {
   await tx.run("delete-import-undo", { batch: id });
   const marked = await tx.run<{ batch: Record<string, unknown> }>("revert-import-batch", { id, at: new Date().toISOString(), user });
   // After the batch is marked reverted, so a document it cited that an earlier reverted import created goes too.
   const documents = [...new Set([...undo.createdDocuments, ...(undo.citedDocuments ?? [])])];
   for (const ids of chunks(documents, WRITE_BATCH)) await tx.run("delete-import-documents", { batch: id, ids });
   await releaseImportLock(tx, id);
-  return marked[0]!.batch as unknown as BatchSummary;
+  return marked[0]!.batch as unknown as ImportBatch;
 }
 
 /** Pages through the entities of one label in id order, for the export. */

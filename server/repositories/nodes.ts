@@ -1,8 +1,8 @@
+import type { Elements, NodeData } from "../../model/api/elements.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type NodeRow, toNodeData } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements, NodeData } from "../schemas/elements.ts";
 import { dropNulls } from "./drop-nulls.ts";
 import { subgraphAmong } from "./subgraph.ts";
 

@@ -1,6 +1,6 @@
+import type { Elements } from "../../model/api/elements.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, edgeId, type NodeRow, toElements } from "../graph/elements.ts";
-import type { Elements } from "../schemas/elements.ts";
 import { assertEntitiesExist } from "./subgraph.ts";
 
 export interface PathQuery {

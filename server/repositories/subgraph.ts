@@ -1,8 +1,8 @@
+import type { Elements } from "../../model/api/elements.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EdgeRow, type NodeRow, toElements } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
-import type { Elements } from "../schemas/elements.ts";
 
 /** Most relationships one subgraph read returns; a selection denser than this is cut. */
 export const MAX_SUBGRAPH_EDGES = 100_000;

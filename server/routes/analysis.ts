@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../repositories/analysis.ts";
 import {
   chainMapSchema,
   chainParamsSchema,
@@ -9,8 +8,9 @@ import {
   gapReportSchema,
   targetQuerySchema,
   targetsSchema,
-} from "../schemas/analysis.ts";
-import { errorResponses } from "../schemas/common.ts";
+} from "../../model/api/analysis.ts";
+import { errorResponses } from "../../model/api/common.ts";
+import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../repositories/analysis.ts";
 
 const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number; minLocalSupplierShare?: number }) => ({
   ...(q.minFirms === undefined ? {} : { minFirms: q.minFirms }),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { auditListSchema, auditQuerySchema } from "../../model/api/audit.ts";
+import { errorResponses, errorSchema } from "../../model/api/common.ts";
 import { listAuditEntries } from "../repositories/audit.ts";
-import { auditListSchema, auditQuerySchema } from "../schemas/audit.ts";
-import { errorResponses, errorSchema } from "../schemas/common.ts";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses, errorSchema } from "../../model/api/common.ts";
+import {
+  boundaryDeletedSchema,
+  boundarySchema,
+  boundaryStoredSchema,
+  boundaryUploadSchema,
+  regionParamsSchema,
+} from "../../model/api/pack.ts";
 import { BoundaryProblem } from "../geo/boundary-file.ts";
-
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { deleteBoundary, findBoundary, uploadBoundary } from "../repositories/boundaries.ts";
-import { errorResponses, errorSchema } from "../schemas/common.ts";
-import { boundarySchema, boundaryStoredSchema, boundaryUploadSchema, regionParamsSchema } from "../schemas/pack.ts";
 
 /**
  * The planner's own region boundaries for the 区域分布图 (Chain Atlas ships none: official maps
@@ -55,7 +60,7 @@ export const boundaryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["regions"],
         summary: "Remove the boundary uploaded for a region (its maps fall back to the schematic)",
         params: regionParamsSchema,
-        response: { 200: regionParamsSchema.extend({ deleted: boundaryStoredSchema.shape.areaCount }), ...errorResponses },
+        response: { 200: boundaryDeletedSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { chainDetailSchema, chainsSchema, idParamsSchema } from "../../model/api/explore.ts";
 import { getChain, listChains } from "../repositories/chains.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { chainDetailSchema, chainsSchema, idParamsSchema } from "../schemas/explore.ts";
 
 export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

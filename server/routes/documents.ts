@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { documentsSchema } from "../../model/api/explore.ts";
 import { listDocuments } from "../repositories/documents.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { documentsSchema } from "../schemas/explore.ts";
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { exportBodySchema, exportQuerySchema } from "../../model/api/export.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { attachment } from "../export/content-disposition.ts";
-import { exportFile } from "../export/formats.ts";
+import { exportFile, FORMATS } from "../export/formats.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { selectedSubgraph } from "../repositories/subgraph.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { exportBodySchema, exportFileSchema, exportQuerySchema } from "../schemas/export.ts";
+import { fileResponse } from "./file-response.ts";
+
+const exportFileSchema = fileResponse(
+  "The file, as an attachment named chain-atlas-subgraph.<ext>",
+  Object.values(FORMATS).map((format) => format.contentType),
+);
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

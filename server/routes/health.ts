@@ -1,15 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { liveSchema, readySchema } from "../../model/api/health.ts";
 import { checkReadiness } from "../repositories/health.ts";
 
-const readySchema = z.object({ status: z.enum(["ready", "not ready"]), reason: z.string().optional() });
-
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/health",
-    { schema: { tags: ["health"], summary: "The process is alive", response: { 200: z.object({ status: z.literal("ok") }) } } },
-    async () => ({ status: "ok" as const }),
-  );
+  app.get("/api/health", { schema: { tags: ["health"], summary: "The process is alive", response: { 200: liveSchema } } }, async () => ({
+    status: "ok" as const,
+  }));
 
   app.get(
     "/api/ready",

@@ -1,14 +1,6 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { roleAllows } from "../auth/roles.ts";
-import type { Principal } from "../auth/tokens.ts";
-import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
-import type { ImportLimits } from "../import/limits.ts";
-import { importAuditSummary, runImport } from "../import/run-import.ts";
-import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
-import { pingDatabase } from "../repositories/health.ts";
-import { listImportBatches } from "../repositories/imports.ts";
-import { errorResponses, errorSchema } from "../schemas/common.ts";
+import { errorResponses, errorSchema } from "../../model/api/common.ts";
 import {
   batchListQuerySchema,
   batchListSchema,
@@ -19,9 +11,19 @@ import {
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_FILES,
   templateParamsSchema,
-  templateResponseSchema,
-  workbookResponseSchema,
-} from "../schemas/imports.ts";
+} from "../../model/api/imports.ts";
+import { roleAllows } from "../auth/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
+import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
+import type { ImportLimits } from "../import/limits.ts";
+import { importAuditSummary, runImport } from "../import/run-import.ts";
+import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
+import { pingDatabase } from "../repositories/health.ts";
+import { listImportBatches } from "../repositories/imports.ts";
+import { fileResponse, XLSX_MEDIA_TYPE } from "./file-response.ts";
+
+const workbookResponseSchema = fileResponse("An XLSX workbook, as an attachment", [XLSX_MEDIA_TYPE]);
+const templateResponseSchema = fileResponse("One template, CSV (UTF-8 with BOM) or XLSX by its name", ["text/csv", XLSX_MEDIA_TYPE]);
 
 /** Who imported or reverted is an editor's token name: shown to editors and admins only. */
 const mayKnowImporters = (principal: Principal | null) => principal !== null && roleAllows(principal.role, "editor");

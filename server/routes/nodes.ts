@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { idParamsSchema, neighborsQuerySchema, neighborsSchema, nodeDetailSchema } from "../../model/api/explore.ts";
 import { expandNeighbors, getNode } from "../repositories/nodes.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { idParamsSchema, labelsFor, neighborsQuerySchema, neighborsSchema, nodeDetailSchema, relTypesFor } from "../schemas/explore.ts";
+import { labelsFor, relTypesFor } from "./type-filters.ts";
 
 export const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

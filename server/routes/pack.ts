@@ -1,4 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { chainParamsSchema } from "../../model/api/analysis.ts";
+import { errorResponses } from "../../model/api/common.ts";
+import { distributionQuerySchema, distributionSchema, packQuerySchema } from "../../model/api/pack.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { buildPack, pictureTitle } from "../pack/build-pack.ts";
 import { distributionSvg } from "../pack/distribution-svg.ts";
@@ -6,9 +9,7 @@ import { FontMissingError } from "../pack/fonts.ts";
 import { nameIn, word } from "../pack/labels.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { readDistribution } from "../repositories/distribution.ts";
-import { chainParamsSchema } from "../schemas/analysis.ts";
-import { errorResponses, fileResponse } from "../schemas/common.ts";
-import { distributionQuerySchema, distributionSchema, packQuerySchema } from "../schemas/pack.ts";
+import { fileResponse } from "./file-response.ts";
 
 /** The 图表包 (N图N清单 ZIP) and the 区域分布图 it holds, also served alone for the web view. */
 export const packRoutes: FastifyPluginAsyncZod<{ cjkFontFile?: string }> = async (app, options) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { pathsQuerySchema, pathsSchema } from "../../model/api/explore.ts";
 import { findPaths } from "../repositories/paths.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { pathsQuerySchema, pathsSchema } from "../schemas/explore.ts";
 
 export const pathRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

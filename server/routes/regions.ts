@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponses } from "../../model/api/common.ts";
+import { regionsSchema } from "../../model/api/explore.ts";
 import { listRegions } from "../repositories/regions.ts";
-import { errorResponses } from "../schemas/common.ts";
-import { regionsSchema } from "../schemas/explore.ts";
 
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportReport } from "../../../model/api/imports.ts";
 import type { App } from "../../../server/app.ts";
-import { type ImportReport, runImport } from "../../../server/import/run-import.ts";
+import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
 import { firmRows, NEW_CHAIN, NEW_SEGMENTS } from "../../fixtures/planner-workbook/generate.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elementsSchema } from "../../../server/schemas/elements.ts";
+import { elementsSchema } from "../../../model/api/elements.ts";
 import { exploreFixture, useFixtureApp } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-explore-paths");

@@ -46,7 +46,8 @@ beforeAll(async () => {
   });
   await app.ready();
   spec = (await app.inject({ url: "/openapi.json" })).json();
-  if (spec.components?.schemas) ajv.addSchema({ $id: "components", $defs: spec.components.schemas });
+  // The shared schemas (model/api/) as one schema document; their references to one another too.
+  if (spec.components?.schemas) ajv.addSchema(componentRefs({ $id: "components", $defs: spec.components.schemas }));
   operations = operationsOf(app).filter((op) => op.path.startsWith("/api/"));
   cases = requestCases(await sampleIds(graph));
 });
@@ -62,10 +63,13 @@ afterAll(async () => {
 const documented = (op: Operation) => spec.paths[op.path]?.[op.method.toLowerCase()] as DocumentedOperation;
 const validators = new Map<object, ReturnType<typeof ajv.compile>>();
 
+/** `#/components/schemas/X` as a reference into the schema document added in beforeAll. */
+const componentRefs = (schema: object) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"components#/$defs/'));
+
 function validatorFor(schema: object) {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"components#/$defs/')));
+    validate = ajv.compile(componentRefs(schema));
     validators.set(schema, validate);
   }
   return validate;
@@ -108,6 +112,18 @@ describe("the OpenAPI document is true to the app", () => {
   it("is OpenAPI 3.1 and documents every API route", () => {
     expect(spec.openapi).toMatch(/^3\.1/);
     expect(operations.length).toBeGreaterThan(15);
+  });
+
+  it("refers to the shared payloads of model/api by $ref, each one a component", () => {
+    let checked = 0;
+    for (const op of operations) {
+      const ok = documented(op).responses["200"]?.content?.["application/json"]?.schema as { $ref?: string; format?: string } | undefined;
+      if (!ok || ok.format === "binary") continue; // a file answer
+      expect(ok.$ref, `${op.method} ${op.path}`).toMatch(/^#\/components\/schemas\/\w+$/);
+      expect(spec.components?.schemas?.[ok.$ref!.split("/").pop()!], ok.$ref).toBeDefined();
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("declares each operation's security as the guard enforces it (reads open, writes need a token)", async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXPORT_FORMATS } from "../../../model/api/export.ts";
 import { type App, buildApp } from "../../../server/app.ts";
-import { EXPORT_FORMATS } from "../../../server/export/formats.ts";
 import { bearer, TEST_TOKENS, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
 import { captureLog } from "../../helpers/log-capture.ts";

@@ -110,21 +110,7 @@ const KNOWN_TOP_LEVEL_CYCLES: string[][] = [
   ["neo4j-local", "seeds", "server"],
 ];
 const KNOWN_SERVER_CYCLES: string[][] = [
-  [
-    "analysis/",
-    "auth/",
-    "cli-graph.ts",
-    "config.ts",
-    "connect.ts",
-    "db/",
-    "export/",
-    "graph/",
-    "import/",
-    "plugins/",
-    "repositories/",
-    "schemas/",
-    "seed/",
-  ],
+  ["auth/", "cli-graph.ts", "config.ts", "connect.ts", "db/", "import/", "plugins/", "repositories/", "seed/"],
 ];
 
 describe("the import graph", () => {

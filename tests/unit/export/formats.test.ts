@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { EXPORT_FORMATS } from "../../../model/api/export.ts";
 import { attachment } from "../../../server/export/content-disposition.ts";
-import { EXPORT_FORMATS, exportFile } from "../../../server/export/formats.ts";
+import { exportFile } from "../../../server/export/formats.ts";
 import { writeJson } from "../../../server/export/json.ts";
 import { sampleElements } from "./sample.ts";
 

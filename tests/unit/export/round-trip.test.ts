@@ -3,6 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import type { Elements } from "../../../model/api/elements.ts";
 import { unneutralizeFormula, xmlSafe } from "../../../model/spreadsheet-text.ts";
 import { writeCsv } from "../../../server/export/csv.ts";
 import { writeGexf } from "../../../server/export/gexf.ts";
@@ -11,7 +12,6 @@ import { writeJson } from "../../../server/export/json.ts";
 import { writeXlsx } from "../../../server/export/xlsx.ts";
 import { type Cell, readSheets } from "../../../server/import/read-sheets.ts";
 import { csvBytes, headerRow, type SheetData, toTemplateRow, writeXlsx as writeTemplateXlsx } from "../../../server/import/workbook.ts";
-import type { Elements } from "../../../server/schemas/elements.ts";
 
 /**
  * Finding 5 and 6 of issue 12, and the property behind them: any stored name goes through every

@@ -1,4 +1,4 @@
-import type { Elements } from "../../../server/schemas/elements.ts";
+import type { Elements } from "../../../model/api/elements.ts";
 
 /** A small subgraph with the text that breaks naive writers: commas, quotes, line breaks, apostrophes, backslashes, markup, Chinese. */
 export function sampleElements(): Elements {

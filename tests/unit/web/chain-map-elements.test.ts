@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
-import type { Elements } from "../../../web/src/api/schemas.ts";
+import type { Elements } from "../../../model/api/elements.ts";
 import { chainMapElements } from "../../../web/src/graph/chain-map-elements.ts";
 import { entityElements, ringPositions } from "../../../web/src/graph/entity-elements.ts";
 import { stylesheet } from "../../../web/src/graph/style.ts";

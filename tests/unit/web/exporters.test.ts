@@ -35,7 +35,7 @@ describe("exporters", () => {
   it("writes the compare matrix as Excel-friendly CSV, with formula-looking cells defused", () => {
     const csv = compareCsv(
       {
-        chain: { id: "chain:c", name: "链" },
+        chain: { id: "chain:c", type: "chain", label: "链", sources: [] },
         regions: [
           { id: "region:a", name: "莲都区" },
           { id: "region:b", name: "=HYPERLINK()" },

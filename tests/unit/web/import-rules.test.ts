@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ImportBatch, type ImportReport, importReportSchema } from "../../../model/api/imports.ts";
 import { IMPORT_KINDS as SERVER_KINDS } from "../../../server/import/templates.ts";
 import { ApiError, describeError } from "../../../web/src/api/errors.ts";
-import { type ImportBatch, type ImportReport, importReportSchema } from "../../../web/src/api/schemas.ts";
 import { translator } from "../../../web/src/i18n/i18n.ts";
 import {
   applyReadiness,
@@ -32,8 +32,11 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
       documentsCreated: 0,
     },
     problems: [],
+    problemsTotal: overrides.problems?.length ?? 0,
+    problemsOmitted: 0,
     changes: [],
     changesOmitted: 0,
+    matches: [],
     ...overrides,
   });
 }

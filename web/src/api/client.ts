@@ -1,25 +1,19 @@
 import type { z } from "zod";
+import { chainMapSchema, compareSchema, gapReportSchema, targetsSchema } from "../../../model/api/analysis.ts";
+import { errorSchema } from "../../../model/api/common.ts";
+import {
+  chainDetailSchema,
+  chainsSchema,
+  documentsSchema,
+  neighborsSchema,
+  nodeDetailSchema,
+  pathsSchema,
+  regionsSchema,
+  searchResultsSchema,
+} from "../../../model/api/explore.ts";
+import { batchListSchema, batchSchema, type ImportReport, importReportSchema } from "../../../model/api/imports.ts";
 import { loadToken } from "../imports/import-rules.ts";
 import { ApiError } from "./errors.ts";
-import {
-  apiErrorBody,
-  chainResponse,
-  chainsResponse,
-  compareResponse,
-  documentsResponse,
-  gapsResponse,
-  type ImportReport,
-  importBatchesResponse,
-  importBatchSchema,
-  importReportSchema,
-  mapResponse,
-  neighborsResponse,
-  nodeResponse,
-  pathsResponse,
-  regionsResponse,
-  searchResponse,
-  targetsResponse,
-} from "./schemas.ts";
 
 type Query = Record<string, string | number | undefined | null | string[]>;
 
@@ -36,7 +30,7 @@ function url(path: string, query: Query = {}): string {
 }
 
 async function failure(response: Response): Promise<ApiError> {
-  const body = apiErrorBody.safeParse(await response.json().catch(() => ({})));
+  const body = errorSchema.safeParse(await response.json().catch(() => ({})));
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const message = (body.success && body.data.message) || response.statusText || "error";
   return new ApiError("http", response.status, message, { retryAfter, fields: body.success ? body.data.fields : undefined });
@@ -101,24 +95,25 @@ const enc = encodeURIComponent;
 /** The API as the views use it: one function per endpoint, answers checked against the contract. */
 export const api = {
   search: (q: string, opts: { types?: string[]; limit?: number } = {}, signal?: AbortSignal) =>
-    getJson("/api/search", { q, types: opts.types, limit: opts.limit ?? 12 }, searchResponse, signal),
-  node: (id: string) => getJson(`/api/nodes/${enc(id)}`, {}, nodeResponse),
+    getJson("/api/search", { q, types: opts.types, limit: opts.limit ?? 12 }, searchResultsSchema, signal),
+  node: (id: string) => getJson(`/api/nodes/${enc(id)}`, {}, nodeDetailSchema),
   neighbors: (id: string, opts: { relTypes?: string[]; types?: string[]; depth?: number; limit?: number } = {}) =>
     getJson(
       `/api/nodes/${enc(id)}/neighbors`,
       { depth: opts.depth ?? 1, relTypes: opts.relTypes, types: opts.types, limit: opts.limit ?? 150 },
-      neighborsResponse,
+      neighborsSchema,
     ),
-  paths: (from: string, to: string, maxHops = 4, limit = 5) => getJson("/api/paths", { from, to, maxHops, limit }, pathsResponse),
-  regions: () => getJson("/api/regions", {}, regionsResponse),
-  chains: () => getJson("/api/chains", {}, chainsResponse),
-  chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainResponse),
-  map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, mapResponse),
-  gaps: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapsResponse),
+  paths: (from: string, to: string, maxHops = 4, limit = 5) => getJson("/api/paths", { from, to, maxHops, limit }, pathsSchema),
+  regions: () => getJson("/api/regions", {}, regionsSchema),
+  chains: () => getJson("/api/chains", {}, chainsSchema),
+  chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainDetailSchema),
+  map: (chain: string, region: string, enclaves?: string) => getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves }, chainMapSchema),
+  gaps: (chain: string, region: string, enclaves?: string) =>
+    getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapReportSchema),
   targets: (chain: string, region: string, segment: string | undefined, limit = 20) =>
-    getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsResponse),
-  compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareResponse),
-  documents: () => getJson("/api/documents", {}, documentsResponse),
+    getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsSchema),
+  compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareSchema),
+  documents: () => getJson("/api/documents", {}, documentsSchema),
   /** The export endpoint answers with the file itself. */
   exportFile: async (request: { url: string; body: unknown }) => {
     const response = await send(request.url, {
@@ -137,10 +132,10 @@ export const api = {
       await send(url(`/api/chains/${enc(chain)}/distribution.svg`, { region, lang, enclaves }), { headers: { accept: "image/svg+xml" } })
     ).text(),
   importFiles,
-  importBatches: (limit = 20) => getJson("/api/import/batches", { limit }, importBatchesResponse),
+  importBatches: (limit = 20) => getJson("/api/import/batches", { limit }, batchListSchema),
   revertImport: async (id: string, token: string) => {
     const path = `/api/import/batches/${enc(id)}/revert`;
-    return parseJson(await send(path, { method: "POST", headers: withToken(token) }), path, importBatchSchema);
+    return parseJson(await send(path, { method: "POST", headers: withToken(token) }), path, batchSchema);
   },
 };
 

@@ -1,6 +1,6 @@
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import { api } from "../api/client.ts";
 import { describeError } from "../api/errors.ts";
-import type { Chain, Region } from "../api/schemas.ts";
 import { translator } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { parseState, serializeState, type View, type ViewState, withState } from "../state/url-state.ts";

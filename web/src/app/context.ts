@@ -1,5 +1,5 @@
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import type { Api } from "../api/client.ts";
-import type { Chain, Region } from "../api/schemas.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import type { Lang, ViewState } from "../state/url-state.ts";
 

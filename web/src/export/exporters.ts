@@ -1,6 +1,6 @@
+import type { Compare } from "../../../model/api/analysis.ts";
 import { ID_PATTERN } from "../../../model/id-pattern.ts";
 import { neutralizeFormula } from "../../../model/spreadsheet-text.ts";
-import type { Compare } from "../api/schemas.ts";
 import { entityName, type Lang } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 

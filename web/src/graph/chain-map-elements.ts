@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
+import type { Elements, NodeData } from "../../../model/api/elements.ts";
 import { STAGES, type Stage } from "../../../model/domain.ts";
-import type { Elements, NodeData } from "../api/schemas.ts";
 import { entityName, type Lang, type Translate } from "../i18n/i18n.ts";
 import { MAP_COLORS } from "./palette.ts";
 

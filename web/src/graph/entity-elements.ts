@@ -1,5 +1,5 @@
 import type { ElementDefinition } from "cytoscape";
-import type { EdgeData, Elements, NodeData } from "../api/schemas.ts";
+import type { EdgeData, Elements, NodeData } from "../../../model/api/elements.ts";
 import { entityName, type Lang } from "../i18n/i18n.ts";
 import { RELATIONSHIP_NAMES } from "./palette.ts";
 

@@ -1,5 +1,5 @@
+import type { ImportBatch, ImportReport } from "../../../model/api/imports.ts";
 import { IMPORT_KINDS, type ImportKind } from "../../../model/import-kinds.ts";
-import type { ImportBatch, ImportReport } from "../api/schemas.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 
 export { IMPORT_KINDS, type ImportKind };

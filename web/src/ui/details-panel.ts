@@ -1,5 +1,5 @@
+import type { NodeDetail } from "../../../model/api/explore.ts";
 import { describeError } from "../api/errors.ts";
-import type { NodeDetails } from "../api/schemas.ts";
 import type { AppContext } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -57,7 +57,7 @@ const PROPERTY_NAMES: Record<string, [string, string]> = {
   segments: ["所属环节", "Segments"],
 };
 
-export type DetailsActions = (details: NodeDetails) => HTMLElement | null;
+export type DetailsActions = (details: NodeDetail) => HTMLElement | null;
 
 /** The details panel: properties, then every source with its cited sentence, outlet and date. */
 export function detailsPanel(context: AppContext, id: string, onClose: () => void, actions?: DetailsActions): HTMLElement {
@@ -81,7 +81,7 @@ export function detailsPanel(context: AppContext, id: string, onClose: () => voi
       );
     }
   };
-  const render = (details: NodeDetails) => {
+  const render = (details: NodeDetail) => {
     const node = details.node;
     const docs = new Map(details.documents.map((doc) => [doc.id, doc]));
     const properties = Object.entries(node).filter(

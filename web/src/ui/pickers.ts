@@ -1,4 +1,4 @@
-import type { Chain, Region } from "../api/schemas.ts";
+import type { Chain, Region } from "../../../model/api/explore.ts";
 import type { AppContext } from "../app/context.ts";
 import { entityName } from "../i18n/i18n.ts";
 import { h } from "./dom.ts";

@@ -1,5 +1,5 @@
+import type { SearchResult } from "../../../model/api/explore.ts";
 import { describeError } from "../api/errors.ts";
-import type { SearchResult } from "../api/schemas.ts";
 import type { AppContext } from "../app/context.ts";
 import type { MessageKey } from "../i18n/messages.ts";
 import { h } from "./dom.ts";

@@ -1,6 +1,6 @@
+import type { ChainMap, Finding, GapReport } from "../../../model/api/analysis.ts";
 import { STAGES } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
-import type { ChainMap, Finding, Gaps } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { packButton } from "../export/pack-button.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
@@ -29,7 +29,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
   const graph = new GraphView(canvas);
 
   let loadedKey = "";
-  let data: { map: ChainMap; gaps: Gaps } | undefined;
+  let data: { map: ChainMap; gaps: GapReport } | undefined;
   let state = context.state;
   let disposed = false;
   const findingList = h("ol", { class: "findings" });

@@ -1,5 +1,5 @@
+import type { Compare } from "../../../model/api/analysis.ts";
 import { describeError } from "../api/errors.ts";
-import type { Compare } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { saveBlob } from "../export/download.ts";
 import { compareCsv, exportFileName } from "../export/exporters.ts";
@@ -81,7 +81,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
             if (data)
               saveBlob(
                 new Blob([compareCsv(data, lang)], { type: "text/csv;charset=utf-8" }),
-                exportFileName([t("compare.title"), data.chain.name], "csv"),
+                exportFileName([t("compare.title"), data.chain.label], "csv"),
               );
           },
         },
@@ -99,7 +99,7 @@ export function compareView(root: HTMLElement, context: AppContext): ViewInstanc
       h(
         "table",
         { class: "heatmap" },
-        h("caption", {}, `${entityName({ ...data.chain, label: data.chain.name }, lang)} — ${t("compare.title")}`),
+        h("caption", {}, `${entityName(data.chain, lang)} — ${t("compare.title")}`),
         h(
           "thead",
           {},

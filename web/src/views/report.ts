@@ -1,5 +1,6 @@
+import type { Targets } from "../../../model/api/analysis.ts";
+import type { DocumentRef } from "../../../model/api/explore.ts";
 import { describeError } from "../api/errors.ts";
-import type { DocumentRef, Targets } from "../api/schemas.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { packButton } from "../export/pack-button.ts";
 import { entityName } from "../i18n/i18n.ts";

@@ -1,4 +1,4 @@
-import type { NodeDetails } from "../../api/schemas.ts";
+import type { NodeDetail } from "../../../../model/api/explore.ts";
 import type { AppContext } from "../../app/context.ts";
 import { relationshipName } from "../../graph/entity-elements.ts";
 import { h } from "../../ui/dom.ts";
@@ -8,7 +8,7 @@ import type { WalkHistory } from "./walk-history.ts";
 /** The buttons under an entity's details: expand by relationship type, collapse, re-centre, path ends. */
 export function detailActions(state: ExplorerState, context: AppContext, walk: WalkHistory) {
   const { t, lang } = context;
-  return (details: NodeDetails) => {
+  return (details: NodeDetail) => {
     const id = details.node.id;
     const relTypes = Object.entries(details.degree).filter(([, n]) => n > 0);
     const expanded = state.ledger.expansionsOf(id).length > 0;

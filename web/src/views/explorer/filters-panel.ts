@@ -1,5 +1,5 @@
+import type { Chain, Region } from "../../../../model/api/explore.ts";
 import { STAGES } from "../../../../model/domain.ts";
-import type { Chain, Region } from "../../api/schemas.ts";
 import type { AppContext } from "../../app/context.ts";
 import { filtersActive } from "../../explore/filters.ts";
 import { NODE_TYPES } from "../../graph/palette.ts";

@@ -1,5 +1,5 @@
+import type { ImportBatch } from "../../../../model/api/imports.ts";
 import { ApiError, describeError } from "../../api/errors.ts";
-import type { ImportBatch } from "../../api/schemas.ts";
 import type { AppContext } from "../../app/context.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { canRevert, formatTime } from "../../imports/import-rules.ts";

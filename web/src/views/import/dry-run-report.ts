@@ -1,4 +1,4 @@
-import type { ImportReport } from "../../api/schemas.ts";
+import type { ImportReport } from "../../../../model/api/imports.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { countRows, IMPORT_KINDS, problemRows } from "../../imports/import-rules.ts";
@@ -41,8 +41,8 @@ export function dryRunReport(report: ImportReport, t: Translate): Node[] {
       : null,
     countsTable(report, t),
     report.counts.documentsCreated > 0 ? h("p", { class: "hint" }, t("import.documents", { n: report.counts.documentsCreated })) : null,
-    h("h3", { id: "import-problems-title" }, t("import.problems", { n: report.problemsTotal ?? problems.length })),
-    (report.problemsTotal ?? 0) > report.problems.length
+    h("h3", { id: "import-problems-title" }, t("import.problems", { n: report.problemsTotal })),
+    report.problemsTotal > report.problems.length
       ? h("p", { class: "hint" }, t("import.problemsListed", { shown: report.problems.length }))
       : null,
     problems.length === 0 ? h("p", { class: "muted" }, t("import.noProblems")) : problemsTable(problems, t),

@@ -1,4 +1,4 @@
-import type { ChainMap } from "../../api/schemas.ts";
+import type { ChainMap } from "../../../../model/api/analysis.ts";
 import { chainMapElements } from "../../graph/chain-map-elements.ts";
 import { GraphView } from "../../graph/graph-view.ts";
 import type { Translate } from "../../i18n/i18n.ts";

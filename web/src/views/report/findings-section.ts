@@ -1,4 +1,4 @@
-import type { Gaps } from "../../api/schemas.ts";
+import type { GapReport } from "../../../../model/api/analysis.ts";
 import { bilingual, entityName, type Translate } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { Lang } from "../../state/url-state.ts";
@@ -6,7 +6,7 @@ import { h } from "../../ui/dom.ts";
 import { reportTable } from "./report-table.ts";
 
 /** Every finding: severity, kind, segment and what it says. */
-export function findingsSection(gaps: Gaps, t: Translate, lang: Lang): HTMLElement {
+export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTMLElement {
   const segmentName = (id?: string | null) => {
     const s = gaps.segments.find((x) => x.id === id);
     return s ? entityName({ ...s, label: s.name }, lang) : "";

@@ -1,10 +1,10 @@
+import type { GapReport } from "../../../../model/api/analysis.ts";
 import { STAGES } from "../../../../model/domain.ts";
-import type { Gaps } from "../../api/schemas.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { h } from "../../ui/dom.ts";
 
 /** Completeness and coverage by stage, with the formula behind the number. */
-export function summarySection(gaps: Gaps, t: Translate): HTMLElement {
+export function summarySection(gaps: GapReport, t: Translate): HTMLElement {
   return h(
     "section",
     { class: "report-summary" },

@@ -1,4 +1,4 @@
-import type { Targets } from "../../api/schemas.ts";
+import type { Targets } from "../../../../model/api/analysis.ts";
 import { bilingual, entityName, type Translate } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { Lang } from "../../state/url-state.ts";

@@ -1,11 +1,11 @@
-import type { Gaps } from "../../api/schemas.ts";
+import type { GapReport } from "../../../../model/api/analysis.ts";
 
 const GAP_KINDS = new Set(["missing-segment", "thin-segment", "broken-link"]);
 
 export type GapSegment = { id: string; label: string; labelEn?: string | null; kind: string; severity: string };
 
 /** Segments worth recruiting for: those with a gap finding, worst first, then any gap-marked segment. */
-export function gapSegments(gaps: Gaps): GapSegment[] {
+export function gapSegments(gaps: GapReport): GapSegment[] {
   const order = { high: 0, medium: 1, low: 2 } as const;
   const seen = new Set<string>();
   const out: GapSegment[] = [];

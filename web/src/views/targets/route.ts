@@ -1,4 +1,4 @@
-import type { Targets } from "../../api/schemas.ts";
+import type { Targets } from "../../../../model/api/analysis.ts";
 import type { AppContext } from "../../app/context.ts";
 import { entityName } from "../../i18n/i18n.ts";
 import { clear, h } from "../../ui/dom.ts";

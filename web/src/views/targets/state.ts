@@ -1,4 +1,4 @@
-import type { Gaps, Targets } from "../../api/schemas.ts";
+import type { GapReport, Targets } from "../../../../model/api/analysis.ts";
 import type { ViewState } from "../../state/url-state.ts";
 
 /**
@@ -9,7 +9,7 @@ export interface TargetsState {
   url: ViewState;
   gapsKey: string;
   targetsKey: string;
-  gaps: Gaps | undefined;
+  gaps: GapReport | undefined;
   targets: Targets | undefined;
   disposed: boolean;
 }

@@ -1,6 +1,5 @@
-import type { Readable } from "node:stream";
 import { z } from "zod";
-import { ID_PATTERN } from "../../model/id-pattern.ts";
+import { ID_PATTERN } from "../id-pattern.ts";
 
 /**
  * Entity ids as every route accepts them: the one place for their length limit and prefix
@@ -17,12 +16,18 @@ export const entityIdSchema = z
 export const entityIdOf = (prefix: string) => entityIdSchema.regex(new RegExp(`^${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
 /** The body of every error response. */
-export const errorSchema = z.object({
-  statusCode: z.number().int(),
-  error: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
+export const errorSchema = z
+  .object({
+    statusCode: z.number().int(),
+    error: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Error" });
+
+/** A message for people in 中文 and English. */
+export const bilingualSchema = z.object({ zh: z.string(), en: z.string() }).meta({ id: "Bilingual" });
+export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const errorResponses = {
   400: errorSchema,
@@ -49,21 +54,4 @@ export function intParam(min: number, max: number, fallback: number, tooBig?: st
 
 export function optionalIntParam(min: number, max: number) {
   return z.preprocess(decimalToNumber, wholeNumber(min, max).optional());
-}
-
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/**
- * A file answer: bytes or a stream, never serialised. For OpenAPI it is binary under each media
- * type it can come as, with the Content-Disposition header that names it.
- */
-export function fileResponse(description: string, mediaTypes: readonly string[]) {
-  const binary = { schema: { type: "string", format: "binary" } };
-  return z
-    .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || (typeof value === "object" && value !== null && "pipe" in value))
-    .meta({
-      description,
-      headers: { "Content-Disposition": { type: "string", description: "attachment; filename=...; filename*=UTF-8''..." } },
-      content: Object.fromEntries(mediaTypes.map((type) => [type.split(";")[0], binary])),
-    });
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { EXPORT_FORMATS, FORMATS } from "../export/formats.ts";
-import { entityIdSchema, fileResponse } from "./common.ts";
+import { entityIdSchema } from "./common.ts";
+
+/** The file formats a subgraph exports to (the server's writers: server/export/formats.ts). */
+export const EXPORT_FORMATS = ["json", "csv", "xlsx", "graphml", "gexf", "cypher"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const MAX_EXPORT_NODES = 20_000;
 
@@ -17,8 +20,3 @@ export const exportBodySchema = z.object({
     .optional()
     .describe("Only these edges (ids as in elements); by default every edge among the nodes"),
 });
-
-export const exportFileSchema = fileResponse(
-  "The file, as an attachment named chain-atlas-subgraph.<ext>",
-  Object.values(FORMATS).map((format) => format.contentType),
-);

@@ -24,4 +24,4 @@ export const auditEntrySchema = z.object({
   ip: z.string(),
 });
 
-export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) }).meta({ id: "AuditLog" });
