@@ -106,7 +106,7 @@ function legendBlock(items: LegendItem[], top: number, title: string): { svg: st
 export function framedPicture(meta: PictureMeta, bodyHeight: number, body: string, legend: LegendItem[], legendTitle: string): string {
   const legendPart = legend.length ? legendBlock(legend, HEADER + bodyHeight + 8, legendTitle) : { svg: "", height: 0 };
   const footerTop = HEADER + bodyHeight + 8 + legendPart.height + 8;
-  const footerLines = [meta.dated, meta.source, ...(meta.approvalNumber ? [meta.approvalNumber] : [])];
+  const footerLines = [meta.dated, meta.source, ...(meta.approvalNumber ? [meta.approvalNumber] : [])].filter(Boolean);
   const height = Math.ceil(footerTop + footerLines.length * 18 + 14);
   const footer = footerLines.map((line, i) => text(24, footerTop + 14 + i * 18, line, { size: 11, fill: "#4a5568" })).join("");
   return [
