@@ -23,6 +23,7 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/model ./model
+COPY --from=build /app/lib ./lib
 COPY --from=build /app/server ./server
 COPY --from=build /app/cypher ./cypher
 COPY --from=build /app/seeds ./seeds

@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EntityLabel, RelationshipType } from "../model/domain.ts";
-import { SYNTHETIC_PROVENANCE } from "../seeds/synthetic/batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "../seeds/synthetic/firms.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
 import { buildPlan } from "../seeds/synthetic/plan.ts";
@@ -11,6 +10,7 @@ import { removeSynthetic } from "../seeds/synthetic/remove.ts";
 import type { Neo4jConnection } from "../server/config.ts";
 import type { Graph } from "../server/db/graph.ts";
 import { loadSeedRows } from "../server/seed/load-seed.ts";
+import { SYNTHETIC_PROVENANCE } from "../server/seed/synthetic-provenance.ts";
 import type { EntityRow, GraphRows, RelationRow } from "../server/seed/to-graph-rows.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");

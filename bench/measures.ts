@@ -6,11 +6,13 @@ import { firmId, type Plan } from "../seeds/synthetic/plan.ts";
 import { streamFor } from "../seeds/synthetic/random.ts";
 import type { Graph } from "../server/db/graph.ts";
 import { exportFile } from "../server/export/formats.ts";
-import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../server/repositories/analysis.ts";
 import { expandNeighbors } from "../server/repositories/nodes.ts";
 import { findPaths } from "../server/repositories/paths.ts";
 import { searchEntities } from "../server/repositories/search.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
+import { chainMap } from "../server/services/chain-map.ts";
+import { chainGapReport, compareRegions } from "../server/services/gap-analysis.ts";
+import { recruitmentTargets } from "../server/services/targets.ts";
 
 /** An HTTP request the app answers, for the same parameters as the direct repository call. */
 export interface HttpCall {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Elements } from "../model/api/elements.ts";
-import { launchChromium } from "../tests/helpers/chromium.ts";
+import { launchChromium } from "../scripts/chromium.ts";
 import { stylesheet } from "../web/src/graph/style.ts";
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ProgressLine } from "../server/lib/progress-line.ts";
+import { ProgressLine } from "../lib/progress-line.ts";
 
 const POM = path.join(path.dirname(fileURLToPath(import.meta.url)), "pom.xml");
 /** About how many files Maven fetches for the server on an empty ~/.m2; only used to draw progress. */

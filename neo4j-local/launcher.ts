@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, { type Driver, Neo4jError } from "neo4j-driver";
-import { freePort } from "../server/lib/free-port.ts";
+import { freePort } from "../lib/free-port.ts";
 import { resolveClasspath } from "./classpath.ts";
 import { findJava } from "./java.ts";
 

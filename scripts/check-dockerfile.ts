@@ -2,7 +2,7 @@ import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../server/lib/free-port.ts";
+import { freePort } from "../lib/free-port.ts";
 
 /**
  * Runs the Dockerfile's steps without Docker, for machines (and CI) where no engine answers:

@@ -10,7 +10,8 @@ import { Graph } from "../server/db/graph.ts";
 import { assemblePack } from "../server/pack/build-pack.ts";
 import { readPackData } from "../server/pack/pack-data.ts";
 import { svgToPng } from "../server/pack/png.ts";
-import { deleteBoundary, uploadBoundary } from "../server/repositories/boundaries.ts";
+import { deleteBoundary } from "../server/repositories/boundaries.ts";
+import { uploadBoundary } from "../server/services/boundaries.ts";
 
 /**
  * The pictures of docs/user-guide.md's "交付材料 / Deliverables": the 图表包 of 莲都区 × 美丽健康

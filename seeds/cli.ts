@@ -1,5 +1,5 @@
+import { ProgressLine } from "../lib/progress-line.ts";
 import { runWithGraph } from "../server/cli-graph.ts";
-import { ProgressLine } from "../server/lib/progress-line.ts";
 import { DEMO_SEED_DIR, seedFromDir } from "../server/seed/demo-seed.ts";
 
 // npm run seed [-- <folder>]: validate the seed files, then load them (idempotent).

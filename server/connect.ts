@@ -1,6 +1,6 @@
 import { startLocalNeo4j, startLocalNeo4jOnFreePort } from "../neo4j-local/launcher.ts";
-import { localNeo4jOptions } from "../neo4j-local/options.ts";
 import type { Env, Neo4jConnection } from "./config.ts";
+import { localNeo4jOptions } from "./local-neo4j-options.ts";
 
 export interface Neo4jTarget {
   connection: Neo4jConnection;

@@ -1,5 +1,5 @@
-import { loadDemoOutsideFirms } from "../seeds/synthetic/demo-outside.ts";
 import type { Graph } from "./db/graph.ts";
+import { loadDemoOutsideFirms } from "./seed/demo-outside.ts";
 
 /** `npm start` with DEMO_OUTSIDE_FIRMS=true: loads the synthetic outside-firms layer once and says so. */
 export async function loadDemoOutsideLayer(graph: Graph, log: (line: string) => void) {

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { STAGES } from "../domain.ts";
 import { bilingualSchema as bilingual, entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
-import { documentRefSchema } from "./explore.ts";
+import { documentRefSchema, segmentSummarySchema } from "./explore.ts";
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });
 
@@ -84,12 +83,7 @@ export const gapReportSchema = z
     localRegionIds: z.array(z.string()),
     thresholds: z.object({ minFirms: z.number(), minAboveScale: z.number(), minLocalSupplierShare: z.number() }),
     segments: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        nameEn: z.string().optional(),
-        stage: z.enum(STAGES),
-        parent: z.string().optional(),
+      segmentSummarySchema.extend({
         localFirms: z.number(),
         aboveScaleFirms: z.number(),
         reportedFirms: z.number().optional(),
@@ -192,9 +186,7 @@ export const compareSchema = z
   .object({
     chain: nodeDataSchema,
     regions: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() })),
-    segments: z.array(
-      z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), stage: z.enum(STAGES), parent: z.string().optional() }),
-    ),
+    segments: z.array(segmentSummarySchema),
     cells: z.array(
       z.object({
         region: z.string(),

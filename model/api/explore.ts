@@ -136,19 +136,21 @@ export const chainsSchema = z
   .meta({ id: "Chains" });
 export type Chain = z.infer<typeof chainsSchema>["chains"][number];
 
+/** A segment as every chain answer names it: stage in chain order, sub-segments under their parent. */
+export const segmentSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    stage: z.enum(STAGES),
+    parent: z.string().optional(),
+  })
+  .meta({ id: "SegmentSummary" });
+
 export const chainDetailSchema = z
   .object({
     chain: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
-    segments: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        nameEn: z.string().optional(),
-        stage: z.enum(STAGES),
-        parent: z.string().optional(),
-        assumption: z.string().optional(),
-      }),
-    ),
+    segments: z.array(segmentSummarySchema.extend({ assumption: z.string().optional() })),
     flows: z.array(z.object({ from: z.string(), to: z.string() })),
     elements: elementsSchema,
   })

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Neo4jError } from "neo4j-driver";
 import { addCounts, type Graph, NO_WRITES, type WriteCounts } from "../../server/db/graph.ts";
 import type { QueryName } from "../../server/db/queries.ts";
+import { SYNTHETIC_PROVENANCE } from "../../server/seed/synthetic-provenance.ts";
 
 /** Provenance every synthetic node and relationship carries: no sources, and the reason why. */
-export const SYNTHETIC_PROVENANCE = { sourceDocs: [] as string[], sourceQuotes: [] as string[], assumption: "synthetic" };
 
 const WRITE_TIMEOUT_MS = 300_000;
 const MAX_ATTEMPTS = 8;

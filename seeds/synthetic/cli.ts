@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
+import { ProgressLine } from "../../lib/progress-line.ts";
 import { runWithGraph } from "../../server/cli-graph.ts";
 import { ConfigError } from "../../server/config.ts";
-import { ProgressLine } from "../../server/lib/progress-line.ts";
 import { syntheticChecksum } from "./checksum.ts";
 import { generateSynthetic } from "./generate.ts";
 import { plantedGaps } from "./manifest.ts";

@@ -1,5 +1,5 @@
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
-import { relationKey } from "../../server/seed/to-graph-rows.ts";
+import { relationKey } from "../../model/relation-key.ts";
 import { firmId, type Plan } from "./plan.ts";
 import type { NodeRow, RelRow } from "./types.ts";
 

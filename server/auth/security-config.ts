@@ -1,4 +1,3 @@
-import type { Env } from "../config.ts";
 import { parseTokenList, readTokenFile, type TokenEntry } from "./tokens.ts";
 
 export interface SecurityConfig {
@@ -35,7 +34,20 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   heavyWork: { concurrent: 16, anonymousExportMaxNodes: 20_000 },
 };
 
-export function securityFromEnv(env: Env): SecurityConfig {
+/** The variables securityFromEnv reads, as server/config.ts parses them (typed here so auth/ needs nothing of config). */
+export interface SecurityEnv {
+  AUTH_TOKENS?: string;
+  AUTH_TOKENS_FILE?: string;
+  READS_OPEN: boolean;
+  CORS_ORIGINS: string[];
+  RATE_LIMIT_READS_PER_MINUTE: number;
+  RATE_LIMIT_WRITES_PER_MINUTE: number;
+  RATE_LIMIT_EXPORTS_PER_MINUTE: number;
+  HEAVY_WORK_CONCURRENCY: number;
+  ANONYMOUS_EXPORT_MAX_NODES: number;
+}
+
+export function securityFromEnv(env: SecurityEnv): SecurityConfig {
   const tokens = [
     ...(env.AUTH_TOKENS ? withName("AUTH_TOKENS", () => parseTokenList(env.AUTH_TOKENS ?? "")) : []),
     ...(env.AUTH_TOKENS_FILE ? withName("AUTH_TOKENS_FILE", () => readTokenFile(env.AUTH_TOKENS_FILE ?? "")) : []),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import { ID_PATTERN } from "../../model/id-pattern.ts";
-import { relationKey } from "../seed/to-graph-rows.ts";
+import { relationKey } from "../../model/relation-key.ts";
 import { generatedId } from "./generated-ids.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, ReadBudget } from "./limits.ts";
 import { parseChineseNumber } from "./numbers.ts";

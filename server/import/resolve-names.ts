@@ -1,7 +1,7 @@
 import type { ImportProblem } from "../../model/api/imports.ts";
 import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import { ID_PATTERN } from "../../model/id-pattern.ts";
-import { relationKey } from "../seed/to-graph-rows.ts";
+import { relationKey } from "../../model/relation-key.ts";
 import type { ProblemList, RowPlace } from "./problems.ts";
 import type { EntityItem, ParsedImport, Props, Reference, RelationItem } from "./read-records.ts";
 

@@ -1,8 +1,6 @@
-import type { chainMap } from "../repositories/analysis.ts";
+import type { ChainMap } from "../../model/api/analysis.ts";
 import { nameIn, type PackLang, STAGE_ORDER, word } from "./labels.ts";
 import { framedPicture, measure, type PictureMeta, round, STAGE_COLOURS, text, WIDTH, wrap } from "./svg-frame.ts";
-
-type ChainMap = Awaited<ReturnType<typeof chainMap>>;
 
 const COLUMN_GAP = 56;
 const BOX_GAP = 12;

@@ -1,7 +1,7 @@
 import { geoMercator, geoPath } from "d3-geo";
 import type { FeatureCollection } from "geojson";
 import type { PlacedPoint, Tile } from "../geo/distribution.ts";
-import type { Distribution } from "../repositories/distribution.ts";
+import type { Distribution } from "../services/distribution.ts";
 import { nameIn, type PackLang, word } from "./labels.ts";
 import {
   esc,

@@ -1,6 +1,9 @@
 import type { Graph } from "../db/graph.ts";
-import { chainGapReport, chainMap, type EnclaveMode, findDocuments, recruitmentTargets } from "../repositories/analysis.ts";
-import { readDistribution } from "../repositories/distribution.ts";
+import { type EnclaveMode, findDocuments } from "../repositories/analysis.ts";
+import { chainMap } from "../services/chain-map.ts";
+import { readDistribution } from "../services/distribution.ts";
+import { chainGapReport } from "../services/gap-analysis.ts";
+import { recruitmentTargets } from "../services/targets.ts";
 
 /** Ranked targets listed in 招商目标清单 (the route is chosen from a larger pool, see recruitmentTargets). */
 export const PACK_TARGETS = 50;

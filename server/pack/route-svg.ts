@@ -1,9 +1,6 @@
-import type { chainGapReport, recruitmentTargets } from "../repositories/analysis.ts";
+import type { GapReport, Targets } from "../../model/api/analysis.ts";
 import { nameIn, type PackLang, word } from "./labels.ts";
 import { framedPicture, type PictureMeta, round, STAGE_COLOURS, text, WIDTH, wrap } from "./svg-frame.ts";
-
-type GapReport = Awaited<ReturnType<typeof chainGapReport>>;
-type Targets = Awaited<ReturnType<typeof recruitmentTargets>>;
 
 const LEFT = 300;
 const CARD_GAP = 10;

@@ -10,7 +10,9 @@ import {
   targetsSchema,
 } from "../../model/api/analysis.ts";
 import { errorResponses } from "../../model/api/common.ts";
-import { chainGapReport, chainMap, compareRegions, recruitmentTargets } from "../repositories/analysis.ts";
+import { chainMap } from "../services/chain-map.ts";
+import { chainGapReport, compareRegions } from "../services/gap-analysis.ts";
+import { recruitmentTargets } from "../services/targets.ts";
 
 const thresholdsOf = (q: { minFirms?: number; minAboveScale?: number; minLocalSupplierShare?: number }) => ({
   ...(q.minFirms === undefined ? {} : { minFirms: q.minFirms }),

@@ -10,7 +10,8 @@ import {
 import { BoundaryProblem } from "../geo/boundary-file.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
-import { deleteBoundary, findBoundary, uploadBoundary } from "../repositories/boundaries.ts";
+import { deleteBoundary, findBoundary } from "../repositories/boundaries.ts";
+import { uploadBoundary } from "../services/boundaries.ts";
 
 /**
  * The planner's own region boundaries for the 区域分布图 (Chain Atlas ships none: official maps

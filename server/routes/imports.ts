@@ -14,13 +14,13 @@ import {
 } from "../../model/api/imports.ts";
 import { roleAllows } from "../auth/roles.ts";
 import type { Principal } from "../auth/tokens.ts";
-import { exportXlsxStream, revertBatch, templateFile } from "../import/http-files.ts";
 import type { ImportLimits } from "../import/limits.ts";
-import { importAuditSummary, runImport } from "../import/run-import.ts";
-import { fileErrorsAsClientErrors, readUploads } from "../import/uploads.ts";
 import { pingDatabase } from "../repositories/health.ts";
 import { listImportBatches } from "../repositories/imports.ts";
+import { exportXlsxStream, revertBatch, templateFile } from "../services/import-files.ts";
+import { importAuditSummary, runImport } from "../services/import-run.ts";
 import { fileResponse, XLSX_MEDIA_TYPE } from "./file-response.ts";
+import { fileErrorsAsClientErrors, readUploads } from "./uploads.ts";
 
 const workbookResponseSchema = fileResponse("An XLSX workbook, as an attachment", [XLSX_MEDIA_TYPE]);
 const templateResponseSchema = fileResponse("One template, CSV (UTF-8 with BOM) or XLSX by its name", ["text/csv", XLSX_MEDIA_TYPE]);

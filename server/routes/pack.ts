@@ -8,7 +8,7 @@ import { distributionSvg } from "../pack/distribution-svg.ts";
 import { FontMissingError } from "../pack/fonts.ts";
 import { nameIn, word } from "../pack/labels.ts";
 import { HttpError } from "../plugins/errors.ts";
-import { readDistribution } from "../repositories/distribution.ts";
+import { readDistribution } from "../services/distribution.ts";
 import { fileResponse } from "./file-response.ts";
 
 /** The 图表包 (N图N清单 ZIP) and the 区域分布图 it holds, also served alone for the web view. */

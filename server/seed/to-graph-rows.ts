@@ -1,4 +1,5 @@
 import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
+import { relationKey } from "../../model/relation-key.ts";
 import type { SeedData } from "./read-seed-dir.ts";
 
 /** Scalar or array-of-scalar values only: what a Neo4j property can hold. */
@@ -55,11 +56,6 @@ function entityRow(record: Record<string, unknown> & WithProvenance & { id: stri
     id: record.id,
     props: { ...cleanProps(rest), ...provenanceProps(record), aliasesText: aliases.join(" ") },
   };
-}
-
-/** The relationship key distinguishing parallel ties of one type (LEADS per region, DEVELOPS per period). */
-export function relationKey(props: { region?: string; period?: string }): string {
-  return [props.region, props.period].filter(Boolean).join("|");
 }
 
 /** Turns validated seed files into batches the merge queries take, grouped by label and type. */

@@ -4,7 +4,7 @@ import { testNeo4jEnv } from "./graph.ts";
 /** `npm run import -- …` as a planner runs it, in a process of its own, against the test database. */
 export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/import/cli.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/import-cli.ts", ...args], {
       env: { ...process.env, ...testNeo4jEnv(), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
 import { importDocumentId } from "../../../server/import/read-records.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_OUTSIDE_PREFIX, loadDemoOutsideFirms } from "../../../seeds/synthetic/demo-outside.ts";
 import { removeSynthetic } from "../../../seeds/synthetic/remove.ts";
+import { DEMO_OUTSIDE_PREFIX, loadDemoOutsideFirms } from "../../../server/seed/demo-outside.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 
 /** The opt-in synthetic outside-firms layer: loaded once, clearly marked, ranked with real reasons, removable. */

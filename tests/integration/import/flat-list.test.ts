@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportReport } from "../../../model/api/imports.ts";
 import type { ImportFile } from "../../../server/import/read-sheets.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
 
 /**

@@ -3,9 +3,9 @@ import os from "node:os";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { importDocumentId } from "../../../server/import/read-records.ts";
 import type { ImportFile } from "../../../server/import/read-sheets.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { ImportBusyError } from "../../../server/repositories/import-lock.ts";
 import { recoverInterruptedImports, revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { testGraph } from "../../helpers/graph.ts";
 
 /**

@@ -4,12 +4,12 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportReport } from "../../../model/api/imports.ts";
 import { encodeCsvText } from "../../../server/import/encoding.ts";
-import { exportSheets } from "../../../server/import/export-data.ts";
 import { importDocumentId } from "../../../server/import/read-records.ts";
 import type { ImportFile } from "../../../server/import/read-sheets.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { csvBytes, csvFileName, writeXlsx } from "../../../server/import/workbook.ts";
 import { listImportBatches, RevertConflictError, revertImportBatch } from "../../../server/repositories/imports.ts";
+import { exportSheets } from "../../../server/services/export-data.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 

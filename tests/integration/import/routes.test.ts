@@ -1,20 +1,14 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../../server/app.ts";
-import { bearer, testSecurity } from "../../helpers/auth.ts";
-import { testConfig, testGraph } from "../../helpers/graph.ts";
+import { describe, expect, it } from "vitest";
+import { bearer } from "../../helpers/auth.ts";
+import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 import { multipart } from "../../helpers/multipart.ts";
+import { useSecuredApp } from "../../helpers/secured-app.ts";
 
 const graph = testGraph();
-let app: App;
-beforeAll(async () => {
-  app = await buildApp({ ...testConfig(), security: testSecurity() });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
+const live = useSecuredApp(async () => {
   await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
   await graph.driver.close();
 });
@@ -29,13 +23,13 @@ const FIRMS = [
 
 describe("import over HTTP", () => {
   it("serves each template as CSV (UTF-8 with BOM, bilingual headers) and XLSX", async () => {
-    const csv = await app.inject({ url: "/api/import/templates/firms.csv" });
+    const csv = await live.app.inject({ url: "/api/import/templates/firms.csv" });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-disposition"]).toMatch(/firms\.csv/);
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.rawPayload.toString("utf8")).toMatch(/^\uFEFF编号 \(id\),名称 \(name\),英文名 \(name_en\)/);
 
-    const all = await app.inject({ url: "/api/import/templates.xlsx" });
+    const all = await live.app.inject({ url: "/api/import/templates.xlsx" });
     expect(all.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
@@ -44,18 +38,24 @@ describe("import over HTTP", () => {
     );
     expect(workbook.getWorksheet("基金 funds")?.getRow(1).values).toContain("规模(元) (size_yuan)");
 
-    expect((await app.inject({ url: "/api/import/templates/people.csv" })).statusCode).toBe(400);
+    expect((await live.app.inject({ url: "/api/import/templates/people.csv" })).statusCode).toBe(400);
   });
 
   it("needs the editor role to import or revert", async () => {
     const body = multipart([{ name: "firms.csv", bytes: Buffer.from(FIRMS) }]);
-    expect((await app.inject({ method: "POST", url: "/api/import?dryRun=true", ...body })).statusCode).toBe(401);
+    expect((await live.app.inject({ method: "POST", url: "/api/import?dryRun=true", ...body })).statusCode).toBe(401);
     expect(
-      (await app.inject({ method: "POST", url: "/api/import?dryRun=true", ...body, headers: { ...body.headers, ...bearer("viewer") } }))
-        .statusCode,
+      (
+        await live.app.inject({
+          method: "POST",
+          url: "/api/import?dryRun=true",
+          ...body,
+          headers: { ...body.headers, ...bearer("viewer") },
+        })
+      ).statusCode,
     ).toBe(403);
-    expect(app.routeAccess.get("POST /api/import")).toBe("editor");
-    expect(app.routeAccess.get("POST /api/import/batches/:id/revert")).toBe("editor");
+    expect(live.app.routeAccess.get("POST /api/import")).toBe("editor");
+    expect(live.app.routeAccess.get("POST /api/import/batches/:id/revert")).toBe("editor");
   });
 
   it("dry-runs by default, applies with dryRun=false, lists and reverts the batch", async () => {
@@ -63,7 +63,7 @@ describe("import over HTTP", () => {
     const body = multipart([{ name: "企业.csv", bytes: iconv.encode(FIRMS, "gbk") }]);
     const headers = { ...body.headers, ...bearer("editor") };
 
-    const dry = await app.inject({ method: "POST", url: "/api/import", payload: body.payload, headers });
+    const dry = await live.app.inject({ method: "POST", url: "/api/import", payload: body.payload, headers });
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({
       dryRun: true,
@@ -77,7 +77,7 @@ describe("import over HTTP", () => {
     await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
     expect(await graphChecksum(graph)).toEqual(before);
 
-    const applied = await app.inject({ method: "POST", url: "/api/import?dryRun=false", payload: body.payload, headers });
+    const applied = await live.app.inject({ method: "POST", url: "/api/import?dryRun=false", payload: body.payload, headers });
     expect(applied.statusCode).toBe(200);
     const report = applied.json();
     expect(report).toMatchObject({
@@ -88,15 +88,23 @@ describe("import over HTTP", () => {
     const names = await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p RETURN f.name AS name ORDER BY name", { p: `firm:${P}` });
     expect(names.map((r) => r.name)).toEqual(["网页导入乙公司", "网页导入甲公司"]);
 
-    const listed = await app.inject({ url: "/api/import/batches", headers: bearer("viewer") });
+    const listed = await live.app.inject({ url: "/api/import/batches", headers: bearer("viewer") });
     expect(listed.json().batches[0]).toMatchObject({ id: report.batch.id, fileHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    const reverted = await app.inject({ method: "POST", url: `/api/import/batches/${report.batch.id}/revert`, headers: bearer("editor") });
+    const reverted = await live.app.inject({
+      method: "POST",
+      url: `/api/import/batches/${report.batch.id}/revert`,
+      headers: bearer("editor"),
+    });
     expect(reverted.statusCode).toBe(200);
     expect(reverted.json()).toMatchObject({ id: report.batch.id, status: "reverted", revertedBy: "test-editor" });
-    const again = await app.inject({ method: "POST", url: `/api/import/batches/${report.batch.id}/revert`, headers: bearer("editor") });
+    const again = await live.app.inject({
+      method: "POST",
+      url: `/api/import/batches/${report.batch.id}/revert`,
+      headers: bearer("editor"),
+    });
     expect(again.statusCode).toBe(409);
-    const unknown = await app.inject({
+    const unknown = await live.app.inject({
       method: "POST",
       url: "/api/import/batches/import-20000101-000000-abcdef/revert",
       headers: bearer("editor"),
@@ -112,7 +120,7 @@ describe("import over HTTP", () => {
     const bad = multipart([
       { name: "funds.csv", bytes: Buffer.from(`编号,名称,规模(元),备注\nfund:${P}-x,测试基金,亿元以上,规模写法不精确`) },
     ]);
-    const res = await app.inject({
+    const res = await live.app.inject({
       method: "POST",
       url: "/api/import?dryRun=false",
       payload: bad.payload,
@@ -130,7 +138,7 @@ describe("import over HTTP", () => {
       },
     ]);
     const pdf = multipart([{ name: "firms.pdf", bytes: Buffer.from("%PDF") }]);
-    const refused = await app.inject({
+    const refused = await live.app.inject({
       method: "POST",
       url: "/api/import",
       payload: pdf.payload,
@@ -141,7 +149,7 @@ describe("import over HTTP", () => {
   });
 
   it("exports the current data as a template workbook", async () => {
-    const res = await app.inject({ url: "/api/export/templates.xlsx" });
+    const res = await live.app.inject({ url: "/api/export/templates.xlsx" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();

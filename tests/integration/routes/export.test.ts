@@ -1,11 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
 import type { Graph } from "../../../server/db/graph.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
+import { type Xml, xmlParser } from "../../helpers/xml.ts";
 import { exploreFixture } from "./explore-fixture.ts";
 
 const fixture = exploreFixture("t-export");
@@ -33,16 +34,7 @@ afterAll(async () => {
 async function exportAs(format: string, body: unknown = { nodeIds: SELECTION }, extra = "") {
   return app.inject({ method: "POST", url: `/api/export?format=${format}${extra}`, payload: body as Record<string, unknown> });
 }
-// biome-ignore lint/suspicious/noExplicitAny: parsed XML has no static type; the assertions check its shape
-type Xml = Record<string, any>;
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  htmlEntities: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (name) => ["key", "node", "edge", "data", "attribute", "attvalue", "attributes"].includes(name),
-});
+const xml = xmlParser(["key", "node", "edge", "data", "attribute", "attvalue", "attributes"]);
 
 describe("POST /api/export", () => {
   it("json: the elements of the selection and every edge among them, as a download", async () => {

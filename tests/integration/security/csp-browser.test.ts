@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../helpers/chromium.ts";
+import { launchChromium } from "../../../scripts/chromium.ts";
 import { type ServedWebApp, serveWebApp } from "../../helpers/web-app.ts";
 
 /**

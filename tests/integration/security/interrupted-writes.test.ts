@@ -139,7 +139,7 @@ describe("writes interrupted midway leave no partial data", () => {
     const file = await firmsCsv(ROWS);
 
     const before = await graphChecksum(graph);
-    const run = await killWhen(cli("server/import/cli.ts", [file, "--user", "kill-test"]), /writing /);
+    const run = await killWhen(cli("server/import-cli.ts", [file, "--user", "kill-test"]), /writing /);
     expect(run.killed, `the import ended before it was killed; output:\n${run.output.slice(-2000)}`).toBe(true);
     await waitForRollback();
 
@@ -152,7 +152,7 @@ describe("writes interrupted midway leave no partial data", () => {
   it("a chunked import killed between chunks shows readers nothing, and the next run rolls it back at once, restoring the graph exactly", async () => {
     const file = await firmsCsv(CHUNKED_ROWS);
     const before = await graphChecksum(graph);
-    const run = await killOnceWritten(cli("server/import/cli.ts", [file, "--user", "kill-test-chunked"]));
+    const run = await killOnceWritten(cli("server/import-cli.ts", [file, "--user", "kill-test-chunked"]));
     expect(run.killed, `the import ended before it was killed; output:\n${run.output.slice(-2000)}`).toBe(true);
     await waitForRollback();
 
@@ -176,7 +176,7 @@ describe("writes interrupted midway leave no partial data", () => {
 
     // The next run of anything (here the CLI listing imports; the app's start does the same) sees
     // that the batch's owner process is dead and rolls it back at once, without waiting.
-    const revert = await exitCode(cli("server/import/cli.ts", ["--list"]));
+    const revert = await exitCode(cli("server/import-cli.ts", ["--list"]));
     const [status] = await graph.runRaw("MATCH (b:ImportBatch {id: $id}) RETURN b.status AS status", { id: left[0]?.id });
     expect(revert.code, revert.output.slice(-2000)).toBe(0);
     expect(revert.output).toContain(`Rolled back 1 interrupted import(s): ${left[0]?.id}`);

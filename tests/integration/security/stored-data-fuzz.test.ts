@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../../server/app.ts";
-import { runImport } from "../../../server/import/run-import.ts";
 import { revertImportBatch } from "../../../server/repositories/imports.ts";
+import { runImport } from "../../../server/services/import-run.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
 import { testConfig, testGraph } from "../../helpers/graph.ts";
 import { type Operation, operationsOf } from "./openapi-operations.ts";

@@ -98,21 +98,6 @@ const serverPart = (file: string) => {
   return parts.length === 2 ? parts[1]! : `${parts[1]}/`;
 };
 
-/**
- * Cycles that existed when this check was written and are still to be broken (issue 13). The check
- * compares exactly: a new cycle, a folder joining one of these, or one of them broken (then delete
- * it here) all fail, so this list only shrinks.
- */
-// bench → tests: bench/render.ts borrows tests/helpers/chromium.ts. server → seeds: the demo
-// outside-firm layer (server/demo-outside-layer.ts) still uses the synthetic generator in seeds/.
-const KNOWN_TOP_LEVEL_CYCLES: string[][] = [
-  ["bench", "tests"],
-  ["neo4j-local", "seeds", "server"],
-];
-const KNOWN_SERVER_CYCLES: string[][] = [
-  ["auth/", "cli-graph.ts", "config.ts", "connect.ts", "db/", "import/", "plugins/", "repositories/", "seed/"],
-];
-
 describe("the import graph", () => {
   it("finds the imports it checks (the regex still matches the code)", () => {
     expect(edges.some((e) => e.from === path.join("server", "app.ts") && e.to.startsWith(`server${path.sep}routes`))).toBe(true);
@@ -126,12 +111,12 @@ describe("the import graph", () => {
     ).toEqual([["a", "b"]]);
   });
 
-  it("has no cycle between top-level folders but the known ones still to break", () => {
-    expect(cycles(folderGraph(topFolder))).toEqual(KNOWN_TOP_LEVEL_CYCLES);
+  it("has no cycle between top-level folders", () => {
+    expect(cycles(folderGraph(topFolder))).toEqual([]);
   });
 
-  it("has no cycle between server/ subfolders but the known ones still to break", () => {
-    expect(cycles(folderGraph(serverPart))).toEqual(KNOWN_SERVER_CYCLES);
+  it("has no cycle between server/ subfolders", () => {
+    expect(cycles(folderGraph(serverPart))).toEqual([]);
   });
 
   it("keeps server code out of the web app", () => {

@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
-import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Elements } from "../../../model/api/elements.ts";
 import { unneutralizeFormula, xmlSafe } from "../../../model/spreadsheet-text.ts";
@@ -12,6 +11,7 @@ import { writeJson } from "../../../server/export/json.ts";
 import { writeXlsx } from "../../../server/export/xlsx.ts";
 import { type Cell, readSheets } from "../../../server/import/read-sheets.ts";
 import { csvBytes, headerRow, type SheetData, toTemplateRow, writeXlsx as writeTemplateXlsx } from "../../../server/import/workbook.ts";
+import { type Xml, xmlParser } from "../../helpers/xml.ts";
 
 /**
  * Finding 5 and 6 of issue 12, and the property behind them: any stored name goes through every
@@ -72,17 +72,7 @@ async function readAll(name: string, bytes: Buffer): Promise<Cell[][][]> {
   return sheets;
 }
 
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  htmlEntities: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  isArray: (tag) => ["key", "node", "data", "attribute", "attvalue"].includes(tag),
-});
-// biome-ignore lint/suspicious/noExplicitAny: parsed XML has no static type
-type Xml = Record<string, any>;
+const xml = xmlParser(["key", "node", "data", "attribute", "attvalue"], { trimValues: false });
 
 /** What an XML-based file can give back: the name without the characters XML forbids, "" read as absent. */
 const viaXml = (name: string) => xmlSafe(name);

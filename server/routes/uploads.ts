@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { MAX_UPLOAD_BYTES, uploadSchema } from "../../model/api/imports.ts";
+import { ImportLimitError } from "../import/limits.ts";
+import type { ImportFile } from "../import/read-sheets.ts";
+import { UnreadableFileError } from "../import/read-sheets.ts";
 import { badRequest, HttpError } from "../plugins/errors.ts";
-import { ImportLimitError } from "./limits.ts";
-import type { ImportFile } from "./read-sheets.ts";
-import { UnreadableFileError } from "./read-sheets.ts";
 
 const tooLarge = (name: string) =>
   new HttpError(

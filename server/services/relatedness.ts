@@ -1,17 +1,7 @@
-import {
-  type Density,
-  densities,
-  type Proximities,
-  proximities,
-  type RegionSegmentCount,
-  regionStrengths,
-  rollUp,
-} from "../analysis/relatedness.ts";
+import { type Density, densities, type Proximities, proximities, regionStrengths, rollUp } from "../analysis/relatedness.ts";
 import type { SegmentCoverage } from "../analysis/types.ts";
 import type { Graph } from "../db/graph.ts";
-
-/** Upper bound on (region, segment) rows read per chain. */
-const COUNT_ROWS_LIMIT = 200_000;
+import { readGraphStamp, readSegmentRegionCounts } from "../repositories/analysis.ts";
 
 interface Cached {
   stamp: string;
@@ -26,20 +16,13 @@ interface Cached {
  */
 const cache = new WeakMap<Graph, Map<string, Cached>>();
 
-async function graphStamp(graph: Graph): Promise<string> {
-  const row = await graph.readOne<{ firms: number; inSegment: number; locatedIn: number }>("count-graph-stamp");
-  return `${row?.firms}|${row?.inSegment}|${row?.locatedIn}`;
-}
-
 export async function chainProximities(graph: Graph, chain: string, parentOf: Map<string, string | null>): Promise<Proximities> {
-  const stamp = await graphStamp(graph);
+  const stamp = await readGraphStamp(graph);
   const byChain = cache.get(graph) ?? new Map<string, Cached>();
   cache.set(graph, byChain);
   const hit = byChain.get(chain);
   if (hit && hit.stamp === stamp) return hit.proximities;
-  const computed = graph
-    .read<RegionSegmentCount>("find-segment-region-counts", { chain, limit: COUNT_ROWS_LIMIT })
-    .then((rows) => proximities(rollUp(rows, parentOf)));
+  const computed = readSegmentRegionCounts(graph, chain).then((rows) => proximities(rollUp(rows, parentOf)));
   byChain.set(chain, { stamp, proximities: computed });
   computed.catch(() => byChain.delete(chain));
   return computed;

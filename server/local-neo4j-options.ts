@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Env } from "../server/config.ts";
-import type { LocalNeo4jOptions } from "./launcher.ts";
+import type { LocalNeo4jOptions } from "../neo4j-local/launcher.ts";
+import type { Env } from "./config.ts";
 
 /** Launcher settings from the parsed environment; the server-side timeout backs up the driver's. */
 export function localNeo4jOptions(env: Env, log: (line: string) => void = console.log): LocalNeo4jOptions {

@@ -1,7 +1,7 @@
 import type { Graph } from "../db/graph.ts";
+import { IMPORT_KINDS, IMPORTABLE_RELATION_TYPES, type ImportKind, KIND_SPECS } from "../import/templates.ts";
+import { type SheetData, toTemplateRow } from "../import/workbook.ts";
 import { exportEntities, exportRelations } from "../repositories/imports.ts";
-import { IMPORT_KINDS, IMPORTABLE_RELATION_TYPES, type ImportKind, KIND_SPECS } from "./templates.ts";
-import { type SheetData, toTemplateRow } from "./workbook.ts";
 
 /**
  * The current data in template form, one sheet per kind, read page by page as it is written.

@@ -4,17 +4,17 @@ import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import type { ImportReport } from "../../model/api/imports.ts";
-import { runWithGraph } from "../cli-graph.ts";
-import { ConfigError, importLimitsFromEnv, parseEnv } from "../config.ts";
-import type { Graph } from "../db/graph.ts";
 import { ProgressLine } from "../lib/progress-line.ts";
-import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "../repositories/imports.ts";
-import { exportSheets } from "./export-data.ts";
-import { formatProblemTable } from "./problems.ts";
-import { type ImportFile, isCsv, isXlsx } from "./read-sheets.ts";
-import { runImport } from "./run-import.ts";
-import { blankSheets, csvBytes, csvFileName, type SheetData, writeXlsx } from "./workbook.ts";
+import type { ImportReport } from "../model/api/imports.ts";
+import { runWithGraph } from "./cli-graph.ts";
+import { ConfigError, importLimitsFromEnv, parseEnv } from "./config.ts";
+import type { Graph } from "./db/graph.ts";
+import { formatProblemTable } from "./import/problems.ts";
+import { type ImportFile, isCsv, isXlsx } from "./import/read-sheets.ts";
+import { blankSheets, csvBytes, csvFileName, type SheetData, writeXlsx } from "./import/workbook.ts";
+import { listImportBatches, RevertConflictError, recoverInterruptedImports, revertImportBatch } from "./repositories/imports.ts";
+import { exportSheets } from "./services/export-data.ts";
+import { runImport } from "./services/import-run.ts";
 
 const USAGE = `导入 import — planners' spreadsheets into Chain Atlas
 

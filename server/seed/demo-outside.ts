@@ -1,10 +1,10 @@
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
-import type { Graph, WriteCounts } from "../../server/db/graph.ts";
-import { addCounts, NO_WRITES } from "../../server/db/graph.ts";
-import { DEMO_SEED_DIR } from "../../server/seed/demo-seed.ts";
-import { readSeedDir } from "../../server/seed/read-seed-dir.ts";
-import { SYNTHETIC_PROVENANCE } from "./batch-writer.ts";
-import type { NodeRow, RelRow } from "./types.ts";
+import type { Graph, WriteCounts } from "../db/graph.ts";
+import { addCounts, NO_WRITES } from "../db/graph.ts";
+import { DEMO_SEED_DIR } from "./demo-seed.ts";
+import { readSeedDir } from "./read-seed-dir.ts";
+import { SYNTHETIC_PROVENANCE } from "./synthetic-provenance.ts";
+import type { EntityRow, RelationRow } from "./to-graph-rows.ts";
 
 /**
  * An opt-in layer of made-up outside firms around two demo chains (DEMO_OUTSIDE_FIRMS=true), so
@@ -49,8 +49,8 @@ const TAGS: Record<(typeof ROLES)[number], string[]> = {
 };
 
 export interface DemoOutsideRows {
-  nodes: NodeRow[];
-  relations: [RelationshipType, RelRow[]][];
+  nodes: EntityRow[];
+  relations: [RelationshipType, RelationRow[]][];
 }
 
 /** The layer's rows, derived from the demo seed files only (deterministic). */
@@ -58,8 +58,8 @@ export async function demoOutsideRows(): Promise<DemoOutsideRows> {
   const seed = await readSeedDir(DEMO_SEED_DIR);
   const segments = new Map(seed["segments.json"].map((s) => [s.id, s]));
   const regionNames = new Map(seed["regions.json"].map((r) => [r.id, r.name]));
-  const nodes: NodeRow[] = [];
-  const rels = new Map<RelationshipType, RelRow[]>();
+  const nodes: EntityRow[] = [];
+  const rels = new Map<RelationshipType, RelationRow[]>();
   const rel = (type: RelationshipType, from: string, to: string) =>
     rels.set(type, [...(rels.get(type) ?? []), { from, to, key: "", props: {} }]);
   for (const anchor of DEMO_OUTSIDE_ANCHORS) {

@@ -1,12 +1,12 @@
 import { PassThrough, Writable } from "node:stream";
 import type { ImportBatch } from "../../model/api/imports.ts";
 import type { Graph } from "../db/graph.ts";
+import type { ImportKind } from "../import/templates.ts";
+import { blankSheets, csvBytes, writeXlsx } from "../import/workbook.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 import { HttpError } from "../plugins/errors.ts";
 import { RevertConflictError, revertImportBatch } from "../repositories/imports.ts";
 import { exportSheets } from "./export-data.ts";
-import type { ImportKind } from "./templates.ts";
-import { blankSheets, csvBytes, writeXlsx } from "./workbook.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const attachment = (name: string) => `attachment; filename="${name}"`;

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { ImportBatch, ImportReport } from "../../model/api/imports.ts";
 import type { Graph } from "../db/graph.ts";
+import type { ImportLimits } from "../import/limits.ts";
+import { describeChange, type ImportPlan } from "../import/plan.ts";
+import { errorsOf } from "../import/problems.ts";
+import { readRecords } from "../import/read-records.ts";
+import type { ImportFile } from "../import/read-sheets.ts";
 import { applyImport, ImportRefusedError, planImportAgainstGraph } from "../repositories/imports.ts";
-import type { ImportLimits } from "./limits.ts";
-import { describeChange, type ImportPlan } from "./plan.ts";
-import { errorsOf } from "./problems.ts";
-import { readRecords } from "./read-records.ts";
-import type { ImportFile } from "./read-sheets.ts";
 
 export interface ImportOptions {
   dryRun: boolean;

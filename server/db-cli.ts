@@ -1,6 +1,6 @@
-import { ConfigError, parseEnv } from "../server/config.ts";
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from "./launcher.ts";
-import { localNeo4jOptions } from "./options.ts";
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from "../neo4j-local/launcher.ts";
+import { ConfigError, parseEnv } from "./config.ts";
+import { localNeo4jOptions } from "./local-neo4j-options.ts";
 
 // npm run db:start | db:stop | db:status — the local Neo4j as a background server.
 const command = process.argv[2];
@@ -16,7 +16,7 @@ try {
     const status = await localNeo4jStatus(options.stateDir);
     console.log(status.running ? `running: pid ${status.pid}, bolt 127.0.0.1:${status.boltPort}` : "not running");
   } else {
-    console.error("usage: tsx neo4j-local/cli.ts start|stop|status");
+    console.error("usage: tsx server/db-cli.ts start|stop|status");
     process.exitCode = 2;
   }
 } catch (error) {
