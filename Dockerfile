@@ -13,6 +13,11 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# The 图表包 draws Chinese text into its PNGs and PDF with Noto Sans CJK from Debian's
+# fonts-noto-cjk (server/pack/fonts.ts reads /usr/share/fonts/opentype/noto/; CJK_FONT_FILE
+# points elsewhere). The only system package the app needs; check-dockerfile.ts verifies it is
+# installed where it runs the image's steps without Docker.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

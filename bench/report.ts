@@ -1,3 +1,4 @@
+import { packLines } from "./pack.ts";
 import type { BenchResults, SizeResult } from "./run-bench.ts";
 
 /** The brief's targets, checked against a run; a miss says by how much. */
@@ -140,6 +141,7 @@ function sizeTables(s: SizeResult): string {
     "",
     `Sustained load (autocannon, separate process, ${t.connections} connections, ${t.durationSeconds} s, loopback) on \`${t.url.replace(/^https?:\/\/[^/]+/, "")}\`: ` +
       `${n(t.requestsPerSecond)} req/s, p50 ${t.latencyP50Ms} ms, p99 ${t.latencyP99Ms} ms, ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx, ${t.timeouts} timeouts.`,
+    ...packLines(s.pack),
     "",
   );
   return lines.join("\n");

@@ -13,6 +13,7 @@ import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j } from "./neo4j.ts";
+import { measurePack, type PackResult } from "./pack.ts";
 import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
@@ -74,6 +75,8 @@ export interface SizeResult {
   /** hit@5 of what a planner might type (bench/search-quality.ts). */
   searchQuality?: SearchQuality[];
   throughput: Throughput;
+  /** The 图表包's time and size for a few regions (report only). */
+  pack?: PackResult;
 }
 
 export interface BenchResults {
@@ -99,6 +102,7 @@ const SETTINGS = {
     exportSets: 3,
     answerKeyPresences: 20,
     searchQueries: 20,
+    packRuns: 2,
   },
   full: {
     probeFirms: 20_000,
@@ -113,6 +117,7 @@ const SETTINGS = {
     exportSets: 20,
     answerKeyPresences: 60,
     searchQueries: 200,
+    packRuns: 3,
   },
 };
 
@@ -180,6 +185,8 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
       log("search quality: hit@5 of partial, traditional and mistyped names");
       const search = await searchQuality(graph, plan, settings.searchQueries);
+      log("pack: 图表包 for a few regions with gaps");
+      const pack = await measurePack(baseUrl, pools.withGaps, settings.packRuns);
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -207,6 +214,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         answerKey,
         searchQuality: search,
         throughput,
+        pack,
       };
       return { result, renderResults };
     } finally {

@@ -40,6 +40,16 @@ function requireProvenance<T extends { sources: unknown[]; assumption?: string }
   }
 }
 
+/**
+ * Where a firm, park or project stands, in WGS-84 degrees (GPS; convert GCJ-02 map-app points
+ * first). Optional: without it the 区域分布图 places the record at its region's centroid, marked
+ * approximate.
+ */
+const coordinates = {
+  lng: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+};
+
 const names = {
   name: z.string().min(1).max(120),
   nameEn: z.string().min(1).max(200).optional(),
@@ -80,6 +90,7 @@ export const firmSchema = z
     /** Where the firm mainly sells, when a document says so (e.g. 'outside' for a grower selling to pharma firms elsewhere). */
     marketScope: z.enum(MARKET_SCOPES).optional(),
     /** 统一社会信用代码: the key a firm list matches on before its name. */
+    ...coordinates,
     creditCode: z
       .string()
       .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, "a 统一社会信用代码 has 18 characters: digits and capital letters")
@@ -135,6 +146,7 @@ export const parkSchema = z
     floorSpaceM2: z.number().positive().optional(),
     status: z.enum(PARK_STATUSES).optional(),
     openingDate: z.string().optional(),
+    ...coordinates,
     ...provenance,
   })
   .superRefine(requireProvenance);
@@ -146,6 +158,7 @@ export const projectSchema = z
     ...names,
     investmentYuan: yuan.optional(),
     status: z.enum(PROJECT_STATUSES).optional(),
+    ...coordinates,
     ...provenance,
   })
   .superRefine(requireProvenance);

@@ -118,12 +118,37 @@ function assembleRuntime(stage: Stage, built: Record<string, string>, dir: strin
         cpSync(inImage(sourceDir, source, IMAGE_ROOT), target, { recursive: true });
       }
     } else if (keyword === "CMD") cmd = JSON.parse(args) as string[];
+    else if (keyword === "RUN") checkSystemPackages(args);
     else if (!["USER", "EXPOSE", "LABEL", "HEALTHCHECK"].includes(keyword)) {
       throw new Error(`check-dockerfile: the runtime stage's ${keyword} is not emulated; extend this script`);
     }
   }
   if (cmd.length === 0) throw new Error("check-dockerfile: the runtime stage has no CMD in exec form");
   return { env, cmd, cwd: inImage(dir, ".", workdir) };
+}
+
+/**
+ * A runtime RUN may only install Debian packages (apt-get install); without Docker the step is
+ * checked by requiring those packages to be installed on this machine, where the app then runs.
+ */
+export function aptPackages(args: string): string[] {
+  const install = /apt-get install\s+([^&;|]+)/.exec(args);
+  if (!install?.[1]) throw new Error(`check-dockerfile: the runtime stage's RUN is not an apt-get install: ${args}`);
+  return install[1].split(/\s+/).filter((word) => word && !word.startsWith("-"));
+}
+
+function checkSystemPackages(args: string) {
+  for (const pkg of aptPackages(args)) {
+    let status = "";
+    try {
+      status = execSync(`dpkg-query -W -f='\${Status}' ${pkg}`, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      status = "";
+    }
+    if (!status.includes("install ok installed"))
+      throw new Error(`the runtime stage installs ${pkg}, which is not installed here (apt-get install ${pkg})`);
+    say(`RUN apt-get install ${pkg}: installed here`);
+  }
 }
 
 async function waitFor(url: string, app: ChildProcess, timeoutMs: number): Promise<Response> {
@@ -181,6 +206,13 @@ async function main() {
     const page = await (await waitFor(`${base}/`, app, 10_000)).text();
     if (!page.includes("<script")) throw new Error("/ did not serve the built web bundle");
     say("the app from the runtime folder answered /api/health, /api/ready and served the web bundle");
+    // The 图表包 needs the native PNG renderer and the CJK font: ask for the demo pair's pack
+    // (404 when the database holds no demo data, which says nothing about the image).
+    const pack = await fetch(`${base}/api/chains/chain:beauty-health/pack?region=region:lianzhou`);
+    const bytes = Buffer.from(await pack.arrayBuffer());
+    if (pack.status === 200 && bytes.subarray(0, 2).toString() === "PK") say("the runtime folder built a 图表包 (PNG, PDF and fonts work)");
+    else if (pack.status !== 404)
+      throw new Error(`the 图表包 failed in the runtime folder: ${pack.status} ${bytes.subarray(0, 300).toString()}`);
   } finally {
     if (app && app.exitCode === null) {
       app.kill("SIGTERM");

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { type SecurityConfig, securityFromEnv } from "./auth/security-config.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./import/limits.ts";
 
+/** Where Debian's fonts-noto-cjk puts Noto Sans CJK (the Dockerfile installs it); the 图表包 embeds it. */
+export const DEFAULT_CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
 /**
  * Every setting the app reads from the environment, parsed once. A bad value stops the
  * process with one line naming the variable (see loadConfig); `.env.example` lists them all.
@@ -33,6 +36,8 @@ export const envSchema = z.object({
   /** Opt-in: a clearly marked :Synthetic layer of outside firms around two demo chains (seeds/synthetic/demo-outside.ts). */
   DEMO_OUTSIDE_FIRMS: bool.default(false),
   WEB_DIST_DIR: z.string().min(1).default("web/dist"),
+  /** The CJK font the 图表包's PNGs and PDF embed (server/pack/fonts.ts). */
+  CJK_FONT_FILE: z.string().min(1).default(DEFAULT_CJK_FONT),
   AUTH_TOKENS: z.string().optional(),
   AUTH_TOKENS_FILE: z.string().min(1).optional(),
   READS_OPEN: bool.default(true),
@@ -102,6 +107,8 @@ export interface Config {
   security?: SecurityConfig;
   /** Bounds on what one import may read; absent means DEFAULT_IMPORT_LIMITS. */
   importLimits?: ImportLimits;
+  /** The CJK font file the 图表包 embeds; absent means DEFAULT_CJK_FONT. */
+  cjkFontFile?: string;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +138,7 @@ export function buildConfig(env: Env, neo4j: Neo4jConnection): Config {
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     security: securityConfig(env),
     importLimits: importLimitsFromEnv(env),
+    cjkFontFile: path.resolve(env.CJK_FONT_FILE),
   };
 }
 

@@ -94,6 +94,11 @@ export const QUERY_NAMES = [
   "list-scenarios",
   "save-scenario",
   "delete-scenario",
+  // 图表包 and 区域分布图 (server/pack, server/geo)
+  "find-distribution-points",
+  "save-region-boundary",
+  "find-region-boundary",
+  "delete-region-boundary",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

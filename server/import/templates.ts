@@ -228,6 +228,12 @@ function flatColumns(which: { region?: boolean; chains?: "member" | "serves"; se
   return columns;
 }
 
+/** Optional longitude/latitude (WGS-84) for the 区域分布图; without them a record sits at its region's centroid. */
+const COORDINATE_COLUMNS: Column[] = [
+  { key: "lng", zh: "经度", field: "lng", type: "number", aliases: ["longitude", "东经"], hint: "WGS-84 degrees, e.g. 119.92" },
+  { key: "lat", zh: "纬度", field: "lat", type: "number", aliases: ["latitude", "北纬"], hint: "WGS-84 degrees, e.g. 28.45" },
+];
+
 const RELATION_TYPE_WORDS: Record<RelationshipType, string[]> = {
   PART_OF: ["隶属", "属于"],
   ENCLAVE_OF: ["飞地归属"],
@@ -355,6 +361,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       outside: ["外地", "域外", "外销"],
       mixed: ["混合", "本地和外地", "内外销"],
     }),
+    ...COORDINATE_COLUMNS,
   ]),
   funds: entity("funds", "基金", ["产业基金", "基金清单"], "Fund", fundSchema, [
     ...flatColumns({ region: true, chains: "serves", segments: "serves" }),
@@ -420,6 +427,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       operating: ["运营", "已运营", "投用"],
     }),
     { key: "opening_date", zh: "开园日期", field: "openingDate", type: "text", hint: "as the document says: 2025-06, 2025-Q2 …" },
+    ...COORDINATE_COLUMNS,
   ]),
   projects: entity("projects", "项目", ["招商项目", "重点项目", "项目清单"], "Project", projectSchema, [
     ...flatColumns({ region: true, chains: "member", segments: true }),
@@ -430,6 +438,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
       "under-construction": ["在建", "建设中", "开工"],
       operating: ["投产", "运营", "竣工投产"],
     }),
+    ...COORDINATE_COLUMNS,
   ]),
   investments: {
     kind: "investments",

@@ -34,6 +34,8 @@ export function everyClientCall(api: Api, ids: CallIds, token = ""): Record<keyo
     scenarioOutcome: () => api.scenarioOutcome(ids.scenario),
     resilience: () => api.resilience(ids.chain, ids.region),
     exportFile: "file",
+    pack: "file",
+    distributionSvg: "file",
     importFiles: () => api.importFiles([new File(["id,name\n"], "firms.csv")], { dryRun: true, token }),
     importBatches: () => api.importBatches(),
     revertImport: () => api.revertImport(ids.batch, token),

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDockerfile } from "../../../scripts/check-dockerfile.ts";
+import { aptPackages, parseDockerfile } from "../../../scripts/check-dockerfile.ts";
 import { testConnection } from "../../helpers/graph.ts";
 
 const ROOT = path.join(import.meta.dirname, "../../..");
@@ -23,7 +23,9 @@ describe("the Dockerfile", () => {
     expect(runs.some((r) => /npm prune --omit=dev/.test(r))).toBe(true);
     const cmd = stages[1]?.instructions.find((i) => i.keyword === "CMD")?.args ?? "";
     expect(JSON.parse(cmd)[0]).toBe("node");
-    expect(stages[1]?.instructions.some((i) => i.keyword === "RUN")).toBe(false);
+    // The runtime stage's only RUN installs the CJK font the 图表包 embeds.
+    const runtimeRuns = stages[1]?.instructions.filter((i) => i.keyword === "RUN").map((i) => aptPackages(i.args)) ?? [];
+    expect(runtimeRuns).toEqual([["fonts-noto-cjk"]]);
   });
 
   it("builds and starts without Docker: the runtime folder answers /api/health and /api/ready", async () => {
@@ -51,5 +53,7 @@ describe("the Dockerfile", () => {
     expect(log).toMatch(/RUN npm prune --omit=dev/);
     expect(log).toMatch(/no dev dependencies in the runtime node_modules/);
     expect(log).toMatch(/answered \/api\/health, \/api\/ready and served the web bundle/);
+    expect(log).toMatch(/RUN apt-get install fonts-noto-cjk: installed here/);
+    expect(log).toMatch(/the runtime folder built a 图表包/);
   }, 900_000);
 });

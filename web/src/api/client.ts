@@ -131,6 +131,14 @@ export const api = {
     });
     return { blob: await response.blob(), disposition: response.headers.get("content-disposition") };
   },
+  /** The 图表包 ZIP: the response itself, so the caller can show the download's progress. */
+  pack: (chain: string, region: string, lang: string, enclaves?: string) =>
+    send(url(`/api/chains/${enc(chain)}/pack`, { region, lang, enclaves }), { headers: { accept: "application/zip" } }),
+  /** The 区域分布图 as SVG text (drawn by the server, the same picture as in the pack). */
+  distributionSvg: async (chain: string, region: string, lang: string, enclaves?: string) =>
+    (
+      await send(url(`/api/chains/${enc(chain)}/distribution.svg`, { region, lang, enclaves }), { headers: { accept: "image/svg+xml" } })
+    ).text(),
   importFiles,
   importBatches: (limit = 20) => getJson("/api/import/batches", { limit }, batchListSchema),
   revertImport: async (id: string, token: string) => {

@@ -8,6 +8,7 @@ import { parseState, serializeState, type View, type ViewState, withState } from
 import { clear, h } from "../ui/dom.ts";
 import { chainMapView } from "../views/chain-map.ts";
 import { compareView } from "../views/compare.ts";
+import { distributionView } from "../views/distribution.ts";
 import { explorerView } from "../views/explorer.ts";
 import { homeView } from "../views/home.ts";
 import { importView } from "../views/import.ts";
@@ -28,8 +29,9 @@ const VIEWS: Record<View, ViewFactory> = {
   import: importView,
   scenario: scenarioView,
   resilience: resilienceView,
+  distribution: distributionView,
 };
-const NAV: View[] = ["home", "map", "explore", "targets", "compare", "scenario", "resilience", "import"];
+const NAV: View[] = ["home", "map", "explore", "targets", "compare", "distribution", "scenario", "resilience", "import"];
 
 /**
  * The shell: header with the views and the language switch, one mounted view, a toast area.

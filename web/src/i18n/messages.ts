@@ -334,6 +334,16 @@ export const zh = {
   "error.other": "请求失败（{status}）：{message}",
   "error.render": "图形渲染失败：{message}",
   ...accessZh,
+  "nav.distribution": "区域分布",
+  "pack.button": "导出图表包",
+  "pack.building": "正在生成图表包（产业链图、区域分布图、招商路线图、清单、报告）…",
+  "pack.downloading": "正在下载图表包：{percent}",
+  "pack.done": "图表包已下载：{file}",
+  "pack.pick": "先选择区域和产业链",
+  "distribution.title": "区域分布图",
+  "distribution.hint": "点击企业、园区或项目查看详情；数字圆圈为聚合点，点击列出其中各点。空心标记表示位置为所在区域中心（近似）。",
+  "distribution.cluster": "此聚合点中的 {n} 个点",
+  "distribution.svgLabel": "{region}{chain}区域分布图",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -675,4 +685,15 @@ export const en: Record<MessageKey, string> = {
   "error.other": "Request failed ({status}): {message}",
   "error.render": "Drawing the graph failed: {message}",
   ...accessEn,
+  "nav.distribution": "Distribution",
+  "pack.button": "Export chart pack",
+  "pack.building": "Building the chart pack (chain map, distribution map, recruitment route, lists, report)…",
+  "pack.downloading": "Downloading the chart pack: {percent}",
+  "pack.done": "Chart pack downloaded: {file}",
+  "pack.pick": "Choose a region and a chain first",
+  "distribution.title": "Regional distribution map",
+  "distribution.hint":
+    "Click a firm, park or project for its details; a numbered circle is a cluster, click it to list its points. Hollow marks sit at their region's centre (approximate).",
+  "distribution.cluster": "{n} points in this cluster",
+  "distribution.svgLabel": "{region} {chain} distribution map",
 };

@@ -5,7 +5,18 @@ import { ID_PATTERN } from "../../../model/id-pattern.ts";
  * Pure: parse and serialize only, so the app, the tests and a pasted link agree on one format.
  * Unknown or malformed values are dropped rather than trusted, because links travel by chat.
  */
-export const VIEWS = ["home", "map", "explore", "targets", "compare", "report", "import", "scenario", "resilience"] as const;
+export const VIEWS = [
+  "home",
+  "map",
+  "explore",
+  "targets",
+  "compare",
+  "report",
+  "import",
+  "scenario",
+  "resilience",
+  "distribution",
+] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = "zh" | "en";
 export type Enclaves = "home" | "host" | "both";

@@ -3,6 +3,7 @@ import type { ChainMap, Finding, GapReport } from "../../../model/api/analysis.t
 import { STAGES } from "../../../model/domain.ts";
 import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
+import { packButton } from "../export/pack-button.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { DEFAULT_THRESHOLDS } from "../graph/segment-status.ts";
@@ -94,6 +95,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       toolbar,
       h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
       exportMenu(context, () => graph, nameParts, openReport),
+      packButton(context),
     );
   };
 

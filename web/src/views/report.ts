@@ -1,6 +1,7 @@
 import type { Targets } from "../../../model/api/analysis.ts";
 import type { DocumentRef } from "../../../model/api/explore.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
+import { packButton } from "../export/pack-button.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, failureBox, h, loading } from "../ui/dom.ts";
@@ -68,6 +69,7 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
           h("p", { class: "hint" }, t("report.pdfHint")),
           h("button", { type: "button", class: "primary", id: "report-pdf", onclick: () => window.print() }, t("report.pdf")),
           h("button", { type: "button", onclick: () => context.navigate({ view: "map" }) }, t("report.back")),
+          packButton(context),
         ),
         coverSection(gaps, t, {
           title: t("report.title", { chain: chainName, region: regionName }),
