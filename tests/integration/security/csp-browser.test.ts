@@ -67,7 +67,8 @@ describe("the Content-Security-Policy in a real browser", () => {
   it("lets the web app load, draw a chain map and export a PNG with no violation", async () => {
     const { page, violations } = await watchedPage();
     try {
-      const response = await page.goto(`${base}/`);
+      // The overview is the first screen; the chain map (#/map) is where the drawing and PNG export live.
+      const response = await page.goto(`${base}/#/map`);
       expect(String(response?.headers()["content-security-policy"])).toContain("script-src 'self'");
       await page.locator("#app *").first().waitFor({ timeout: 30_000 });
       await page.locator("#pick-region").waitFor({ timeout: 30_000 });

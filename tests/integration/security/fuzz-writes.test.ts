@@ -253,7 +253,17 @@ describe("hostile input on the write endpoints, with a real editor's token", () 
   });
 
   it("leaves only allowed labels and relationship types, and the demo data whole", async () => {
-    const bookkeeping = ["ImportBatch", "ImportUndo", "ImportLock", "ImportStaged", "AuditEntry", "DataVersion", "ChainStats"];
+    const bookkeeping = [
+      "ImportBatch",
+      "ImportUndo",
+      "ImportLock",
+      "ImportStaged",
+      "AuditEntry",
+      "DataVersion",
+      "ChainStats",
+      "Scenario",
+      "Boundary",
+    ];
     const allowedLabels = new Set<string>(["Entity", "Document", "Synthetic", ...bookkeeping, ...ENTITY_LABELS]);
     const labels = (await graph.runRaw("CALL db.labels() YIELD label RETURN collect(label) AS all"))[0]?.all as string[];
     expect(labels.filter((l) => !allowedLabels.has(l))).toEqual([]);
