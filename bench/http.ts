@@ -12,14 +12,14 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
  * The real app listening on loopback, as `npm start` builds it, except that the per-client rate
  * limit is lifted: the bench is one client sending thousands of requests on purpose.
  */
-export async function startApp(connection: Neo4jConnection, queryTimeoutMs: number) {
+export async function startApp(connection: Neo4jConnection, queryTimeoutMs: number, webDistDir = "/nonexistent-web-dist") {
   const app = await buildApp({
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
     neo4j: connection,
     queryTimeoutMs,
-    webDistDir: "/nonexistent-web-dist",
+    webDistDir,
     security: { ...DEFAULT_SECURITY, rateLimit: { readsPerMinute: 10_000_000, writesPerMinute: 10_000_000, exportsPerMinute: 10_000_000 } },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

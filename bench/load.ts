@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EntityLabel, RelationshipType } from "../model/domain.ts";
 import { firmNode, firmPlaces, firmRelations } from "../seeds/synthetic/firms.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
+import { type OfflineLoadStats, offlineLoad } from "../seeds/synthetic/offline-load.ts";
 import { buildPlan } from "../seeds/synthetic/plan.ts";
 import { planNodes, planRelations } from "../seeds/synthetic/plan-rows.ts";
 import { removeSynthetic } from "../seeds/synthetic/remove.ts";
@@ -145,4 +148,24 @@ function rate(nodes: number, relationships: number, nodeSeconds: number, relSeco
     nodesPerSecond: Math.round(nodes / nodeSeconds),
     relationshipsPerSecond: Math.round(relationships / relSeconds),
   };
+}
+
+/**
+ * The offline bulk path at full size into a Neo4j of its own (own state folder, own port): CSV,
+ * neo4j-admin import, start, schema, chain stats. The server and its files are removed afterwards.
+ */
+export async function measureOfflineLoad(
+  firms: number,
+  seed: number,
+  memory: { heap: string; pageCache: string },
+  log: (line: string) => void,
+): Promise<OfflineLoadStats> {
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-offline-"));
+  try {
+    const { stats, server } = await offlineLoad({ seed, firms, stateDir, csvDir: path.join(stateDir, "csv"), ...memory, log });
+    await server.stop();
+    return stats;
+  } finally {
+    await rm(stateDir, { recursive: true, force: true });
+  }
 }

@@ -17,15 +17,24 @@ export function targetChecks(results: BenchResults) {
       note: by(g.nodesPerSecond, 50_000, true),
     });
     checks.push({
-      target: `load ≥ 30k rels/s (${big.firms} firms)`,
+      target: `load ≥ 50k rels/s (${big.firms} firms)`,
       measured: `${Math.round(g.relationshipsPerSecond)} rels/s`,
-      met: g.relationshipsPerSecond >= 30_000,
-      note: by(g.relationshipsPerSecond, 30_000, true),
+      met: g.relationshipsPerSecond >= 50_000,
+      note: by(g.relationshipsPerSecond, 50_000, true),
     });
     checks.push({
       target: "loader RSS < 1 GiB",
       measured: `${Math.round(g.peakRssBytes / 2 ** 20)} MiB`,
       met: g.peakRssBytes < 2 ** 30,
+    });
+  }
+  if (big.offline?.available) {
+    const rate = big.offline.importRecordsPerSecond;
+    checks.push({
+      target: `offline bulk import ≥ 300k records/s (${big.firms} firms)`,
+      measured: `${Math.round(rate)} records/s`,
+      met: rate >= 300_000,
+      note: by(rate, 300_000, true),
     });
   }
   const key = big.answerKey;
@@ -81,9 +90,25 @@ export function targetChecks(results: BenchResults) {
 
 const n = (x: number | undefined) => (x === undefined ? "–" : Math.round(x).toLocaleString("en-US"));
 
+/** The offline bulk path (--offline) next to the online rates: the import alone and CSV-to-usable-database. */
+function offlineLines(s: SizeResult): string[] {
+  const o = s.offline;
+  if (!o) return [];
+  if (!o.available) return [`Offline bulk path: failed (${o.reason}).`, ""];
+  const sec = (x: number) => `${x.toFixed(1)} s`;
+  return [
+    `Offline bulk path (first load into an empty database, a Neo4j of its own; load average ${o.loadAverage.join(" → ")}): ` +
+      `${n(o.nodes)} nodes + ${n(o.relationships)} relationships; CSV written in ${sec(o.csvSeconds)} (${n(o.csvBytes / 2 ** 20)} MiB), ` +
+      `\`neo4j-admin database import full\` ${sec(o.importSeconds)} = **${n(o.importRecordsPerSecond)} records/s** (target ≥ 300,000), ` +
+      `start ${sec(o.startSeconds)}, schema and full-text index ${sec(o.schemaSeconds)}, chain stats ${sec(o.chainStatsSeconds)}; ` +
+      `CSV to a usable database ${sec(o.totalSeconds)} = ${n(o.endToEndRecordsPerSecond)} records/s; store ${n(o.storeBytes / 2 ** 20)} MiB.`,
+    "",
+  ];
+}
+
 function loadTable(s: SizeResult): string[] {
   const load = s.load;
-  if (!load) return ["Load: not measured in this run (--reuse: the database was already loaded).", ""];
+  if (!load) return ["Load: not measured in this run (--reuse: the database was already loaded).", "", ...offlineLines(s)];
   const g = load.generator;
   return [
     "| load | nodes/s | rels/s | vs naive (nodes / rels) | peak RSS |",
@@ -92,6 +117,7 @@ function loadTable(s: SizeResult): string[] {
     `| demo seed loader, probe of ${n(load.seedLoader.nodes)} nodes / ${n(load.seedLoader.relationships)} rels | ${n(load.seedLoader.nodesPerSecond)} | ${n(load.seedLoader.relationshipsPerSecond)} | ${load.seedLoaderVsNaive.nodes}× / ${load.seedLoaderVsNaive.relationships}× | (in bench process) |`,
     `| naive: one statement per row (${n(load.naive.nodes)} nodes, ${n(load.naive.relationships)} rels) | ${n(load.naive.nodesPerSecond)} | ${n(load.naive.relationshipsPerSecond)} | 1× | – |`,
     "",
+    ...offlineLines(s),
   ];
 }
 

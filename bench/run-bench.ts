@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { AnswerKeyScore } from "../seeds/synthetic/answer-key.ts";
 import type { GenerateStats } from "../seeds/synthetic/generate.ts";
+import type { OfflineLoadStats } from "../seeds/synthetic/offline-load.ts";
 import { buildPlan, firmId } from "../seeds/synthetic/plan.ts";
 import { removeSynthetic } from "../seeds/synthetic/remove.ts";
 import type { Neo4jConnection } from "../server/config.ts";
@@ -10,9 +11,9 @@ import { applySchema } from "../server/db/schema.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
 import { seedFromDir } from "../server/seed/demo-seed.ts";
 import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
-import { type LoadRate, measureNaive, measureSeedLoader, runGenerator } from "./load.ts";
+import { type LoadRate, measureNaive, measureOfflineLoad, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
-import { benchNeo4j } from "./neo4j.ts";
+import { benchNeo4j, memoryFor } from "./neo4j.ts";
 import { measurePack, type PackResult } from "./pack.ts";
 import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
@@ -33,6 +34,8 @@ export interface BenchOptions {
   reuse?: boolean;
   /** Run only these query measures (by name); all when absent. */
   only?: string[];
+  /** Also measure the offline bulk path (CSV + neo4j-admin import) at each size, in a Neo4j of its own. */
+  offline?: boolean;
   /** An existing Neo4j to use (its synthetic data is removed afterwards); default: NEO4J_URI or a server of the bench's own. */
   connection?: Neo4jConnection;
   log: (line: string) => void;
@@ -77,6 +80,8 @@ export interface SizeResult {
   throughput: Throughput;
   /** The 图表包's time and size for a few regions (report only). */
   pack?: PackResult;
+  /** The offline bulk path (--offline), or why it failed. */
+  offline?: (OfflineLoadStats & { available: true; loadAverage: [number, number] }) | { available: false; reason: string };
 }
 
 export interface BenchResults {
@@ -152,6 +157,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 async function benchSize(firms: number, options: BenchOptions, settings: (typeof SETTINGS)["full"], withRender: boolean) {
   const { log } = options;
   log(`== ${firms} firms`);
+  // First, while no other server of the bench runs: the offline path needs its own empty database.
+  let offline: SizeResult["offline"];
+  if (options.offline) {
+    const before = loadNow();
+    log(`load: offline bulk path, ${firms} firms (CSV, neo4j-admin import, schema, chain stats; load average ${before})`);
+    offline = await measureOfflineLoad(firms, options.seed, memoryFor(firms), log)
+      .then((stats) => ({ ...stats, available: true as const, loadAverage: [before, loadNow()] as [number, number] }))
+      .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
+  }
   const neo4j = await benchNeo4j(firms, log, options.connection);
   const driver = createDriver(neo4j.connection);
   const graph = new Graph(driver, neo4j.connection.database, 600_000);
@@ -215,6 +229,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         searchQuality: search,
         throughput,
         pack,
+        offline,
       };
       return { result, renderResults };
     } finally {

@@ -8,6 +8,7 @@ import { runBench } from "./run-bench.ts";
 // npm run bench [-- --quick] [-- --sizes 100000,1000000] [-- --seed 42] [-- --no-render]
 //   [-- --reuse]  with NEO4J_URI: keep the synthetic graph afterwards and reuse it when it holds this size
 //   [-- --only gaps,targets]  only these query measures (the docs are then not rewritten)
+//   [-- --offline]  also the offline bulk path (CSV + neo4j-admin import) at each size, in a Neo4j of its own
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const DOCS = path.join(ROOT, "docs", "benchmarks.md");
@@ -21,6 +22,7 @@ const argsSchema = z.object({
   render: z.boolean(),
   reuse: z.boolean(),
   only: z.array(z.string().min(1)).optional(),
+  offline: z.boolean(),
 });
 
 function parseArgs(argv: string[]) {
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]) {
     render: !argv.includes("--no-render"),
     reuse: argv.includes("--reuse"),
     only: get("--only")?.split(","),
+    offline: argv.includes("--offline"),
   });
 }
 

@@ -1,0 +1,90 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { resolveClasspath } from "./classpath.ts";
+import { findJava } from "./java.ts";
+
+export interface AdminImportOptions {
+  /** The state folder a launcher server will then run from (its home/data receives the database). */
+  stateDir: string;
+  nodeFiles: string[];
+  relationshipFiles: string[];
+  arrayDelimiter: string;
+  /** Heap of the import tool's JVM; its caches are off-heap (maxOffHeap). */
+  heap?: string;
+  maxOffHeap?: string;
+  log: (line: string) => void;
+}
+
+export interface AdminImportResult {
+  nodes: number;
+  relationships: number;
+  properties: number;
+  seconds: number;
+}
+
+/**
+ * `neo4j-admin database import full` into the (stopped, empty) database `neo4j` of a launcher state
+ * folder. The Maven artifacts have no neo4j-admin script, but its entry point is there: the
+ * command-line tool `org.neo4j.cli.AdminTool` (neo4j-command-line) with the import command
+ * (neo4j-import-tool) on the same classpath the server runs from; it finds the data folder through
+ * NEO4J_HOME / NEO4J_CONF like the script does.
+ */
+export async function adminImport(options: AdminImportOptions): Promise<AdminImportResult> {
+  const home = path.join(options.stateDir, "home");
+  const conf = path.join(home, "conf");
+  await mkdir(conf, { recursive: true });
+  if (existsSync(path.join(home, "data", "databases", "neo4j")))
+    throw new Error(`${home}/data already holds a database: the offline import writes only into an empty one`);
+  // The launcher rewrites this file at start; the import only needs to know where data and logs go.
+  await writeFile(
+    path.join(conf, "neo4j.conf"),
+    `server.directories.data=${path.join(home, "data")}\nserver.directories.logs=${path.join(home, "logs")}\n`,
+  );
+  const [classpath, java] = await Promise.all([resolveClasspath(options.stateDir, options.log), findJava()]);
+  const args = [
+    `-Xmx${options.heap ?? "1g"}`,
+    "-cp",
+    classpath,
+    "org.neo4j.cli.AdminTool",
+    "database",
+    "import",
+    "full",
+    ...options.nodeFiles.map((file) => `--nodes=${file}`),
+    ...options.relationshipFiles.map((file) => `--relationships=${file}`),
+    `--array-delimiter=${options.arrayDelimiter}`,
+    "--id-type=string",
+    `--max-off-heap-memory=${options.maxOffHeap ?? "3G"}`,
+    "--skip-bad-relationships=false",
+    "--skip-duplicate-nodes=false",
+    "neo4j",
+  ];
+  // Timed from here: the classpath (Maven, first run only) and the JVM flags are not the import.
+  const started = performance.now();
+  const output = await run(java, args, { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, options.log);
+  const seconds = (performance.now() - started) / 1000;
+  const count = (what: string) => Number(new RegExp(`(\\d+) ${what}`).exec(output)?.[1] ?? Number.NaN);
+  if (!/IMPORT DONE/.test(output)) throw new Error(`neo4j-admin import did not finish: ${output.slice(-2000)}`);
+  return { nodes: count("nodes"), relationships: count("relationships"), properties: count("properties"), seconds };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      for (const line of text.split("\n"))
+        if (/IMPORT DONE|Imported|nodes$|relationships$|COMPLETED|Exception/.test(line)) log(`  neo4j-admin: ${line.trim()}`);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`neo4j-admin import exited with ${code}: ${output.slice(-2000)}`));
+    });
+  });
+}
