@@ -72,6 +72,21 @@ export function targetChecks(results: BenchResults) {
     measured: `${Math.round(big.throughput.requestsPerSecond)} req/s, ${big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts} errors`,
     met: big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts === 0,
   });
+  for (const r of results.appRender ?? []) {
+    const ok = r.status === "ok";
+    const at = `app chain map, ${r.localFirms} local firms`;
+    checks.push({
+      target: `${at}: first frame ≤ 1.5 s`,
+      measured: ok ? `${r.firstFrameMs} ms` : r.status,
+      met: ok && (r.firstFrameMs ?? Infinity) <= 1500,
+    });
+    checks.push({ target: `${at}: pan ≥ 30 fps`, measured: ok ? `${r.panFps} fps` : r.status, met: ok && (r.panFps ?? 0) >= 30 });
+    checks.push({
+      target: `${at}: no drawn label below 11 px at the fitted view`,
+      measured: ok ? `${r.minLabelPx ?? "no label"} px` : r.status,
+      met: ok && (r.minLabelPx === undefined || r.minLabelPx >= 11),
+    });
+  }
   const r5k = results.render.find((r) => r.elements === 5000 && r.renderer === "canvas");
   if (r5k) {
     checks.push({
@@ -192,6 +207,21 @@ export function markdownReport(results: BenchResults): string {
         (r) =>
           `| ${r.elements} | ${r.nodes} + ${r.edges} | ${r.renderer} | ${r.status}${r.detail ? ` (${r.detail.replaceAll("|", "/")})` : ""} | ${r.firstRenderMs ?? "–"} | ${r.panFps ?? "–"} |`,
       ),
+      "",
+    );
+  }
+  if (results.appRender?.length) {
+    lines.push(
+      "### Render: the app's own chain map (built bundle, its layout, stylesheet and level of detail; headless Chromium, software rendering, 1440×900)",
+      "",
+      "| local firms in the chain (region, chain) | status | elements drawn | first frame ms | pan fps | smallest drawn label px (labels drawn) |",
+      "|---|---|---|---|---|---|",
+      ...results.appRender.map(
+        (r) =>
+          `| ${n(r.localFirms)} (${r.region}, ${r.chain}) | ${r.status}${r.detail ? ` (${r.detail.replaceAll("|", "/")})` : ""} | ${r.elements ?? "–"} | ${r.firstFrameMs ?? "–"} | ${r.panFps ?? "–"} | ${r.minLabelPx ?? "–"} (${r.labelsDrawn ?? 0}) |`,
+      ),
+      "",
+      "Targets: first frame ≤ 1.5 s, ≥ 30 fps panning, no drawn label below 11 px at the fitted view.",
       "",
     );
   }

@@ -18,6 +18,7 @@ import { measurePack, type PackResult } from "./pack.ts";
 import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
+import { type AppRenderResult, measureAppRender, renderRegions } from "./render-app.ts";
 import { type SearchQuality, searchQuality } from "./search-quality.ts";
 import { type Latency, summarize, timed } from "./stats.ts";
 
@@ -90,6 +91,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverage: number[] };
   sizes: SizeResult[];
   render: RenderResult[];
+  /** The app's own chain map for regions with about 500 / 2k / 5k local firms (bench/render-app.ts). */
+  appRender?: AppRenderResult[];
   durationSeconds: number;
 }
 
@@ -131,11 +134,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const settings = options.quick ? SETTINGS.quick : SETTINGS.full;
   const sizes: SizeResult[] = [];
   let render: RenderResult[] = [];
+  let appRender: AppRenderResult[] | undefined;
   for (const [index, firms] of options.sizes.entries()) {
     const last = index === options.sizes.length - 1;
-    const { result, renderResults } = await benchSize(firms, options, settings, options.render && last);
+    const { result, renderResults, appRenderResults } = await benchSize(firms, options, settings, options.render && last);
     sizes.push(result);
     if (renderResults) render = renderResults;
+    if (appRenderResults) appRender = appRenderResults;
   }
   return {
     date: new Date().toISOString(),
@@ -150,6 +155,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     },
     sizes,
     render,
+    appRender,
     durationSeconds: Math.round((performance.now() - started) / 1000),
   };
 }
@@ -165,6 +171,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
     offline = await measureOfflineLoad(firms, options.seed, memoryFor(firms), log)
       .then((stats) => ({ ...stats, available: true as const, loadAverage: [before, loadNow()] as [number, number] }))
       .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
+    log(`  offline: ${JSON.stringify(offline)}`);
   }
   const neo4j = await benchNeo4j(firms, log, options.connection);
   const driver = createDriver(neo4j.connection);
@@ -206,6 +213,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
 
       let renderResults: RenderResult[] | undefined;
+      let appRenderResults: AppRenderResult[] | undefined;
       if (withRender) {
         log("render: headless Chromium");
         // Regions and segments first, then firms: their LOCATED_IN / IN_SEGMENT / SUPPLIES ties give about two edges per node, as on a real view.
@@ -217,6 +225,8 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
           (["canvas", "webgl"] as const).map((renderer) => ({ elements: elementsOfSize(source, n), renderer })),
         );
         renderResults = await measureRender(cases, settings.renderTimeoutMs);
+        log("render: the app's own chain map in Chromium (500 / 2k / 5k local firms)");
+        appRenderResults = await measureAppRender(neo4j.connection, renderRegions(plan, [500, 2000, 5000]), settings.renderTimeoutMs);
       }
       const result: SizeResult = {
         firms,
@@ -231,7 +241,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         pack,
         offline,
       };
-      return { result, renderResults };
+      return { result, renderResults, appRenderResults };
     } finally {
       await app.close();
     }
