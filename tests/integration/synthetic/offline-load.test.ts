@@ -44,10 +44,10 @@ interface TargetsReply {
 
 /**
  * What a planner reads in /gaps and /targets, in the app's own order: findings with kind, severity
- * and priority; the summary; leader ratios; per-segment counts (the firm ids as a set); targets with
- * rank and score. Left out: the order of unranked id lists and which firms an evidence sample
- * names, which follow the store's record order (a different but equally valid pick after a load
- * that wrote records in another order).
+ * and priority; the summary; leader ratios; per-segment counts; targets with rank and score. Left
+ * out: which firms a sample names (a segment's `firmIds` is `collect(f.id)[..$firmSample]`, a
+ * finding's evidence ids), which follows the store's record order: another load that wrote the
+ * records in another order picks other, equally valid, firms (their number is compared).
  */
 function answerOf(url: string, body: unknown) {
   if (url.includes("/gaps?")) {
@@ -56,7 +56,7 @@ function answerOf(url: string, body: unknown) {
       findings: r.findings.map((f) => [f.id, f.kind, f.severity, f.segment, f.priority]),
       summary: r.summary,
       leaders: r.leaders,
-      segments: r.segments.map((s) => [s.id, s.localFirms, s.aboveScaleFirms, s.localSupport, [...s.firmIds].sort()]),
+      segments: r.segments.map((s) => [s.id, s.localFirms, s.aboveScaleFirms, s.localSupport, s.firmIds.length]),
     };
   }
   const r = body as TargetsReply;
