@@ -58,6 +58,8 @@ export async function adminImport(options: AdminImportOptions): Promise<AdminImp
     `--max-off-heap-memory=${options.maxOffHeap ?? "3G"}`,
     "--skip-bad-relationships=false",
     "--skip-duplicate-nodes=false",
+    // Its bad-entry report, which it would otherwise drop into the working directory.
+    `--report-file=${path.join(options.stateDir, "import.report")}`,
     "neo4j",
   ];
   // Timed from here: the classpath (Maven, first run only) and the JVM flags are not the import.
