@@ -111,6 +111,8 @@ const SETTINGS = {
     answerKeyPresences: 20,
     searchQueries: 20,
     packRuns: 2,
+    /** The app's own chain map (a Vite build and a browser per region): full runs only. */
+    appRender: false,
   },
   full: {
     probeFirms: 20_000,
@@ -126,6 +128,7 @@ const SETTINGS = {
     answerKeyPresences: 60,
     searchQueries: 200,
     packRuns: 3,
+    appRender: true,
   },
 };
 
@@ -225,8 +228,10 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
           (["canvas", "webgl"] as const).map((renderer) => ({ elements: elementsOfSize(source, n), renderer })),
         );
         renderResults = await measureRender(cases, settings.renderTimeoutMs);
-        log("render: the app's own chain map in Chromium (500 / 2k / 5k local firms)");
-        appRenderResults = await measureAppRender(neo4j.connection, renderRegions(plan, [500, 2000, 5000]), settings.renderTimeoutMs);
+        if (settings.appRender) {
+          log("render: the app's own chain map in Chromium (500 / 2k / 5k local firms)");
+          appRenderResults = await measureAppRender(neo4j.connection, renderRegions(plan, [500, 2000, 5000]), settings.renderTimeoutMs);
+        }
       }
       const result: SizeResult = {
         firms,
