@@ -29,7 +29,7 @@ CALL (regions, locals) {
     RETURN s
   }
   MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
-  WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x) WHERE x IN regions }
+  WHERE NOT f IN locals
   WITH f, collect(DISTINCT gap.id) AS gaps
   LIMIT $scanLimit
   RETURN f, gaps, null AS kind, null AS other
@@ -39,17 +39,17 @@ CALL (regions, locals) {
   MATCH (l)-[t:SUPPLIES]-(f:Firm)
   RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLeader' ELSE 'buysFromLeader' END AS kind, l.id AS other
   UNION ALL
+  // Supply and cooperation ties of the local side in one walk of each local's relationships.
   UNWIND locals AS l
   WITH l
-  WHERE l:Firm AND NOT l.id IN $leaderIds
-  MATCH (l)-[t:SUPPLIES]-(f:Firm)
-  RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLocal' ELSE 'buysFromLocal' END AS kind, l.id AS other
-  UNION ALL
-  UNWIND locals AS p
-  WITH p
-  WHERE p:Firm OR p:Institute OR p:Park
-  MATCH (p)-[:COOPERATES_WITH]-(f:Firm)
-  RETURN f, null AS gaps, 'cooperatesLocal' AS kind, p.id AS other
+  WHERE l:Firm OR l:Institute OR l:Park
+  MATCH (l)-[t:SUPPLIES|COOPERATES_WITH]-(f:Firm)
+  WITH l, t, f
+  WHERE type(t) = 'COOPERATES_WITH' OR (l:Firm AND NOT l.id IN $leaderIds)
+  RETURN f, null AS gaps,
+         CASE WHEN type(t) = 'COOPERATES_WITH' THEN 'cooperatesLocal'
+              WHEN startNode(t) = f THEN 'suppliesLocal' ELSE 'buysFromLocal' END AS kind,
+         l.id AS other
   UNION ALL
   UNWIND locals AS fund
   WITH fund
