@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioChangeBody } from "../../../model/api/scenarios.ts";
-import { type ScenarioDraft, withChange, withoutChange } from "../../../web/src/views/scenario/draft.ts";
+import { type ScenarioDraft, withChange, withoutChange } from "../../../web/src/state/scenario-draft.ts";
 
 const draft = (changes: ScenarioChangeBody[]): ScenarioDraft => ({ chain: "chain:c", region: "region:r", name: "远景", changes });
 const newFirm = (name: string): ScenarioChangeBody => ({ kind: "add-firm", name, segment: "segment:s" });

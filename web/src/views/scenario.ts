@@ -6,11 +6,11 @@ import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
+import { loadDraft, type ScenarioDraft, saveDraft } from "../state/scenario-draft.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, h, loading } from "../ui/dom.ts";
 import { latestAnswer } from "../ui/latest-answer.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
-import { loadDraft, type ScenarioDraft, saveDraft } from "./scenario/draft.ts";
 import { scenarioEditor } from "./scenario/editor.ts";
 
 /**

@@ -5,9 +5,9 @@ import type { AppContext } from "../../app/context.ts";
 import { entityName } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { loadToken } from "../../imports/import-rules.ts";
+import { dropDraft, type ScenarioDraft, saveDraft, sessionStore, withChange, withoutChange } from "../../state/scenario-draft.ts";
 import { clear, errorBox, h, loading } from "../../ui/dom.ts";
 import { tokenBox } from "../import/token-box.ts";
-import { dropDraft, type ScenarioDraft, saveDraft, sessionStore, withChange, withoutChange } from "./draft.ts";
 
 const KINDS = ["add-firm", "promote-project", "add-tie", "remove-firm", "remove-leader"] as const;
 type Kind = (typeof KINDS)[number];

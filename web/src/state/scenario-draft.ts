@@ -1,4 +1,4 @@
-import type { ScenarioChangeBody } from "../../../../model/api/scenarios.ts";
+import type { ScenarioChangeBody } from "../../../model/api/scenarios.ts";
 
 /**
  * The scenario a planner is editing (远景方案草稿): its name and changes, before it is saved. It
