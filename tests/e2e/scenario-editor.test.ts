@@ -125,6 +125,16 @@ describe("creating a scenario in the UI", () => {
     expect(map.elements.nodes.find((n: { data: { id: string } }) => n.data.id === firmId)?.data.scenario).toBe(true);
     expect(await page.locator("#scenario-share").inputValue()).toContain(`scenario=${id}`);
     await page.screenshot({ path: path.join(ARTIFACTS, "scenario-editor-saved.png"), fullPage: true });
+
+    // Resilience under the scenario: the page names it, and the recruited firm is knocked out as a local one.
+    const resilienceAnswer = page.waitForResponse((r) => r.url().includes("/resilience?") && r.url().includes(`scenario=${id}`), {
+      timeout: scaledTimeout(60_000),
+    });
+    await page.click(`a[href*="#/resilience"][href*="scenario=${id}"]`);
+    await page.locator(".scenario-notice").waitFor({ timeout: scaledTimeout(60_000) });
+    expect(await page.locator(".scenario-notice").textContent()).toContain("引进一家候选企业");
+    const report = await (await resilienceAnswer).json();
+    expect(report.critical.map((c: { firm: string }) => c.firm)).toContain(firmId);
   });
 
   it("opens the shared link in a fresh page and edits the scenario: a rename saved in place", async () => {
