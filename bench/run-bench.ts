@@ -19,6 +19,7 @@ import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
 import { elementsOfSize, measureRender, type RenderResult } from "./render.ts";
 import { type SearchQuality, searchQuality } from "./search-quality.ts";
 import { type Latency, summarize, timed } from "./stats.ts";
+import { measureWhatIf, type WhatIfOutcome } from "./what-if-measures.ts";
 
 export interface BenchOptions {
   quick: boolean;
@@ -77,6 +78,8 @@ export interface SizeResult {
   throughput: Throughput;
   /** The 图表包's time and size for a few regions (report only). */
   pack?: PackResult;
+  /** Issue 18: scenario vs plain gap report, resilience of a county chain, change report. */
+  whatIf?: WhatIfOutcome;
 }
 
 export interface BenchResults {
@@ -187,6 +190,11 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
       const search = await searchQuality(graph, plan, settings.searchQueries);
       log("pack: 图表包 for a few regions with gaps");
       const pack = await measurePack(baseUrl, pools.withGaps, settings.packRuns);
+      log("what-if: a saved scenario's gap report vs the plain one, resilience, change report");
+      const whatIf = await measureWhatIf(graph, plan, settings.minRuns, log).catch((error) => ({
+        available: false as const,
+        reason: (error as Error).message.slice(0, 300),
+      }));
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
       log(`throughput: autocannon on ${url}`);
       const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
@@ -215,6 +223,7 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
         searchQuality: search,
         throughput,
         pack,
+        whatIf,
       };
       return { result, renderResults };
     } finally {

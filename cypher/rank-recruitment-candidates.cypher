@@ -17,8 +17,11 @@ WITH collect(x) AS regions
 CALL (regions) {
   UNWIND regions AS x
   MATCH (x)<-[:LOCATED_IN]-(l)
-  RETURN collect(DISTINCT l) AS locals
+  WHERE NOT l.id IN $removedIds
+  RETURN collect(DISTINCT l) AS found
 }
+// Under a scenario (远景): the firms it recruits count as local ($addedIds), the ones it removes do not ($removedIds).
+WITH regions, found + COLLECT { MATCH (a:Entity) WHERE a.id IN $addedIds RETURN a } AS locals
 CALL (regions, locals) {
   MATCH (gap:Entity:Segment)
   WHERE gap.id IN $segmentIds
@@ -29,7 +32,8 @@ CALL (regions, locals) {
     RETURN s
   }
   MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
-  WHERE NOT f IN locals
+  // A firm the scenario removes still sits in the region: it is not a recruitment candidate.
+  WHERE NOT f IN locals AND NOT f.id IN $removedIds
   WITH f, collect(DISTINCT gap.id) AS gaps
   LIMIT $scanLimit
   RETURN f, gaps, null AS kind, null AS other
