@@ -238,7 +238,8 @@ interface Stored {
 async function send(op: Operation, url: string, headers: Record<string, string>) {
   const t0 = Date.now();
   const res = await app.inject({ method: "GET", url, headers });
-  if (process.env.FUZZ_TIMING) console.log(Date.now() - t0, res.statusCode, url.slice(0, 120), res.statusCode >= 400 ? res.body.slice(0, 160) : "");
+  if (process.env.FUZZ_TIMING)
+    console.log(Date.now() - t0, res.statusCode, url.slice(0, 120), res.statusCode >= 400 ? res.body.slice(0, 160) : "");
   tally.requests++;
   tally.byStatus[res.statusCode] = (tally.byStatus[res.statusCode] ?? 0) + 1;
   expect(res.statusCode, `GET ${url} → ${res.statusCode} ${res.body.slice(0, 400)}`).toBeLessThan(500);
