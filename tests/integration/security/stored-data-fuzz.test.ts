@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type App, buildApp } from "../../../server/app.ts";
@@ -17,7 +18,8 @@ import { type Operation, operationsOf } from "./openapi-operations.ts";
  * every GET endpoint of /openapi.json is called for the imported ids (analysis routes also under
  * the scenario, the change report from a date and from the batch). None may answer 5xx, and every
  * JSON reply is parsed with the very model/api schema its route declares for that status (found by
- * the id /openapi.json refers to, in zod's registry): the response serializer
+ * the id /openapi.json refers to, in zod's registry), as are the replies to the boundary upload and
+ * the scenario it stores: the response serializer
  * (server/plugins/serializer.ts) only projects declared fields and does not validate, so a null
  * where the contract says string, a NaN, an enum value the schema does not know would otherwise
  * reach the web app, whose parse of the same schema then fails. Each case is reverted before the next.
@@ -40,10 +42,20 @@ beforeAll(async () => {
 });
 
 /** The model/api schema a route declares for a status: /openapi.json names it by id, zod's registry holds it. */
-function declaredSchema(op: Operation, status: number): z.ZodType | undefined {
-  const ref = documented[op.path]?.[op.method.toLowerCase()]?.responses[String(status)]?.content?.["application/json"]?.schema?.$ref;
+function declaredSchema(method: string, path: string, status: number): z.ZodType | undefined {
+  const ref = documented[path]?.[method.toLowerCase()]?.responses[String(status)]?.content?.["application/json"]?.schema?.$ref;
   const id = ref?.split("/").pop();
   return id ? (z.globalRegistry._idmap.get(id) as z.ZodType | undefined) : undefined;
+}
+
+/** Fails unless a JSON reply parses with the schema its route (`path` as /openapi.json writes it) declares for its status. */
+function expectContract(method: string, path: string, url: string, res: LightMyRequestResponse) {
+  if (!/json/.test(String(res.headers["content-type"]))) return;
+  const schema = declaredSchema(method, path, res.statusCode);
+  expect(schema, `${method} ${path} declares no JSON schema for ${res.statusCode}: ${res.body.slice(0, 200)}`).toBeDefined();
+  const parsed = schema!.safeParse(res.json());
+  const problems = parsed.error && z.prettifyError(parsed.error);
+  expect(parsed.success, `${method} ${url} → ${res.statusCode} breaks its contract:\n${problems}`).toBe(true);
 }
 
 afterAll(async () => {
@@ -243,13 +255,7 @@ async function send(op: Operation, url: string, headers: Record<string, string>)
   tally.requests++;
   tally.byStatus[res.statusCode] = (tally.byStatus[res.statusCode] ?? 0) + 1;
   expect(res.statusCode, `GET ${url} → ${res.statusCode} ${res.body.slice(0, 400)}`).toBeLessThan(500);
-  if (!/json/.test(String(res.headers["content-type"]))) return res;
-  const schema = declaredSchema(op, res.statusCode);
-  expect(schema, `GET ${op.path} declares no JSON schema for ${res.statusCode}: ${res.body.slice(0, 200)}`).toBeDefined();
-  const parsed = schema!.safeParse(res.json());
-  expect(parsed.success, `GET ${url} → ${res.statusCode} breaks its contract:\n${parsed.error && z.prettifyError(parsed.error)}`).toBe(
-    true,
-  );
+  expectContract("GET", op.path, url, res);
   return res;
 }
 
@@ -314,6 +320,7 @@ async function uploadBoundary(c: Case, region: string) {
     payload: { ...c.boundary, data },
   });
   expect(res.statusCode, res.body).toBe(200);
+  expectContract("POST", "/api/regions/{id}/boundary", "boundary upload", res);
 }
 
 /** A scenario over the imported chain and region, each change one the overlay accepts for this case. */
@@ -344,6 +351,7 @@ async function saveScenario(c: Case, stored: Stored, byName: Map<string, string>
     },
   });
   expect(res.statusCode, `${JSON.stringify(changes)} → ${res.body}`).toBe(201);
+  expectContract("POST", "/api/scenarios", "scenario", res);
   return (res.json() as { id: string }).id;
 }
 
