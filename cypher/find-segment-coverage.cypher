@@ -21,6 +21,9 @@ CALL (s, bySegment) {
   UNWIND [group IN bySegment WHERE group.segment IN covered] AS group
   UNWIND group.firms AS f
   WITH DISTINCT f
+  // Ranked before the sample is cut: above-scale firms first, then by id, so the firms a finding
+  // names do not depend on the order the store was written in.
+  ORDER BY CASE WHEN '规上' IN f.tags OR '上市' IN f.tags THEN 0 ELSE 1 END, f.id
   RETURN count(f) AS localFirms,
          count(CASE WHEN '规上' IN f.tags OR '上市' IN f.tags THEN 1 END) AS aboveScaleFirms,
          collect(f.id)[..$firmSample] AS firmIds
