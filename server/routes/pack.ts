@@ -4,6 +4,7 @@ import { errorResponses } from "../../model/api/common.ts";
 import { distributionQuerySchema, distributionSchema, packQuerySchema } from "../../model/api/pack.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { buildPack, pictureTitle } from "../pack/build-pack.ts";
+import { buildReportPdf } from "../pack/build-report.ts";
 import { distributionSvg } from "../pack/distribution-svg.ts";
 import { FontMissingError } from "../pack/fonts.ts";
 import { nameIn, word } from "../pack/labels.ts";
@@ -11,7 +12,7 @@ import { HttpError } from "../plugins/errors.ts";
 import { readDistribution } from "../services/distribution.ts";
 import { fileResponse } from "./file-response.ts";
 
-/** The 图表包 (N图N清单 ZIP) and the 区域分布图 it holds, also served alone for the web view. */
+/** The 图表包 (N图N清单 ZIP), and the report PDF and 区域分布图 it holds, also served alone for the web views. */
 export const packRoutes: FastifyPluginAsyncZod<{ cjkFontFile?: string }> = async (app, options) => {
   app.get(
     "/api/chains/:id/pack",
@@ -30,6 +31,26 @@ export const packRoutes: FastifyPluginAsyncZod<{ cjkFontFile?: string }> = async
       const query = { chain: request.params.id, ...request.query };
       const pack = await buildPack(app.graph, query, { fontFile: options.cjkFontFile }).catch(fontTo503);
       return reply.type("application/zip").header("Content-Disposition", attachment(pack.filename)).send(pack.body);
+    },
+  );
+
+  app.get(
+    "/api/chains/:id/report.pdf",
+    {
+      config: { heavy: "export" },
+      schema: {
+        tags: ["analysis"],
+        summary:
+          "缺口报告 PDF: title, headline figures and the chain map on page 1, then findings by priority with evidence, ranked targets, matchmaking and sources (the report view's sections; the same file as in the pack)",
+        params: chainParamsSchema,
+        querystring: packQuerySchema,
+        response: { 200: fileResponse("The report as PDF", ["application/pdf"]), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const query = { chain: request.params.id, ...request.query };
+      const report = await buildReportPdf(app.graph, query, { fontFile: options.cjkFontFile }).catch(fontTo503);
+      return reply.type("application/pdf").header("Content-Disposition", attachment(report.filename)).send(report.body);
     },
   );
 
