@@ -115,6 +115,11 @@ const VALUES: Record<string, Record<string, Pair>> = {
     "support-gap": ["服务支撑缺口", "Support gap"],
   },
   action: { targets: ["招商补链", "Recruit"], matchmaking: ["供需对接", "Matchmaking"], support: ["补平台/服务", "Add support"] },
+  enclaves: {
+    home: ["计入飞出地", "counted at home"],
+    host: ["计入所在地", "counted where they sit"],
+    both: ["两地都计入", "counted in both"],
+  },
   severity: { high: ["高", "high"], medium: ["中", "medium"], low: ["低", "low"] },
   status: {
     planned: ["规划中", "planned"],
@@ -133,7 +138,7 @@ const VALUES: Record<string, Record<string, Pair>> = {
   },
 };
 
-export type ValueKind = "kind" | "action" | "severity" | "status" | "tag";
+export type ValueKind = "kind" | "action" | "enclaves" | "severity" | "status" | "tag";
 
 export function valueWord(kind: ValueKind, value: string, lang: PackLang): string {
   const pair = VALUES[kind]?.[value];
@@ -198,6 +203,21 @@ export function nameIn(node: { name?: unknown; nameEn?: unknown; label?: unknown
 /** Several names joined the language's way: 、 in Chinese, a comma in English. */
 export function listIn(names: string[], lang: PackLang): string {
   return names.join(lang === "zh" ? "、" : ", ");
+}
+
+/** Sentences or clauses joined: ； in Chinese, a semicolon in English. */
+export function clausesIn(parts: string[], lang: PackLang): string {
+  return parts.join(lang === "zh" ? "；" : "; ");
+}
+
+/** "标签：内容" / "Label: content". */
+export function labelled(label: string, content: string, lang: PackLang): string {
+  return `${label}${lang === "zh" ? "：" : ": "}${content}`;
+}
+
+/** An aside after a name: （…） in Chinese, " (…)" in English. */
+export function aside(inner: string, lang: PackLang): string {
+  return lang === "zh" ? `（${inner}）` : ` (${inner})`;
 }
 
 export const STAGE_ORDER = ["upstream", "midstream", "downstream"] as const;

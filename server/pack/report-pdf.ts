@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { STAGES } from "../../model/domain.ts";
 import { citedSources, findingsByPriority, headlineFigures, matchmakingPairs } from "../../model/report-outline.ts";
 import { CJK_POSTSCRIPT_NAME, cjkFontFile } from "./fonts.ts";
-import { listIn, nameIn, type PackLang, valueWord, type WordKey, word } from "./labels.ts";
+import { aside, clausesIn, labelled, listIn, nameIn, type PackLang, valueWord, type WordKey, word } from "./labels.ts";
 import type { ReportData } from "./report-data.ts";
 import { sourceLine } from "./source-line.ts";
 
@@ -51,8 +51,7 @@ export function writeReportPdf(input: ReportPdfInput): Promise<Buffer> {
   doc.registerFont("cjk", cjkFontFile(input.fontFile), CJK_POSTSCRIPT_NAME);
   doc.font("cjk");
   const w = (key: WordKey, vars?: Record<string, string | number>) => word(key, lang, vars);
-  const colon = lang === "zh" ? "：" : ": ";
-  const paren = (inner: string) => (lang === "zh" ? `（${inner}）` : ` (${inner})`);
+  const paren = (inner: string) => aside(inner, lang);
   const segmentName = new Map(data.gaps.segments.map((s) => [s.id, nameIn(s, lang)]));
 
   const line = (content: string, size: number, colour = BLACK, indent = 0) =>
@@ -78,9 +77,9 @@ export function writeReportPdf(input: ReportPdfInput): Promise<Buffer> {
     doc.moveDown(0.3);
     line(`${i + 1}. ${paren(valueWord("severity", f.severity, lang)).trim()} ${valueWord("kind", f.kind, lang)}${segment}`, 10.5);
     line(f.message[lang], 10, BLACK, 14);
-    line(`${w("nextStep")}${colon}${valueWord("action", f.nextAction, lang)}`, 9, GREY, 14);
+    line(labelled(w("nextStep"), valueWord("action", f.nextAction, lang), lang), 9, GREY, 14);
     for (const s of f.evidence.sources.slice(0, EVIDENCE_PER_FINDING)) {
-      line(`${w("evidence")}${colon}${sourceLine(s, data.documents.get(s.doc), lang)}`, 8.5, GREY, 14);
+      line(labelled(w("evidence"), sourceLine(s, data.documents.get(s.doc), lang), lang), 8.5, GREY, 14);
     }
   });
 
@@ -94,7 +93,7 @@ export function writeReportPdf(input: ReportPdfInput): Promise<Buffer> {
       target.gaps.map((id) => segmentName.get(id) ?? id),
       lang,
     );
-    line(`${w("closes")}${colon}${closes}`, 9, GREY, 14);
+    line(labelled(w("closes"), closes, lang), 9, GREY, 14);
     for (const reason of target.reasons) line(`· ${reason.message[lang]}`, 8.5, GREY, 14);
   }
 
@@ -152,10 +151,7 @@ function coverPage(doc: PDFKit.PDFDocument, input: ReportPdfInput): void {
     const c = data.gaps.summary.coverageByStage[stage];
     return c ? word("coverage", lang, { stage: word(stage, lang), covered: c.covered, segments: c.segments }) : "";
   }).filter(Boolean);
-  doc
-    .fontSize(9)
-    .fillColor(BLACK)
-    .text(coverage.join(lang === "zh" ? "；" : "; "), { width });
+  doc.fontSize(9).fillColor(BLACK).text(clausesIn(coverage, lang), { width });
   doc.moveDown(0.5);
   const room = doc.page.height - MARGIN - doc.y - 24;
   doc.image(input.chainMapPng, MARGIN, doc.y, { fit: [width, room], align: "center" });
