@@ -49,7 +49,7 @@ export function withoutAllowed(text: string, allowed: Iterable<string>): string 
 
 /** Every entity name, document title, outlet and quote an API answer holds: what may stay in the other language. */
 export function namesAndQuotes(answer: unknown, into = new Set<string>()): Set<string> {
-  const KEYS = new Set(["label", "name", "nameEn", "title", "outlet", "quote", "locatedIn", "regionName", "segmentName", "products", "file"]);
+  const KEYS = new Set("label name nameEn title outlet quote locatedIn regionName segmentName products file".split(" "));
   const walk = (value: unknown, key?: string) => {
     if (typeof value === "string") {
       if (key && KEYS.has(key)) into.add(value);
