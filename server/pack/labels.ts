@@ -181,6 +181,13 @@ const COLUMNS = {
   date: ["日期", "Date", 12],
   file: ["文件", "File", 24],
   quotesUsedFor: ["引文（用于）", "Quotes (used for)", 90],
+  impact: ["影响分", "Impact", 8],
+  cutPoint: ["断点（割点）", "Cut point", 8],
+  betweenness: ["中介中心性", "Betweenness", 10],
+  segmentsLeftEmpty: ["变为缺失的环节", "Segments left empty", 24],
+  flowsOpened: ["不再本地闭合的供需", "Flows no longer closed locally", 30],
+  leadersOrphaned: ["失去全部本地供应商的链主", "Leaders left without local suppliers", 24],
+  suppliesAlone: ["唯一供应的供需环节", "Flows it supplies alone", 30],
 } as const satisfies Record<string, readonly [string, string, number]>;
 
 export type ColumnKey = keyof typeof COLUMNS;

@@ -1,10 +1,12 @@
 import type { ChainMap, GapReport, Targets } from "../../model/api/analysis.ts";
 import type { Distribution } from "../../model/api/pack.ts";
+import type { Resilience } from "../../model/api/resilience.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EnclaveMode, findDocuments } from "../repositories/analysis.ts";
 import { chainMap } from "../services/chain-map.ts";
 import { readDistribution } from "../services/distribution.ts";
 import { chainGapReport } from "../services/gap-analysis.ts";
+import { chainResilience } from "../services/resilience.ts";
 import { recruitmentTargets } from "../services/targets.ts";
 import { nameIn, type PackLang } from "./labels.ts";
 import { completeReportData, type ReportData } from "./report-data.ts";
@@ -20,21 +22,22 @@ export interface PackQuery {
 
 /**
  * Everything the pack shows, read through the same repository functions as the API's own
- * lists (/gaps, /map, /targets, /distribution), so each sheet's rows are the rows the API gives,
- * and what the PDF report shows (report-data.ts).
+ * lists (/gaps, /map, /targets, /distribution, /resilience), so each sheet's rows are the rows
+ * the API gives, and what the PDF report shows (report-data.ts).
  */
 export async function readPackData(graph: Graph, query: PackQuery): Promise<PackData> {
   const gaps = await chainGapReport(graph, query);
-  const [map, targets, distribution] = await Promise.all([
+  const [map, targets, distribution, resilience] = await Promise.all([
     chainMap(graph, query),
     recruitmentTargets(graph, { ...query, limit: PACK_TARGETS }),
     readDistribution(graph, query),
+    chainResilience(graph, query),
   ]);
   const [documents, report] = await Promise.all([
     findDocuments(graph, citedDocumentIds({ gaps, map, targets, distribution })),
     completeReportData(graph, gaps, map, targets),
   ]);
-  return { query, gaps, map, targets, distribution, documents, report };
+  return { query, gaps, map, targets, distribution, resilience, documents, report };
 }
 
 export interface PackData {
@@ -43,6 +46,7 @@ export interface PackData {
   map: ChainMap;
   targets: Targets;
   distribution: Distribution;
+  resilience: Resilience;
   documents: Awaited<ReturnType<typeof findDocuments>>;
   report: ReportData;
 }

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { xlsxText } from "../../model/spreadsheet-text.ts";
 import { columns, listIn, nameIn, type PackLang, valueWord, word } from "./labels.ts";
 import { type Citation, citations, type PackData } from "./pack-data.ts";
+import { resilienceSheet } from "./resilience-sheet.ts";
 import { sourceLine } from "./source-line.ts";
 
 type Cell = string | number | null;
@@ -16,7 +17,7 @@ export interface Sheet {
 /** The header block above every sheet's table: region, chain, dates; the table starts below it. */
 export const HEADER_BLOCK_ROWS = 6;
 
-/** The five 清单 as tables, from the same lists the API returns. */
+/** The six 清单 as tables, from the same lists the API returns. */
 export function packSheets(data: PackData, lang: PackLang): Sheet[] {
   const segmentName = new Map(data.gaps.segments.map((s) => [s.id, nameIn(s, lang)]));
   const segmentNames = (ids: string[]) =>
@@ -106,6 +107,7 @@ export function packSheets(data: PackData, lang: PackLang): Sheet[] {
       columns: columns("no", "document", "outlet", "date", "file", "quotesUsedFor"),
       rows: data.documents.map((d, i) => [i + 1, d.title, d.outlet ?? "", d.date ?? "", d.file ?? "", quotesFor(d.id, allCitations, lang)]),
     },
+    resilienceSheet(data.resilience, lang),
   ];
 }
 
