@@ -4,11 +4,11 @@ import { distributionSvg } from "./distribution-svg.ts";
 import { DEFAULT_CJK_FONT } from "./fonts.ts";
 import { nameIn, type PackLang, word } from "./labels.ts";
 import { dataAsOf, type PackData, type PackQuery, readPackData } from "./pack-data.ts";
+import { pictureMeta, pictureTitle, reportTitle } from "./picture-meta.ts";
 import { svgToPng } from "./png.ts";
 import { packReadme } from "./readme.ts";
 import { writeReportPdf } from "./report-pdf.ts";
 import { routeSvg } from "./route-svg.ts";
-import type { PictureMeta } from "./svg-frame.ts";
 import { packSheets, writePackWorkbook } from "./workbook.ts";
 import { restampZip, writeZip } from "./zip.ts";
 
@@ -34,10 +34,7 @@ export const PACK_FILES = {
   },
 } as const;
 
-/** "莲都区美丽健康产业链 · 产业链图": the region and chain once, then what the picture is. */
-export function pictureTitle(region: string, chain: string, picture: string, lang: PackLang): string {
-  return lang === "zh" ? `${region}${chain} · ${picture}` : `${picture}: ${chain}, ${region}`;
-}
+export { pictureTitle };
 
 export interface Pack {
   filename: string;
@@ -67,16 +64,8 @@ export async function assemblePack(data: PackData, lang: PackLang, options: Pack
   const files = PACK_FILES[lang];
   const generated = now.toISOString().slice(0, 10);
   const asOf = dataAsOf(data.documents);
-  const regionName = nameIn(data.gaps.region, lang);
-  const chainName = nameIn(data.gaps.chain, lang);
   const approval = data.distribution.boundary?.approvalNumber;
-  const meta = (title: string): PictureMeta => ({
-    title: pictureTitle(regionName, chainName, title, lang),
-    subtitle: lang === "zh" ? `区域：${regionName}　产业链：${chainName}` : `Region: ${regionName} · Chain: ${chainName}`,
-    dated: word("generated", lang, { date: generated, asOf }),
-    source: word("source", lang),
-    ...(approval ? { approvalNumber: word("approval", lang, { n: approval }) } : {}),
-  });
+  const meta = (picture: string) => pictureMeta(data.gaps, lang, { generated, asOf }, picture, approval);
 
   const svgs = {
     chainMap: chainMapSvg(data.map, lang, meta(word("chainMap", lang))),
@@ -88,14 +77,22 @@ export async function assemblePack(data: PackData, lang: PackLang, options: Pack
     distribution: svgToPng(svgs.distribution, fontFile),
     route: svgToPng(svgs.route, fontFile),
   };
+  const regionName = nameIn(data.gaps.region, lang);
+  const chainName = nameIn(data.gaps.chain, lang);
   const sheets = packSheets(data, lang);
   const workbook = restampZip(
     await writePackWorkbook(sheets, { region: regionName, chain: chainName, generated, dataAsOf: asOf }, lang, WORKBOOK_ZIP_TIME),
     WORKBOOK_ZIP_TIME,
   );
-  const chainWord = chainName.endsWith("产业链") ? chainName : `${chainName}产业链`;
-  const title = lang === "zh" ? `${regionName}${chainWord}分析报告` : `${chainName} in ${regionName}: chain report`;
-  const report = await writeReportPdf(data, pngs, lang, { generated, dataAsOf: asOf }, title, fontFile);
+  const report = await writeReportPdf({
+    data: data.report,
+    lang,
+    title: reportTitle(data.gaps, lang),
+    generated,
+    now,
+    chainMapPng: pngs.chainMap,
+    fontFile,
+  });
   const readme = packReadme(data, sheets, lang, { generated: now.toISOString(), dataAsOf: asOf, files });
 
   const encode = (text: string) => new TextEncoder().encode(text);

@@ -1,3 +1,6 @@
+import type { ChainMap, GapReport, Targets } from "../../model/api/analysis.ts";
+import type { Distribution } from "../../model/api/pack.ts";
+import type { Resilience } from "../../model/api/resilience.ts";
 import type { Graph } from "../db/graph.ts";
 import { type EnclaveMode, findDocuments } from "../repositories/analysis.ts";
 import { chainMap } from "../services/chain-map.ts";
@@ -5,6 +8,8 @@ import { readDistribution } from "../services/distribution.ts";
 import { chainGapReport } from "../services/gap-analysis.ts";
 import { chainResilience } from "../services/resilience.ts";
 import { recruitmentTargets } from "../services/targets.ts";
+import { nameIn, type PackLang } from "./labels.ts";
+import { completeReportData, type ReportData } from "./report-data.ts";
 
 /** Ranked targets listed in 招商目标清单 (the route is chosen from a larger pool, see recruitmentTargets). */
 export const PACK_TARGETS = 50;
@@ -17,9 +22,10 @@ export interface PackQuery {
 
 /**
  * Everything the pack shows, read through the same repository functions as the API's own
- * lists (/gaps, /map, /targets, /distribution, /resilience), so each sheet's rows are the rows the API gives.
+ * lists (/gaps, /map, /targets, /distribution, /resilience), so each sheet's rows are the rows
+ * the API gives, and what the PDF report shows (report-data.ts).
  */
-export async function readPackData(graph: Graph, query: PackQuery) {
+export async function readPackData(graph: Graph, query: PackQuery): Promise<PackData> {
   const gaps = await chainGapReport(graph, query);
   const [map, targets, distribution, resilience] = await Promise.all([
     chainMap(graph, query),
@@ -27,11 +33,23 @@ export async function readPackData(graph: Graph, query: PackQuery) {
     readDistribution(graph, query),
     chainResilience(graph, query),
   ]);
-  const documents = await findDocuments(graph, citedDocumentIds({ gaps, map, targets, distribution }));
-  return { query, gaps, map, targets, distribution, resilience, documents };
+  const [documents, report] = await Promise.all([
+    findDocuments(graph, citedDocumentIds({ gaps, map, targets, distribution })),
+    completeReportData(graph, gaps, map, targets),
+  ]);
+  return { query, gaps, map, targets, distribution, resilience, documents, report };
 }
 
-export type PackData = Awaited<ReturnType<typeof readPackData>>;
+export interface PackData {
+  query: PackQuery;
+  gaps: GapReport;
+  map: ChainMap;
+  targets: Targets;
+  distribution: Distribution;
+  resilience: Resilience;
+  documents: Awaited<ReturnType<typeof findDocuments>>;
+  report: ReportData;
+}
 
 export interface Citation {
   doc: string;
@@ -42,14 +60,15 @@ export interface Citation {
 
 /**
  * Every citation behind the pack's pictures and lists, in a stable order: the findings'
- * evidence, then the firms, projects and parks shown, then the ranked targets.
+ * evidence, then the firms, projects and parks shown, then the ranked targets. `usedBy` is
+ * written in `lang`.
  */
-export function citations(data: Pick<PackData, "gaps" | "map" | "targets" | "distribution">): Citation[] {
+export function citations(data: Pick<PackData, "gaps" | "map" | "targets" | "distribution">, lang: PackLang = "zh"): Citation[] {
   const out: Citation[] = [];
-  for (const f of data.gaps.findings) for (const s of f.evidence.sources) out.push({ ...s, usedBy: f.message.zh });
-  for (const n of data.map.elements.nodes) for (const s of n.data.sources) out.push({ ...s, usedBy: n.data.label });
-  for (const p of data.distribution.points) for (const s of p.sources) out.push({ ...s, usedBy: p.name });
-  for (const t of data.targets.targets) for (const s of t.firm.sources) out.push({ ...s, usedBy: t.firm.label });
+  for (const f of data.gaps.findings) for (const s of f.evidence.sources) out.push({ ...s, usedBy: f.message[lang] });
+  for (const n of data.map.elements.nodes) for (const s of n.data.sources) out.push({ ...s, usedBy: nameIn(n.data, lang) });
+  for (const p of data.distribution.points) for (const s of p.sources) out.push({ ...s, usedBy: nameIn(p, lang) });
+  for (const t of data.targets.targets) for (const s of t.firm.sources) out.push({ ...s, usedBy: nameIn(t.firm, lang) });
   const seen = new Set<string>();
   return out.filter((c) => {
     const key = `${c.doc}\u0000${c.quote}\u0000${c.usedBy}`;

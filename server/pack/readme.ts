@@ -1,4 +1,4 @@
-import type { PackLang } from "./labels.ts";
+import { nameIn, type PackLang, valueWord } from "./labels.ts";
 import type { PackData } from "./pack-data.ts";
 import type { Sheet } from "./workbook.ts";
 
@@ -11,8 +11,9 @@ interface ReadmeContext {
 /** README.txt: what each file is, how it was computed, and with which settings. */
 export function packReadme(data: PackData, sheets: Sheet[], lang: PackLang, ctx: ReadmeContext): string {
   const t = data.gaps.thresholds;
-  const region = `${data.gaps.region.label} (${data.gaps.region.id})`;
-  const chain = `${data.gaps.chain.label} (${data.gaps.chain.id})`;
+  const region = `${nameIn(data.gaps.region, lang)} (${data.gaps.region.id})`;
+  const chain = `${nameIn(data.gaps.chain, lang)} (${data.gaps.chain.id})`;
+  const enclaves = valueWord("enclaves", data.query.enclaves, lang);
   const boundary = data.distribution.boundary;
   const placed = data.distribution.points.filter((p) => !p.approximate).length;
   const sheetLines = sheets.map((s) => `    - ${s.name[lang]}: ${s.rows.length}`);
@@ -21,16 +22,16 @@ export function packReadme(data: PackData, sheets: Sheet[], lang: PackLang, ctx:
       "Chain Atlas — chart and list pack (N maps, N lists)",
       `Region: ${region}`,
       `Chain: ${chain}`,
-      `Enclaves counted: ${data.query.enclaves}`,
+      `Enclaves counted: ${enclaves}`,
       `Generated: ${ctx.generated}    Data as of (newest document cited): ${ctx.dataAsOf}`,
       "",
       "Files",
       `  ${ctx.files.chainMap}.svg / .png — the chain map: segments by stage (upstream, midstream, downstream), local and above-scale firm counts, leaders, expected flows; missing segments dashed red, thin ones orange, broken flows dashed red. Same data as GET /api/chains/:id/map.`,
-      `  ${ctx.files.distribution}.svg / .png — where the chain's firms, parks and projects are. ${boundary ? `Drawn on the boundary file uploaded for ${boundary.region} (stated as ${boundary.sourceCrs}, stored in WGS-84), approval No. ${boundary.approvalNumber}. ${placed} of ${data.distribution.points.length} points have their own coordinates; the rest sit at their region's centre (hollow marks, approximate). Dense spots are clustered with their count.` : "No boundary file is uploaded, so this is a schematic: the region's sub-regions as tiles with firm counts per segment. An administrator can upload the planner's own GeoJSON/TopoJSON (with its approval number, 审图号)."}`,
+      `  ${ctx.files.distribution}.svg / .png — where the chain's firms, parks and projects are. ${boundary ? `Drawn on the boundary file uploaded for ${boundary.region} (stated as ${boundary.sourceCrs}, stored in WGS-84), approval No. ${boundary.approvalNumber}. ${placed} of ${data.distribution.points.length} points have their own coordinates; the rest sit at their region's centre (hollow marks, approximate). Dense spots are clustered with their count.` : "No boundary file is uploaded, so this is a schematic: the region's sub-regions as tiles with firm counts per segment. An administrator can upload the planner's own GeoJSON/TopoJSON (with its map approval number)."}`,
       `  ${ctx.files.route}.svg / .png — the recruitment route: gap segments in priority order, each with the recruits of the minimum recruit set that close it and why. ${data.targets.route.method}.`,
       `  ${ctx.files.workbook} — the lists, each sheet opening with region, chain, dates:`,
       ...sheetLines,
-      `  ${ctx.files.report} — the report: the three maps, the summary, the prioritised findings with evidence, the ranked targets, every source.`,
+      `  ${ctx.files.report} — the gap report, the sections of the report view: page 1 with the title, headline figures and the chain map; then the findings by priority with their evidence, the ranked targets, matchmaking, and every document cited with its date and quotes. The same file as GET /api/chains/:id/report.pdf.`,
       "",
       "How it was computed",
       `  Gaps: a segment is thin below ${t.minFirms} local firms or ${t.minAboveScale} above-scale firms, missing with none; a leader's local ties are weak below ${Math.round(t.minLocalSupplierShare * 100)}% local suppliers. Findings are ordered by priority (severity, what the gap blocks, whether candidates exist).`,
@@ -42,7 +43,7 @@ export function packReadme(data: PackData, sheets: Sheet[], lang: PackLang, ctx:
     "Chain Atlas 产业链图谱 — 图表包（N图N清单）",
     `区域：${region}`,
     `产业链：${chain}`,
-    `飞地计入方式：${data.query.enclaves}`,
+    `飞地计入方式：${enclaves}`,
     `生成时间：${ctx.generated}　资料截至（所引文件最新日期）：${ctx.dataAsOf}`,
     "",
     "文件说明",
@@ -51,7 +52,7 @@ export function packReadme(data: PackData, sheets: Sheet[], lang: PackLang, ctx:
     `  ${ctx.files.route}.svg / .png — 招商路线图：缺口环节按优先级排列，每个环节列出最小招引集合中补齐它的企业、步骤和理由。方法：在排名靠前的候选中做贪心加权集合覆盖。`,
     `  ${ctx.files.workbook} — 清单工作簿，每张表开头注明区域、产业链、生成日期和资料截至日期：`,
     ...sheetLines,
-    `  ${ctx.files.report} — 分析报告：三张图、概况、按优先级排列的短板问题及证据、招商目标排名、全部资料来源。`,
+    `  ${ctx.files.report} — 分析报告，与网页“缺口报告”各部分相同：第 1 页为标题、主要指标和产业链图；其后为按优先级排列的短板问题及证据、招商目标排名、供需对接、全部资料来源（文件、日期、引文）。与 GET /api/chains/:id/report.pdf 为同一文件。`,
     "",
     "计算方法",
     `  缺口：本地企业少于 ${t.minFirms} 家或规上企业少于 ${t.minAboveScale} 家为弱链，没有企业为缺链；链主本地配套率低于 ${Math.round(t.minLocalSupplierShare * 100)}% 为本地配套弱。问题按优先级排序（严重程度、影响范围、是否有招商候选）。`,

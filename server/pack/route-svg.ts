@@ -1,5 +1,5 @@
 import type { GapReport, Targets } from "../../model/api/analysis.ts";
-import { nameIn, type PackLang, word } from "./labels.ts";
+import { aside, clausesIn, labelled, listIn, nameIn, type PackLang, word } from "./labels.ts";
 import { framedPicture, type PictureMeta, round, STAGE_COLOURS, text, WIDTH, wrap } from "./svg-frame.ts";
 
 const LEFT = 300;
@@ -43,14 +43,14 @@ export function routeSvg(gaps: GapReport, targets: Targets, lang: PackLang, meta
     const cards = steps.length
       ? steps.map((s) => {
           const target = reasonsOf.get(s.firm.id);
-          const where = target?.locatedIn.length ? `（${target.locatedIn.join("、")}）` : "";
-          const why = target?.reasons
-            .slice(0, 2)
-            .map((r) => r.message[lang])
-            .join("；");
+          const where = target?.locatedIn.length ? aside(listIn(target.locatedIn, lang), lang) : "";
+          const why = clausesIn(
+            (target?.reasons ?? []).slice(0, 2).map((r) => r.message[lang]),
+            lang,
+          );
           return {
             title: `${word("step", lang, { n: s.step })}  ${nameIn(s.firm, lang)}${where}`,
-            lines: wrap(why ? `${word("why", lang)}：${why}` : `${word("score", lang)} ${s.score}`, 11, WIDTH - LEFT - 90, 2),
+            lines: wrap(why ? labelled(word("why", lang), why, lang) : `${word("score", lang)} ${s.score}`, 11, WIDTH - LEFT - 90, 2),
           };
         })
       : [{ title: word("unclosed", lang), lines: [] as string[] }];

@@ -4,6 +4,7 @@ import { errorResponses } from "../../model/api/common.ts";
 import { distributionQuerySchema, distributionSchema, packQuerySchema } from "../../model/api/pack.ts";
 import { attachment } from "../export/content-disposition.ts";
 import { buildPack, pictureTitle } from "../pack/build-pack.ts";
+import { buildReportPdf } from "../pack/build-report.ts";
 import { distributionSvg } from "../pack/distribution-svg.ts";
 import { FontMissingError } from "../pack/fonts.ts";
 import { nameIn, word } from "../pack/labels.ts";
@@ -11,26 +12,45 @@ import { HttpError } from "../plugins/errors.ts";
 import { readDistribution } from "../services/distribution.ts";
 import { fileResponse } from "./file-response.ts";
 
-/** The 图表包 (N图N清单 ZIP) and the 区域分布图 it holds, also served alone for the web view. */
+/** The 图表包 (N图N清单 ZIP), and the report PDF and 区域分布图 it holds, also served alone for the web views. */
 export const packRoutes: FastifyPluginAsyncZod<{ cjkFontFile?: string }> = async (app, options) => {
-  app.get(
-    "/api/chains/:id/pack",
-    {
-      config: { heavy: "export" },
-      schema: {
-        tags: ["analysis"],
-        summary:
-          "图表包: a ZIP with the chain map, distribution map and recruitment route (SVG + PNG), the lists (XLSX), the PDF report and a README",
-        params: chainParamsSchema,
-        querystring: packQuerySchema,
-        response: { 200: fileResponse("The pack as a ZIP archive", ["application/zip"]), ...errorResponses },
+  /** A file of the chain in one region (the pack, the report), built for the query and sent as an attachment. */
+  const chainFile = (
+    path: string,
+    summary: string,
+    type: "application/zip" | "application/pdf",
+    build: typeof buildPack | typeof buildReportPdf,
+  ) =>
+    app.get(
+      path,
+      {
+        config: { heavy: "export" },
+        schema: {
+          tags: ["analysis"],
+          summary,
+          params: chainParamsSchema,
+          querystring: packQuerySchema,
+          response: { 200: fileResponse(summary.split(":")[0] ?? summary, [type]), ...errorResponses },
+        },
       },
-    },
-    async (request, reply) => {
-      const query = { chain: request.params.id, ...request.query };
-      const pack = await buildPack(app.graph, query, { fontFile: options.cjkFontFile }).catch(fontTo503);
-      return reply.type("application/zip").header("Content-Disposition", attachment(pack.filename)).send(pack.body);
-    },
+      async (request, reply) => {
+        const query = { chain: request.params.id, ...request.query };
+        const file = await build(app.graph, query, { fontFile: options.cjkFontFile }).catch(fontTo503);
+        return reply.type(type).header("Content-Disposition", attachment(file.filename)).send(file.body);
+      },
+    );
+
+  chainFile(
+    "/api/chains/:id/pack",
+    "图表包: a ZIP with the chain map, distribution map and recruitment route (SVG + PNG), the lists (XLSX), the PDF report and a README",
+    "application/zip",
+    buildPack,
+  );
+  chainFile(
+    "/api/chains/:id/report.pdf",
+    "缺口报告 PDF: title, headline figures and the chain map on page 1, then findings by priority with evidence, ranked targets, matchmaking and sources (the report view's sections; the same file as in the pack)",
+    "application/pdf",
+    buildReportPdf,
   );
 
   app.get(

@@ -49,6 +49,7 @@ export function everyClientCall(api: Api, ids: CallIds, token = ""): Record<keyo
     resilience: () => api.resilience(ids.chain, ids.region),
     exportFile: "file",
     pack: "file",
+    reportPdf: "file",
     distributionSvg: "file",
     importFiles: () => api.importFiles([new File(["id,name\n"], "firms.csv")], { dryRun: true, token }),
     importBatches: () => api.importBatches(),

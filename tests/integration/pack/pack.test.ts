@@ -4,9 +4,10 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../server/app.ts";
 import type { Graph } from "../../../server/db/graph.ts";
-import { buildPack } from "../../../server/pack/build-pack.ts";
+import { buildPack, PACK_FILES } from "../../../server/pack/build-pack.ts";
 import { HEADER_BLOCK_ROWS } from "../../../server/pack/workbook.ts";
 import { testApp, testGraph } from "../../helpers/graph.ts";
+import { CJK, namesAndQuotes, withoutAllowed } from "../../helpers/pdf.ts";
 import { decodePng } from "../../helpers/png.ts";
 
 const CHAIN = "chain:beauty-health";
@@ -42,6 +43,12 @@ const api = async <T>(url: string): Promise<T> => {
 const text = (name: string) => new TextDecoder().decode(files[name]);
 
 type Sources = { doc: string; quote: string }[];
+const unescapeXml = (value: string) =>
+  value
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 describe("the 图表包 for 莲都区 × 美丽健康", () => {
   it("holds the three pictures as SVG and PNG, the workbook, the report and a README", () => {
@@ -177,21 +184,84 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
     }
   });
 
-  it("gives byte-identical SVGs and workbook for the same request at another time of day", async () => {
-    const q = { chain: CHAIN, region: REGION, enclaves: "home" as const, lang: "zh" as const };
-    const first = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T01:00:00Z") })).body);
-    const second = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T09:30:00Z") })).body);
-    for (const name of ["产业链图.svg", "区域分布图.svg", "招商路线图.svg", "清单.xlsx"]) {
-      expect(Buffer.from(first[name] as Uint8Array).equals(Buffer.from(second[name] as Uint8Array)), name).toBe(true);
-    }
-  });
-
-  it("speaks English when asked", async () => {
+  it("speaks only English with lang=en: file names, sheets, headers, cells, pictures and README (names and quotes aside)", async () => {
     const res = await app.inject({ url: `/api/chains/${CHAIN}/pack?${query}&lang=en` });
     expect(res.statusCode).toBe(200);
+    expect(String(res.headers["content-disposition"])).toMatch(/filename="chain-pack-lianzhou-beauty-health-\d{4}-\d{2}-\d{2}\.zip"/);
     const en = unzipSync(res.rawPayload);
-    expect(Object.keys(en)).toContain("chain-map.svg");
-    expect(new TextDecoder().decode(en["chain-map.svg"])).toContain("Legend");
+    expect(Object.keys(en).sort()).toEqual(
+      [
+        "README.txt",
+        "chain-map.png",
+        "chain-map.svg",
+        "distribution-map.png",
+        "distribution-map.svg",
+        "lists.xlsx",
+        "recruitment-route.png",
+        "recruitment-route.svg",
+        "report.pdf",
+      ].sort(),
+    );
+    const base = `/api/chains/${CHAIN}`;
+    const allowed = new Set<string>();
+    for (const url of [
+      `${base}/gaps?${query}`,
+      `${base}/map?${query}`,
+      `${base}/targets?${query}&limit=50`,
+      `${base}/distribution?${query}`,
+      `${base}/resilience?${query}`,
+      "/api/documents",
+    ]) {
+      namesAndQuotes(await api(url), allowed);
+    }
+    const chinese = (where: string, value: string) => {
+      const left = withoutAllowed(value, allowed).match(CJK) ?? [];
+      return left.length ? [`${where}: ${value.slice(0, 120)}`] : [];
+    };
+    const found: string[] = [];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(en["lists.xlsx"] as Uint8Array) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Key firms",
+      "Key projects",
+      "Gaps",
+      "Recruitment targets",
+      "Policies & sources",
+      "Resilience (choke points)",
+    ]);
+    let cells = 0;
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row, n) =>
+        row.eachCell((cell, c) => {
+          cells++;
+          if (typeof cell.value === "string") found.push(...chinese(`${sheet.name}!R${n}C${c}`, cell.value));
+        }),
+      );
+    }
+    expect(cells, "the workbook has cells to check").toBeGreaterThan(100);
+    for (const name of ["chain-map.svg", "distribution-map.svg", "recruitment-route.svg"]) {
+      const svg = new TextDecoder().decode(en[name]);
+      expect(svg, name).toContain("Legend");
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1] ?? ""));
+      expect(texts.length, name).toBeGreaterThan(5);
+      for (const t of texts) found.push(...chinese(name, t));
+    }
+    for (const line of new TextDecoder().decode(en["README.txt"]).split("\r\n")) found.push(...chinese("README.txt", line));
+    expect(found, "Chinese outside names and quotes in the English pack").toEqual([]);
+  });
+
+  it.each([
+    ["zh", PACK_FILES.zh],
+    ["en", PACK_FILES.en],
+  ] as const)("gives byte-identical SVGs and workbook (%s) for the same request at another time of day", async (lang, files) => {
+    const q = { chain: CHAIN, region: REGION, enclaves: "home" as const, lang };
+    const first = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T01:00:00Z") })).body);
+    const second = unzipSync((await buildPack(graph, q, { now: new Date("2026-03-02T09:30:00Z") })).body);
+    const names = [`${files.chainMap}.svg`, `${files.distribution}.svg`, `${files.route}.svg`, files.workbook];
+    for (const name of names) {
+      expect(first[name], name).toBeDefined();
+      expect(Buffer.from(first[name] as Uint8Array).equals(Buffer.from(second[name] as Uint8Array)), name).toBe(true);
+    }
   });
 
   it("answers 503 naming the missing CJK font and how to install it", async () => {

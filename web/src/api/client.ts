@@ -141,6 +141,9 @@ export const api = {
   /** The 图表包 ZIP: the response itself, so the caller can show the download's progress. */
   pack: (chain: string, region: string, lang: string, enclaves?: string) =>
     send(url(`/api/chains/${enc(chain)}/pack`, { region, lang, enclaves }), { headers: { accept: "application/zip" } }),
+  /** The gap report as PDF, drawn by the server (the same file as in the pack). */
+  reportPdf: (chain: string, region: string, lang: string, enclaves?: string) =>
+    send(url(`/api/chains/${enc(chain)}/report.pdf`, { region, lang, enclaves }), { headers: { accept: "application/pdf" } }),
   /** The 区域分布图 as SVG text (drawn by the server, the same picture as in the pack). */
   distributionSvg: async (chain: string, region: string, lang: string, enclaves?: string) =>
     (

@@ -18,7 +18,7 @@ export const accessZh = {
     "完整度 = 100 ×（0.50 × 有本地企业的环节占比 + 0.20 × 在本地闭合的环节间流向占比 + 0.15 × 链主得分（有本地配套充足的链主为 1，链主本地联系弱为 0.5，没有链主为 0）+ 0.15 × 配套齐全度（科研机构、创新平台、孵化器、基金四类中已有的比例））",
   "completeness.parts": "本区域：环节覆盖 {segments}% · 流向闭合 {flows}% · 链主得分 {leader} · 配套齐全 {support}%",
   "report.pdf": "下载 PDF",
-  "report.pdfHint": "在打印窗口中选择“另存为 PDF”；分页与屏幕上一致：第 1 页为概况和链图。",
+  "report.pdfHint": "下载 PDF 由服务器生成，与图表包中的报告相同（第 1 页为概况和链图）；也可以打印本页。",
   "report.byline": "生成日期：{date} · 数据来源：{sources} 份公开文件（见“资料来源”）· 产业链图谱",
   "report.diagramCaption": "链图：环节按上游、中游、下游排列，缺链和弱链标在对应的环节框上。",
   "report.figCompleteness": "链条完整度",
@@ -63,7 +63,8 @@ export const accessEn: Record<keyof typeof accessZh, string> = {
   "completeness.parts":
     "This region: segments covered {segments}% · flows closed {flows}% · leader score {leader} · support present {support}%",
   "report.pdf": "Download PDF",
-  "report.pdfHint": "Choose “Save as PDF” in the print dialog; the pages match the screen: page 1 holds the overview and the map.",
+  "report.pdfHint":
+    "Download PDF gets the server's report, the same file as in the chart pack (page 1: overview and map); you can also print this page.",
   "report.byline": "Generated {date} · Source: {sources} public documents (see Sources) · Chain Atlas",
   "report.diagramCaption":
     "Chain map: segments by upstream, midstream and downstream; missing and thin segments are marked on their boxes.",

@@ -383,6 +383,8 @@ export const zh = {
   "pack.downloading": "正在下载图表包：{percent}",
   "pack.done": "图表包已下载：{file}",
   "pack.pick": "先选择区域和产业链",
+  "report.pdfBuilding": "正在生成 PDF 报告…",
+  "report.pdfDone": "PDF 报告已下载：{file}",
   "distribution.title": "区域分布图",
   "distribution.hint": "点击企业、园区或项目查看详情；数字圆圈为聚合点，点击列出其中各点。空心标记表示位置为所在区域中心（近似）。",
   "distribution.cluster": "此聚合点中的 {n} 个点",
@@ -777,6 +779,8 @@ export const en: Record<MessageKey, string> = {
   "pack.downloading": "Downloading the chart pack: {percent}",
   "pack.done": "Chart pack downloaded: {file}",
   "pack.pick": "Choose a region and a chain first",
+  "report.pdfBuilding": "Building the PDF report…",
+  "report.pdfDone": "PDF report downloaded: {file}",
   "distribution.title": "Regional distribution map",
   "distribution.hint":
     "Click a firm, park or project for its details; a numbered circle is a cluster, click it to list its points. Hollow marks sit at their region's centre (approximate).",

@@ -2,6 +2,7 @@ import type { Targets } from "../../../model/api/analysis.ts";
 import type { DocumentRef } from "../../../model/api/explore.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { packButton } from "../export/pack-button.ts";
+import { reportPdfButton } from "../export/report-pdf-button.ts";
 import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, failureBox, h, loading } from "../ui/dom.ts";
@@ -19,8 +20,9 @@ const TARGETS_EACH = 8;
 /**
  * The printable gap report. Page 1: title, date and source line, headline figures and the chain
  * map (drawn off screen and embedded as an image); then the findings by priority, targets for the
- * worst gaps (the ranked targets API), local matchmaking and every cited document. Print CSS gives
- * the same pages as a PDF ("下载 PDF" opens the print dialog). The page stands alone at
+ * worst gaps (the ranked targets API), local matchmaking and every cited document. "下载 PDF"
+ * downloads the server's PDF of these sections (server/pack/report-pdf.ts); print CSS still
+ * prints the page itself. The page stands alone at
  * `/#/report?chain=…&region=…`: it sets `data-ready="true"` on `article.report` once drawn, so a
  * headless browser can wait for that and print it (the N图N清单 pack does). Sections are in ./report/.
  */
@@ -67,7 +69,8 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
           "div",
           { class: "report-actions no-print" },
           h("p", { class: "hint" }, t("report.pdfHint")),
-          h("button", { type: "button", class: "primary", id: "report-pdf", onclick: () => window.print() }, t("report.pdf")),
+          reportPdfButton(context),
+          h("button", { type: "button", id: "report-print", onclick: () => window.print() }, t("report.print")),
           h("button", { type: "button", onclick: () => context.navigate({ view: "map" }) }, t("report.back")),
           packButton(context),
         ),

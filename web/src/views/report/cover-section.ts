@@ -1,24 +1,9 @@
 import type { GapReport as Gaps } from "../../../../model/api/analysis.ts";
 import { STAGES } from "../../../../model/domain.ts";
+import { headlineFigures } from "../../../../model/report-outline.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { completenessExplanation } from "../../ui/completeness.ts";
 import { h } from "../../ui/dom.ts";
-
-/** The headline numbers a bureau quotes: completeness, coverage, the gaps by kind, the leaders. */
-export function headlineFigures(gaps: Gaps): { key: string; value: string }[] {
-  const count = (kind: string) => gaps.findings.filter((f) => f.kind === kind).length;
-  const covered = Object.values(gaps.summary.coverageByStage).reduce((sum, c) => sum + c.covered, 0);
-  const segments = Object.values(gaps.summary.coverageByStage).reduce((sum, c) => sum + c.segments, 0);
-  const leaders = new Set(gaps.segments.flatMap((s) => s.leaders));
-  return [
-    { key: "report.figCompleteness", value: `${Math.round(gaps.summary.completeness)}%` },
-    { key: "report.figCovered", value: `${covered}/${segments}` },
-    { key: "report.figMissing", value: String(count("missing-segment")) },
-    { key: "report.figThin", value: String(count("thin-segment")) },
-    { key: "report.figBroken", value: String(count("broken-link")) },
-    { key: "report.figLeaders", value: String(leaders.size) },
-  ];
-}
 
 /**
  * Page 1 of the report: title, date and source line, the headline figures, coverage by stage and
@@ -38,7 +23,7 @@ export function coverSection(
       "dl",
       { class: "figures" },
       headlineFigures(gaps).map((figure) =>
-        h("div", { class: "figure" }, h("dt", {}, t(figure.key as Parameters<Translate>[0])), h("dd", {}, figure.value)),
+        h("div", { class: "figure" }, h("dt", {}, t(`report.fig${figure.id}`)), h("dd", {}, figure.value)),
       ),
     ),
     h(

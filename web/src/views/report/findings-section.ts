@@ -1,4 +1,5 @@
 import type { GapReport } from "../../../../model/api/analysis.ts";
+import { findingsByPriority } from "../../../../model/report-outline.ts";
 import { bilingual, entityName, type Translate } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { Lang } from "../../state/url-state.ts";
@@ -11,7 +12,6 @@ export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTML
     const s = gaps.segments.find((x) => x.id === id);
     return s ? entityName({ ...s, label: s.name }, lang) : "";
   };
-  const ranked = gaps.findings.map((f, i) => ({ f, i })).sort((a, b) => b.f.priority - a.f.priority || a.i - b.i);
   return h(
     "section",
     { class: "report-findings" },
@@ -20,7 +20,7 @@ export function findingsSection(gaps: GapReport, t: Translate, lang: Lang): HTML
       ? h("p", {}, t("map.noFindings"))
       : reportTable(
           [t("report.colSeverity"), t("report.colKind"), t("report.colSegment"), t("report.colFinding"), t("report.colAction")],
-          ranked.map(({ f }) =>
+          findingsByPriority(gaps.findings).map((f) =>
             h(
               "tr",
               {},

@@ -1,16 +1,13 @@
+import { matchmakingPairs } from "../../../../model/report-outline.ts";
 import { bilingual, entityName, type Translate } from "../../i18n/i18n.ts";
 import type { Lang } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";
 import { reportTable } from "./report-table.ts";
 import type { TargetList } from "./targets-section.ts";
 
-const MAX_PAIRS = 15;
-
 /** Local supplier–buyer pairs to introduce (供需对接), gathered from the target answers, best first, once each. */
 export function matchmakingSection(lists: TargetList[], t: Translate, lang: Lang): HTMLElement {
-  const pairs = new Map<string, NonNullable<TargetList["answer"]>["matchmaking"][number]>();
-  for (const { answer } of lists) for (const pair of answer?.matchmaking ?? []) pairs.set(`${pair.supplier.id}|${pair.buyer.id}`, pair);
-  const ranked = [...pairs.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, MAX_PAIRS);
+  const ranked = matchmakingPairs(lists.map((list) => list.answer));
   return h(
     "section",
     { class: "report-matchmaking" },

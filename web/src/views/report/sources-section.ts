@@ -1,15 +1,13 @@
 import type { GapReport } from "../../../../model/api/analysis.ts";
 import type { DocumentRef } from "../../../../model/api/explore.ts";
+import { citedSources } from "../../../../model/report-outline.ts";
 import type { Translate } from "../../i18n/i18n.ts";
 import { h } from "../../ui/dom.ts";
 import { reportTable } from "./report-table.ts";
 
 /** Every document the findings cite (and any other the answer names), with up to three quotes and its date. */
 export function sourcesSection(gaps: GapReport, docs: Map<string, DocumentRef>, t: Translate): HTMLElement {
-  const cited = new Map<string, string[]>();
-  for (const finding of gaps.findings)
-    for (const source of finding.evidence.sources) cited.set(source.doc, [...(cited.get(source.doc) ?? []), source.quote]);
-  for (const doc of gaps.documents) if (!cited.has(doc.id)) cited.set(doc.id, []);
+  const cited = citedSources(gaps);
   return h(
     "section",
     { class: "report-sources" },
