@@ -1,11 +1,9 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
-import { loadDemoOutsideFirms } from "../../server/seed/demo-outside.ts";
 import { CONTEXT_MAX_ZOOM } from "../../web/src/graph/graph-view.ts";
 import { seriousViolations } from "../helpers/axe.ts";
-import { useBrowserApp } from "../helpers/browser-app.ts";
+import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { labelsOnScreen, smallDomText } from "../helpers/map-legibility.ts";
@@ -25,12 +23,7 @@ const LIANZHOU_MAP = "#/map?chain=chain:beauty-health&region=region:lianzhou";
 const graph = testGraph();
 const app = useBrowserApp({
   artifacts: ARTIFACTS,
-  graph,
-  setUp: async () => {
-    await removeSynthetic(graph);
-    await loadDemoOutsideFirms(graph);
-  },
-  tearDown: () => removeSynthetic(graph),
+  ...withDemoOutsideFirms(graph),
 });
 let page: Page;
 

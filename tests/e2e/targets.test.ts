@@ -1,9 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
-import { loadDemoOutsideFirms } from "../../server/seed/demo-outside.ts";
-import { useBrowserApp } from "../helpers/browser-app.ts";
+import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 
@@ -16,12 +14,7 @@ const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const graph = testGraph();
 const app = useBrowserApp({
   artifacts: ARTIFACTS,
-  graph,
-  setUp: async () => {
-    await removeSynthetic(graph);
-    await loadDemoOutsideFirms(graph);
-  },
-  tearDown: () => removeSynthetic(graph),
+  ...withDemoOutsideFirms(graph),
 });
 let page: Page;
 

@@ -2,8 +2,10 @@ import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
 import type { Config } from "../../server/config.ts";
 import type { Graph } from "../../server/db/graph.ts";
+import { loadDemoOutsideFirms } from "../../server/seed/demo-outside.ts";
 import { type ServedWebApp, serveWebApp } from "./web-app.ts";
 
 export interface BrowserAppOptions {
@@ -74,5 +76,17 @@ export function useBrowserApp(options: BrowserAppOptions = {}): BrowserApp {
       if (hash !== undefined) await page.goto(`${ready(served, "the app").base}/${hash}`);
       return page;
     },
+  };
+}
+
+/** The demo's opt-in synthetic outside firms, loaded for the file (from a clean slate) and removed after it. */
+export function withDemoOutsideFirms(graph: Graph): Pick<BrowserAppOptions, "graph" | "setUp" | "tearDown"> {
+  return {
+    graph,
+    setUp: async () => {
+      await removeSynthetic(graph);
+      await loadDemoOutsideFirms(graph);
+    },
+    tearDown: () => removeSynthetic(graph),
   };
 }

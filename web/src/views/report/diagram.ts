@@ -1,5 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { ChainMap } from "../../../../model/api/analysis.ts";
+import { STAGES } from "../../../../model/domain.ts";
 import { chainMapElements } from "../../graph/chain-map-elements.ts";
 import { GraphView } from "../../graph/graph-view.ts";
 import type { Translate } from "../../i18n/i18n.ts";
@@ -20,6 +21,7 @@ export function diagramDescription(elements: ElementDefinition[], lang: Lang): s
   const [colon, comma, semicolon] = lang === "zh" ? ["：", "、", "；"] : [": ", ", ", "; "];
   return nodes
     .filter((element) => element.data.type === "lane")
+    .sort((a, b) => STAGES.indexOf(a.data.stage) - STAGES.indexOf(b.data.stage))
     .map((lane) => {
       const segments = roots.filter((root) => root.data.stage === lane.data.stage).map(label);
       return `${label(lane)}${colon}${segments.join(comma)}`;
