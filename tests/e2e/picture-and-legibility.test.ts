@@ -16,6 +16,7 @@ import { labelsOnScreen } from "../helpers/map-legibility.ts";
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const LAPTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
 const MIN_PX = 11;
 const LIANZHOU = "chain=chain:beauty-health&region=region:lianzhou";
 // The targets graph needs candidates from outside the region: the demo's opt-in synthetic layer.
@@ -114,12 +115,14 @@ describe("a link keeps the picture", () => {
 });
 
 describe("a path is fitted whole", () => {
-  for (const [name, extra] of [
-    ["from its link", ""],
-    ["with the details panel open beside it", "&sel=firm:nice-group"],
+  for (const [name, extra, viewport] of [
+    ["from its link", "", LAPTOP],
+    ["with the details panel open beside it", "&sel=firm:nice-group", LAPTOP],
+    ["in a walk grown around 莲都区, with the details panel open", "&x=region:lianzhou&sel=inst:cas", LAPTOP],
+    ["on a phone, with the details as a bottom sheet", "&x=region:lianzhou&sel=inst:cas", PHONE],
   ] as const) {
     it(`every node of the path is on screen ${name}`, async () => {
-      const page = await app.open(`#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas${extra}`, { viewport: LAPTOP });
+      const page = await app.open(`#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas${extra}`, { viewport });
       await page
         .locator(".path-steps li")
         .first()
@@ -139,8 +142,8 @@ describe("a path is fitted whole", () => {
 });
 
 describe("entity graphs are legible at the fitted view", () => {
-  it("the explorer and the targets graph draw no text below 11 px, and the explorer's focus is named", async () => {
-    const page = await app.open("#/explore?focus=firm:nice-group", { viewport: LAPTOP });
+  it("the explorer (a walk grown around 莲都区) and the targets graph draw no text below 11 px, and the explorer's focus is named", async () => {
+    const page = await app.open("#/explore?focus=firm:nice-group&x=region:lianzhou", { viewport: LAPTOP });
     await explorerReady(page);
     const explorer = await labelsOnScreen(page);
     const drawn = explorer.filter((l) => l.drawn);
