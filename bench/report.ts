@@ -1,5 +1,6 @@
 import { packLines } from "./pack.ts";
 import type { BenchResults, SizeResult } from "./run-bench.ts";
+import { whatIfChecks, whatIfLines } from "./what-if-measures.ts";
 
 /** The brief's targets, checked against a run; a miss says by how much. */
 export function targetChecks(results: BenchResults) {
@@ -58,6 +59,7 @@ export function targetChecks(results: BenchResults) {
     if (q.apiOverhead === undefined) continue;
     checks.push({ target: `API overhead ≤ 1.15× (${q.name})`, measured: `${q.apiOverhead}×`, met: q.apiOverhead <= 1.15 });
   }
+  checks.push(...whatIfChecks(big.whatIf, big.firms));
   checks.push({
     target: "sustained load: zero errors",
     measured: `${Math.round(big.throughput.requestsPerSecond)} req/s, ${big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts} errors`,
@@ -142,6 +144,7 @@ function sizeTables(s: SizeResult): string {
     `Sustained load (autocannon, separate process, ${t.connections} connections, ${t.durationSeconds} s, loopback) on \`${t.url.replace(/^https?:\/\/[^/]+/, "")}\`: ` +
       `${n(t.requestsPerSecond)} req/s, p50 ${t.latencyP50Ms} ms, p99 ${t.latencyP99Ms} ms, ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx, ${t.timeouts} timeouts.`,
     ...packLines(s.pack),
+    ...whatIfLines(s.whatIf),
     "",
   );
   return lines.join("\n");

@@ -1,7 +1,8 @@
 // The evidence behind each ranked candidate of one page ($firmIds): the real paths in the graph
 // for every signal rank-recruitment-candidates counts, with the same patterns, at most
 // $perKindCap paths per signal (the most the score counts). Paths come back as node ids and
-// edges in the API's edge shape, so the UI draws only what the graph holds.
+// edges in the API's edge shape, so the UI draws only what the graph holds. Under a scenario the
+// firms it recruits count as local ($addedIds) and the ones it removes do not ($removedIds).
 UNWIND $firmIds AS firmId
 MATCH (f:Entity:Firm {id: firmId})
 CALL (f) {
@@ -21,16 +22,19 @@ CALL (f) {
   WHERE l.id IN $leaderIds
   RETURN 'buysFromLeader' AS kind, p LIMIT $perKindCap
   UNION
-  MATCH p = (f)-[:SUPPLIES]->(l:Firm)-[:LOCATED_IN]->(x:Region)
-  WHERE NOT l.id IN $leaderIds AND x.id IN $regionIds
+  MATCH p = (f)-[:SUPPLIES]->(l:Firm)
+  WHERE NOT l.id IN $leaderIds AND NOT l.id IN $removedIds
+    AND (l.id IN $addedIds OR EXISTS { MATCH (l)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds })
   RETURN 'suppliesLocal' AS kind, p LIMIT $perKindCap
   UNION
   MATCH p = (l:Firm)-[:SUPPLIES]->(f)
-  WHERE NOT l.id IN $leaderIds AND EXISTS { MATCH (l)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WHERE NOT l.id IN $leaderIds AND NOT l.id IN $removedIds
+    AND (l.id IN $addedIds OR EXISTS { MATCH (l)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds })
   RETURN 'buysFromLocal' AS kind, p LIMIT $perKindCap
   UNION
-  MATCH p = (f)-[:COOPERATES_WITH]-(q)-[:LOCATED_IN]->(x:Region)
-  WHERE (q:Firm OR q:Institute OR q:Park) AND x.id IN $regionIds
+  MATCH p = (f)-[:COOPERATES_WITH]-(q)
+  WHERE (q:Firm OR q:Institute OR q:Park) AND NOT q.id IN $removedIds
+    AND (q.id IN $addedIds OR EXISTS { MATCH (q)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds })
   RETURN 'cooperatesLocal' AS kind, p LIMIT $perKindCap
   UNION
   MATCH p = (fund:Fund)-[:INVESTS_IN]->(f)
@@ -39,7 +43,8 @@ CALL (f) {
   RETURN 'localFund' AS kind, p LIMIT $perKindCap
   UNION
   MATCH p = (f)-[:SUBSIDIARY_OF*1..2]-(l:Firm)
-  WHERE l <> f AND EXISTS { MATCH (l)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds }
+  WHERE l <> f AND NOT l.id IN $removedIds
+    AND (l.id IN $addedIds OR EXISTS { MATCH (l)-[:LOCATED_IN]->(x:Region) WHERE x.id IN $regionIds })
   RETURN 'sameGroup' AS kind, p LIMIT $perKindCap
   UNION
   MATCH p = (f)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..3]->(x:Region)

@@ -17,8 +17,11 @@ WITH collect(x) AS regions
 CALL (regions) {
   UNWIND regions AS x
   MATCH (x)<-[:LOCATED_IN]-(l)
-  RETURN collect(DISTINCT l) AS locals
+  WHERE NOT l.id IN $removedIds
+  RETURN collect(DISTINCT l) AS found
 }
+// Under a scenario (远景): the firms it recruits count as local ($addedIds), the ones it removes do not ($removedIds).
+WITH regions, found + COLLECT { MATCH (a:Entity) WHERE a.id IN $addedIds RETURN a } AS locals
 CALL (regions, locals) {
   MATCH (gap:Entity:Segment)
   WHERE gap.id IN $segmentIds
@@ -29,7 +32,8 @@ CALL (regions, locals) {
     RETURN s
   }
   MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
-  WHERE NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(x) WHERE x IN regions }
+  // A firm the scenario removes still sits in the region: it is not a recruitment candidate.
+  WHERE NOT f IN locals AND NOT f.id IN $removedIds
   WITH f, collect(DISTINCT gap.id) AS gaps
   LIMIT $scanLimit
   RETURN f, gaps, null AS kind, null AS other
@@ -39,17 +43,17 @@ CALL (regions, locals) {
   MATCH (l)-[t:SUPPLIES]-(f:Firm)
   RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLeader' ELSE 'buysFromLeader' END AS kind, l.id AS other
   UNION ALL
+  // Supply and cooperation ties of the local side in one walk of each local's relationships.
   UNWIND locals AS l
   WITH l
-  WHERE l:Firm AND NOT l.id IN $leaderIds
-  MATCH (l)-[t:SUPPLIES]-(f:Firm)
-  RETURN f, null AS gaps, CASE WHEN startNode(t) = f THEN 'suppliesLocal' ELSE 'buysFromLocal' END AS kind, l.id AS other
-  UNION ALL
-  UNWIND locals AS p
-  WITH p
-  WHERE p:Firm OR p:Institute OR p:Park
-  MATCH (p)-[:COOPERATES_WITH]-(f:Firm)
-  RETURN f, null AS gaps, 'cooperatesLocal' AS kind, p.id AS other
+  WHERE l:Firm OR l:Institute OR l:Park
+  MATCH (l)-[t:SUPPLIES|COOPERATES_WITH]-(f:Firm)
+  WITH l, t, f
+  WHERE type(t) = 'COOPERATES_WITH' OR (l:Firm AND NOT l.id IN $leaderIds)
+  RETURN f, null AS gaps,
+         CASE WHEN type(t) = 'COOPERATES_WITH' THEN 'cooperatesLocal'
+              WHEN startNode(t) = f THEN 'suppliesLocal' ELSE 'buysFromLocal' END AS kind,
+         l.id AS other
   UNION ALL
   UNWIND locals AS fund
   WITH fund

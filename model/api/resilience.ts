@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findingSchema } from "./analysis.ts";
 import { entityIdOf } from "./common.ts";
 import { nodeDataSchema } from "./elements.ts";
+import { scenarioParam } from "./scenario-param.ts";
 
 const flowRef = z.object({ from: z.string(), to: z.string() });
 const flowDependence = flowRef.extend({
@@ -61,6 +62,7 @@ export const resilienceSchema = z
 export const resilienceQuerySchema = z.object({
   region: entityIdOf("region"),
   enclaves: z.enum(["home", "host", "both"]).default("home"),
+  scenario: scenarioParam,
 });
 
 const moment = z
@@ -85,8 +87,11 @@ export const changesSchema = z
     from: z.string(),
     to: z.string().nullable().describe("null: now"),
     batches: z.array(z.string()).describe("Import batches applied between the two moments and still in effect"),
-    reverted: z.array(z.string()).describe("Import batches in effect at `from` and reverted by `to`: their firms are gone and not named"),
-    segments: z.array(z.object({ id: z.string(), name: z.string(), added: z.array(z.string()) })).describe("Firms added per segment"),
+    reverted: z.array(z.string()).describe("Import batches in effect at `from` and reverted by `to`: their firms are gone"),
+    segments: z
+      .array(z.object({ id: z.string(), name: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }))
+      .describe("Firms added per segment, and firms a revert removed"),
+    firms: z.record(z.string(), z.string()).describe("The name of every firm listed as added or removed"),
     completeness: z.object({ before: z.number(), after: z.number() }),
     closed: z.array(findingSchema),
     opened: z.array(findingSchema),

@@ -41,6 +41,9 @@ export const scenarioBodySchema = z.object({
     .max(MAX_SCENARIO_CHANGES, `at most ${MAX_SCENARIO_CHANGES} changes per scenario`),
 });
 
+export type ScenarioBody = z.input<typeof scenarioBodySchema>;
+export type ScenarioChangeBody = z.infer<typeof scenarioChangeSchema>;
+
 export const scenarioSchema = scenarioBodySchema
   .extend({
     id: z.string(),
@@ -49,6 +52,7 @@ export const scenarioSchema = scenarioBodySchema
     updatedAt: z.string(),
   })
   .meta({ id: "Scenario" });
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const scenarioParamsSchema = z.object({ id: scenarioIdSchema });
 

@@ -94,6 +94,7 @@ export const QUERY_NAMES = [
   "list-scenarios",
   "save-scenario",
   "delete-scenario",
+  "find-reverted-firms",
   // 图表包 and 区域分布图 (server/pack, server/geo)
   "find-distribution-points",
   "save-region-boundary",

@@ -3,6 +3,7 @@ import { type EnclaveMode, findDocuments } from "../repositories/analysis.ts";
 import { chainMap } from "../services/chain-map.ts";
 import { readDistribution } from "../services/distribution.ts";
 import { chainGapReport } from "../services/gap-analysis.ts";
+import { chainResilience } from "../services/resilience.ts";
 import { recruitmentTargets } from "../services/targets.ts";
 
 /** Ranked targets listed in 招商目标清单 (the route is chosen from a larger pool, see recruitmentTargets). */
@@ -16,17 +17,18 @@ export interface PackQuery {
 
 /**
  * Everything the pack shows, read through the same repository functions as the API's own
- * lists (/gaps, /map, /targets, /distribution), so each sheet's rows are the rows the API gives.
+ * lists (/gaps, /map, /targets, /distribution, /resilience), so each sheet's rows are the rows the API gives.
  */
 export async function readPackData(graph: Graph, query: PackQuery) {
   const gaps = await chainGapReport(graph, query);
-  const [map, targets, distribution] = await Promise.all([
+  const [map, targets, distribution, resilience] = await Promise.all([
     chainMap(graph, query),
     recruitmentTargets(graph, { ...query, limit: PACK_TARGETS }),
     readDistribution(graph, query),
+    chainResilience(graph, query),
   ]);
   const documents = await findDocuments(graph, citedDocumentIds({ gaps, map, targets, distribution }));
-  return { query, gaps, map, targets, distribution, documents };
+  return { query, gaps, map, targets, distribution, resilience, documents };
 }
 
 export type PackData = Awaited<ReturnType<typeof readPackData>>;

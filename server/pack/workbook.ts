@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { xlsxText } from "../../model/spreadsheet-text.ts";
 import type { PackLang } from "./labels.ts";
 import { type Citation, citations, type PackData } from "./pack-data.ts";
+import { resilienceSheet } from "./resilience-sheet.ts";
 
 type Cell = string | number | null;
 
@@ -33,7 +34,7 @@ const pick = (lang: PackLang, zh: string, en: string) => (lang === "zh" ? zh : e
 const nameOf = (n: { label?: string; name?: unknown; nameEn?: unknown; id: string }, lang: PackLang) =>
   lang === "en" && typeof n.nameEn === "string" ? n.nameEn : typeof n.name === "string" ? n.name : (n.label ?? n.id);
 
-/** The five 清单 as tables, from the same lists the API returns. */
+/** The six 清单 as tables, from the same lists the API returns. */
 export function packSheets(data: PackData, lang: PackLang): Sheet[] {
   const segmentName = new Map(data.gaps.segments.map((s) => [s.id, lang === "en" && s.nameEn ? s.nameEn : s.name]));
   const pointById = new Map(data.distribution.points.map((p) => [p.id, p]));
@@ -163,6 +164,7 @@ export function packSheets(data: PackData, lang: PackLang): Sheet[] {
       ],
       rows: data.documents.map((d, i) => [i + 1, d.title, d.outlet ?? "", d.date ?? "", d.file ?? "", quotesFor(d.id, allCitations)]),
     },
+    resilienceSheet(data.resilience, lang),
   ];
 }
 

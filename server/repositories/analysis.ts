@@ -39,9 +39,14 @@ export async function findLocalScope(graph: Graph, region: string, enclaves: Enc
 }
 
 export async function findChainHeader(graph: Graph, chain: string): Promise<NodeRow> {
-  const row = await graph.readOne<{ chain: NodeRow }>("find-chain-header", { chain });
+  return (await findChainWithSegments(graph, chain)).chain;
+}
+
+/** The chain and its segment ids (sub-segments included), upstream first, as find-segment-coverage orders them. */
+export async function findChainWithSegments(graph: Graph, chain: string): Promise<{ chain: NodeRow; segmentIds: string[] }> {
+  const row = await graph.readOne<{ chain: NodeRow; segmentIds: string[] }>("find-chain-header", { chain });
   if (!row) throw new NotFoundError(`chain "${chain}"`);
-  return row.chain;
+  return row;
 }
 
 export function readSegmentCoverage(graph: Graph, chain: string, regionIds: string[]) {

@@ -1,10 +1,10 @@
 import type { Elements, NodeData } from "../../model/api/elements.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../db/graph.ts";
-import { type NodeRow, toNodeData } from "../graph/elements.ts";
+import { type EdgeRow, type NodeRow, toElements, toNodeData } from "../graph/elements.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 import { dropNulls } from "./drop-nulls.ts";
-import { subgraphAmong } from "./subgraph.ts";
+import { MAX_SUBGRAPH_EDGES } from "./subgraph.ts";
 
 export interface DocumentRef {
   id: string;
@@ -44,21 +44,21 @@ export interface NeighborQuery {
 
 /**
  * The neighbourhood of one entity, nearest first, as elements with every allowed relationship
- * among the nodes shown. `truncated` says more nodes were within reach than `limit` allows.
+ * among the nodes shown, read in one query. `truncated` says more nodes were within reach than
+ * `limit` allows.
  */
 export async function expandNeighbors(graph: Graph, id: string, query: NeighborQuery): Promise<{ elements: Elements; truncated: boolean }> {
   // The centre takes one of `limit` places, so limit - 1 neighbours fit; reading one more
   // (limit in all) tells "exactly this many" from "more exist".
-  const want = query.limit;
-  const row = await graph.readOne<{ centre: string; ids: string[] }>("expand-neighbors", {
+  const row = await graph.readOne<{ nodes: NodeRow[]; edges: EdgeRow[]; truncated: boolean }>("expand-neighbors", {
     id,
     depth: query.depth,
     relTypes: query.relTypes,
     labels: query.labels,
-    want,
+    want: query.limit,
+    edgeLimit: MAX_SUBGRAPH_EDGES,
   });
   if (!row) throw new NotFoundError(`node ${id}`);
-  const neighbours = row.ids.slice(0, query.limit - 1);
-  const elements = await subgraphAmong(graph, [row.centre, ...neighbours], query.relTypes);
-  return { elements, truncated: row.ids.length > neighbours.length };
+  // The query returns the centre first, then the neighbours nearest first; toElements keeps that order.
+  return { elements: toElements(row.nodes, row.edges), truncated: row.truncated };
 }

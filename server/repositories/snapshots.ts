@@ -1,5 +1,5 @@
-import type { Graph } from "../db/graph.ts";
-import type { BatchMark } from "../snapshots/timeline.ts";
+import type { Graph, NamedTransaction } from "../db/graph.ts";
+import type { BatchMark, RevertedFirm } from "../snapshots/timeline.ts";
 
 /** Import batches a change report looks through at most. */
 const BATCH_LIMIT = 1000;
@@ -28,4 +28,17 @@ async function createdBy(graph: Graph, batch: string): Promise<Created> {
 export async function createdByAll(graph: Graph, batches: string[]): Promise<Created> {
   const all = await Promise.all(batches.map((b) => createdBy(graph, b)));
   return { entities: all.flatMap((c) => c.entities), relations: all.flatMap((c) => c.relations) };
+}
+
+/** Firms a revert names at most (per batch): the change report lists them; a bulk import's full list stays in its file. */
+export const REVERTED_FIRMS_KEPT = 5000;
+
+/**
+ * Keeps on the batch record the firms a revert is about to delete (name, segments, regions), as
+ * JSON text (a property holds no list of maps): the undo record goes with the revert, this stays.
+ */
+export async function keepRevertedFirms(tx: NamedTransaction, batch: string, createdEntities: string[]): Promise<void> {
+  const firms = await tx.run<RevertedFirm>("find-reverted-firms", { ids: createdEntities, limit: REVERTED_FIRMS_KEPT });
+  if (firms.length === 0) return;
+  await tx.run("update-import-batch", { id: batch, props: { revertedFirms: JSON.stringify(firms) } });
 }

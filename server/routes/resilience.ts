@@ -4,6 +4,7 @@ import { errorResponses } from "../../model/api/common.ts";
 import { changesQuerySchema, changesSchema, resilienceQuerySchema, resilienceSchema } from "../../model/api/resilience.ts";
 import { chainChanges } from "../services/changes.ts";
 import { chainResilience } from "../services/resilience.ts";
+import { scenarioChanges } from "../services/scenarios.ts";
 
 /** Resilience (韧性, 卡脖子 points) and what changed between two moments, for a chain in a region. */
 export const resilienceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +19,11 @@ export const resilienceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: resilienceSchema, ...errorResponses },
       },
     },
-    async (request) => chainResilience(app.graph, { chain: request.params.id, ...request.query }),
+    async (request) => {
+      const { scenario, ...query } = request.query;
+      const changes = (await scenarioChanges(app.graph, scenario, request.params.id, query.region))?.changes;
+      return chainResilience(app.graph, { chain: request.params.id, ...query, changes });
+    },
   );
 
   app.get(

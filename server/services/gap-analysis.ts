@@ -10,6 +10,7 @@ import {
   countSegmentCandidates,
   type EnclaveMode,
   findChainHeader,
+  findChainWithSegments,
   findDocuments,
   findLocalScope,
   readChainLeaders,
@@ -33,10 +34,13 @@ export interface GapQuery {
 /** Everything the gap report needs, read in a handful of bounded queries, judged in detectGaps. */
 export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...query.thresholds };
-  const [chain, scope] = await Promise.all([findChainHeader(graph, query.chain), findLocalScope(graph, query.region, query.enclaves)]);
-  const coverage = await readSegmentCoverage(graph, query.chain, scope.regionIds);
-  const segmentIds = coverage.map((s) => s.segment.id);
-  const [plainFlows, plainLeaders, support] = await Promise.all([
+  const [{ chain, segmentIds }, scope] = await Promise.all([
+    findChainWithSegments(graph, query.chain),
+    findLocalScope(graph, query.region, query.enclaves),
+  ]);
+  // The four reads need only the chain's segment ids and the local regions: side by side, not in turn.
+  const [coverage, plainFlows, plainLeaders, support] = await Promise.all([
+    readSegmentCoverage(graph, query.chain, scope.regionIds),
     readSegmentFlows(graph, segmentIds, scope.regionIds),
     readChainLeaders(graph, query.chain, scope.regionIds),
     readChainSupport(graph, [query.chain, ...segmentIds], scope.regionIds),
@@ -49,10 +53,14 @@ export async function analyseChainGaps(graph: Graph, query: GapQuery) {
   const detected = detectGaps({ segments, flows, leaders, support, thresholds });
   const summary = detected.summary;
   const targetable = [...new Set(detected.findings.filter((f) => f.segment && f.kind !== "broken-link").map((f) => f.segment!))];
-  const candidatesBySegment = await countSegmentCandidates(graph, targetable, scope.regionIds);
+  // Prioritising orders the findings but keeps their evidence, so the cited documents are known
+  // (and read, ordered by date in the query) before the candidate counts come back.
+  const cited = [...new Set(detected.findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)))];
+  const [candidatesBySegment, documents] = await Promise.all([
+    countSegmentCandidates(graph, targetable, scope.regionIds),
+    findDocuments(graph, cited),
+  ]);
   const findings = prioritiseFindings(detected.findings, { segments, flows, leaders, candidatesBySegment });
-  const cited = [...new Set(findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)))];
-  const documents = await findDocuments(graph, cited);
   return { chain, scope, segments, flows, leaders, support, findings, summary, thresholds, documents, candidatesBySegment, overlay };
 }
 

@@ -20,6 +20,7 @@ import {
   whileHolding,
 } from "../repositories/import-lock.ts";
 import { findRevertConflicts, finishRevert, undoChanges } from "../repositories/import-writes.ts";
+import { keepRevertedFirms } from "../repositories/snapshots.ts";
 
 export class RevertConflictError extends Error {
   constructor(
@@ -62,6 +63,8 @@ export async function revertBatch(graph: Graph, id: string, user: string, staleA
         );
       }
     }
+    // The change report names what a revert removed: the firms are kept on the batch record first.
+    if (found.revertedFirms === undefined) await keepRevertedFirms(tx, id, undo.createdEntities);
     if (undoSize(undo) > SINGLE_TRANSACTION_MAX_WRITES) {
       await takeImportLease(tx, id, "revert");
       await setImportBatchStatus(tx, id, "reverting");

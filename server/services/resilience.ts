@@ -1,4 +1,6 @@
 import { assessResilience } from "../analysis/resilience/knockout.ts";
+import { NEW_FIRM_PREFIX } from "../analysis/scenarios/changes.ts";
+import { overlayFacts } from "../analysis/scenarios/overlay-facts.ts";
 import type { Graph } from "../db/graph.ts";
 import { toNodeData } from "../graph/elements.ts";
 import { readChainMapFirms } from "../repositories/analysis.ts";
@@ -17,13 +19,13 @@ export async function chainResilience(graph: Graph, query: GapQuery) {
   const analysis = await analyseChainGaps(graph, query);
   const firmRows = await readChainMapFirms(graph, query.chain, analysis.scope.regionIds, RESILIENCE_FIRM_CAP + 1);
   const truncated = firmRows.length > RESILIENCE_FIRM_CAP;
-  const removed = new Set(analysis.overlay?.removed ?? []);
-  const ids = firmRows
-    .slice(0, RESILIENCE_FIRM_CAP)
-    .map((r) => r.firm.id)
-    .filter((id) => !removed.has(id));
+  const overlay = analysis.overlay;
+  // Under a scenario (远景) the firms it recruits are local too, and the ones it removes are gone.
+  const recruited = (overlay?.added.nodes ?? []).filter((n) => n._labels.includes("Firm") && !n.id.startsWith(NEW_FIRM_PREFIX));
+  const ids = [...new Set([...firmRows.slice(0, RESILIENCE_FIRM_CAP).map((r) => r.firm.id), ...recruited.map((n) => n.id)])];
   const provinceIds = await findProvinceIds(graph, query.region);
-  const firms = await readFirmFacts(graph, ids, { chain: query.chain, regionIds: analysis.scope.regionIds, provinceIds });
+  const facts = await readFirmFacts(graph, ids, { chain: query.chain, regionIds: analysis.scope.regionIds, provinceIds });
+  const firms = overlay ? overlayFacts(facts, overlay) : facts;
   const report = assessResilience({
     rows: { segments: analysis.segments, flows: analysis.flows, leaders: analysis.leaders },
     support: analysis.support,

@@ -2,6 +2,7 @@ import type { Targets } from "../../model/api/analysis.ts";
 import { pairsForBrokenFlows, rankPairs } from "../analysis/matchmaking.ts";
 import { explainTargets, type RankedRow } from "../analysis/rank-targets.ts";
 import { recruitRoute } from "../analysis/recruit-route.ts";
+import { NEW_FIRM_PREFIX } from "../analysis/scenarios/changes.ts";
 import { PER_KIND_CAP, rankingParameters, SIGNAL_WEIGHTS, TAG_WEIGHTS } from "../analysis/signals.ts";
 import type { Graph } from "../db/graph.ts";
 import { edgeId, toElements, toNodeData } from "../graph/elements.ts";
@@ -47,7 +48,10 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery): Prom
   ]);
   const partnerRegionIds = partners.map((p) => p.region);
   const density = Object.fromEntries(densityRows.map((d) => [d.segment, d.density]));
-  const base = { segmentIds, regionIds, leaderIds, partnerRegionIds, perKindCap: PER_KIND_CAP };
+  // Under a scenario (远景) the firms it recruits count as local and the firms it removes do not.
+  const addedIds = (analysis.overlay?.added.nodes ?? []).map((n) => n.id).filter((id) => !id.startsWith(NEW_FIRM_PREFIX));
+  const removedIds = analysis.overlay?.removed ?? [];
+  const base = { segmentIds, regionIds, leaderIds, partnerRegionIds, addedIds, removedIds, perKindCap: PER_KIND_CAP };
 
   const ranking =
     segmentIds.length === 0

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { InvalidInputError } from "../lib/invalid-input.ts";
 
 /**
@@ -10,6 +11,24 @@ export interface BatchMark {
   at: string;
   status: string;
   revertedAt?: string;
+  /** JSON text of the firms the revert deleted (RevertedFirm[]), kept on the batch record. */
+  revertedFirms?: string;
+}
+
+const revertedFirmsSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), segments: z.array(z.string()), regions: z.array(z.string()) }),
+);
+/** A firm an import created and its revert deleted: enough to name it per segment afterwards. */
+export type RevertedFirm = z.infer<typeof revertedFirmsSchema>[number];
+
+/** The firms kept on a reverted batch's record; text that is not such a list (edited by hand) names none. */
+export function parseRevertedFirms(text: string): RevertedFirm[] {
+  try {
+    const parsed = revertedFirmsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Later than any batch; an ISO text that still compares as text (a year beyond 9999 would not). */

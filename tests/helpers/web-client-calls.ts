@@ -9,6 +9,8 @@ export interface CallIds {
   batch: string;
   /** A saved scenario of `chain` in `region`. */
   scenario: string;
+  /** A segment of `chain`. */
+  segment: string;
 }
 
 /**
@@ -32,6 +34,18 @@ export function everyClientCall(api: Api, ids: CallIds, token = ""): Record<keyo
     documents: () => api.documents(),
     scenarios: () => api.scenarios(ids.chain),
     scenarioOutcome: () => api.scenarioOutcome(ids.scenario),
+    scenario: () => api.scenario(ids.scenario),
+    saveScenario: () =>
+      api.saveScenario(
+        {
+          name: "web client",
+          chain: ids.chain,
+          region: ids.region,
+          changes: [{ kind: "add-firm", name: "示例新企业", segment: ids.segment }],
+        },
+        token,
+        ids.scenario,
+      ),
     resilience: () => api.resilience(ids.chain, ids.region),
     exportFile: "file",
     pack: "file",

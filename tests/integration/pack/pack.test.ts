@@ -105,13 +105,14 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
     }
   });
 
-  it("writes the five lists with a header block, each as many rows as the API's list", async () => {
+  it("writes the six lists with a header block, each as many rows as the API's list", async () => {
     const base = `/api/chains/${CHAIN}`;
-    const [map, gaps, targets, distribution] = await Promise.all([
+    const [map, gaps, targets, distribution, resilience] = await Promise.all([
       api<{ elements: { nodes: { data: { type: string; sources: Sources } }[] } }>(`${base}/map?${query}`),
       api<{ findings: { evidence: { sources: Sources } }[]; documents: { id: string }[] }>(`${base}/gaps?${query}`),
       api<{ targets: { firm: { sources: Sources } }[] }>(`${base}/targets?${query}&limit=50`),
       api<{ points: { kind: string; sources: Sources }[] }>(`${base}/distribution?${query}`),
+      api<{ critical: unknown[] }>(`${base}/resilience?${query}`),
     ]);
     const cited = new Set([
       ...gaps.findings.flatMap((f) => f.evidence.sources.map((s) => s.doc)),
@@ -125,6 +126,7 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
       短板问题清单: gaps.findings.length,
       招商目标清单: targets.targets.length,
       政策与来源清单: cited.size,
+      "韧性（卡脖子）清单": resilience.critical.length,
     };
     for (const [sheet, rows] of Object.entries(expected)) expect(rows, `${sheet} has rows in the demo`).toBeGreaterThan(0);
 
@@ -141,6 +143,23 @@ describe("the 图表包 for 莲都区 × 美丽健康", () => {
     }
     const findings = workbook.getWorksheet("短板问题清单");
     expect(String(findings?.getCell(HEADER_BLOCK_ROWS + 1, 9).value ?? "")).toMatch(/《.+》.*：“.+”/);
+  });
+
+  it("lists in 韧性（卡脖子）清单 the API's resilience ranking, row for row", async () => {
+    const report = await api<{ critical: { name: string; score: number; leader: boolean; segmentsLost: string[] }[] }>(
+      `/api/chains/${CHAIN}/resilience?${query}`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(files["清单.xlsx"] as Uint8Array) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("韧性（卡脖子）清单")!;
+    const rows = report.critical.map((_, i) => sheet.getRow(HEADER_BLOCK_ROWS + 1 + i));
+    expect(rows.map((r) => r.getCell(1).value)).toEqual(report.critical.map((_, i) => i + 1));
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(report.critical.map((c) => c.name));
+    expect(rows.map((r) => r.getCell(3).value)).toEqual(report.critical.map((c) => c.score));
+    expect(rows.map((r) => r.getCell(4).value || "")).toEqual(report.critical.map((c) => (c.leader ? "是" : "")));
+    expect(rows.map((r) => (r.getCell(7).value ? String(r.getCell(7).value).split("、").length : 0))).toEqual(
+      report.critical.map((c) => c.segmentsLost.length),
+    );
   });
 
   it("includes a PDF report with pages and the CJK font embedded", () => {

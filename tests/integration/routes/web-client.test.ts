@@ -9,8 +9,8 @@ import { everyClientCall } from "../../helpers/web-client-calls.ts";
 /**
  * The web's API client against the real app (fetch handed to app.inject) on the demo data: what
  * the client gives its views must be exactly what the server sent, every field kept and none
- * added, for every call. Writes are left out but for a dry run (it writes nothing) and a revert of
- * a batch that does not exist.
+ * added, for every call. Writes are left out but for a dry run (it writes nothing), a revert of
+ * a batch that does not exist, and saving this test's own scenario again.
  */
 let app: App;
 let lastBody: unknown;
@@ -27,7 +27,7 @@ beforeAll(async () => {
       name: "web client",
       chain: ids.chain,
       region: ids.region,
-      changes: [{ kind: "add-firm", name: "示例新企业", segment: "segment:bh-anti-aging" }],
+      changes: [{ kind: "add-firm", name: "示例新企业", segment: ids.segment }],
     },
   });
   ids.scenario = created.json().id;
@@ -65,6 +65,7 @@ const ids = {
   region: "region:lianzhou",
   batch: "import-20000101-000000-nobody",
   scenario: "",
+  segment: "segment:bh-anti-aging",
 };
 const calls = everyClientCall(api, ids, TEST_TOKENS.editor);
 

@@ -50,7 +50,8 @@ async function changes(query: string) {
   return res.json() as {
     batches: string[];
     reverted: string[];
-    segments: { id: string; added: string[] }[];
+    segments: { id: string; added: string[]; removed: string[] }[];
+    firms: Record<string, string>;
     closed: Finding[];
     opened: Finding[];
     completeness: { before: number; after: number };
@@ -99,16 +100,22 @@ describe("what changed between two moments", () => {
     const report = await changes(`from=${first}&to=${second}`);
     expect(report.batches).toEqual([second]);
     expect(report.segments.flatMap((s) => s.added)).toEqual([`firm:${P}-b`]);
+    expect(report.firms).toEqual({ [`firm:${P}-b`]: "变化测试乙公司" });
     expect(report.closed.map((f) => f.id)).toContain(`missing-segment:${missing[1]}`);
     expect(report.closed.map((f) => f.id)).not.toContain(`missing-segment:${missing[0]}`);
   });
 
-  it("after a revert: the reverted batch is named, and no firm shows as added", async () => {
+  it("after a revert: the reverted batch is named, and the firm it removed is named in its segment", async () => {
     await revertImportBatch(graph, second, "test-planner");
     const report = await changes(`from=${second}`);
     expect(report.batches).toEqual([]);
     expect(report.reverted).toEqual([second]);
-    expect(report.segments).toEqual([]);
+    expect(report.segments).toEqual([{ id: missing[1], name: expect.any(String), added: [], removed: [`firm:${P}-b`] }]);
+    expect(report.firms).toEqual({ [`firm:${P}-b`]: "变化测试乙公司" });
+    expect(report.opened.map((f) => f.id)).toContain(`missing-segment:${missing[1]}`);
+    // Before the second batch nothing of it was there: no revert in between, nothing removed.
+    const earlier = await changes(`from=${first}&to=${second}`);
+    expect(earlier.segments.flatMap((s) => s.removed)).toEqual([]);
     const since = await changes(`from=${encodeURIComponent(before)}`);
     expect(since.batches).toEqual([first]);
     expect(since.segments.flatMap((s) => s.added)).toEqual([`firm:${P}-a`]);

@@ -101,6 +101,7 @@ async function recordClientCalls(answer: { status: number; body: unknown }) {
       region: "region:r",
       batch: "import-20260101-000000-abc",
       scenario: "scenario-20260101-abc",
+      segment: "segment:s",
     };
     for (const [name, call] of Object.entries(everyClientCall(api, ids, "token"))) {
       if (call === "file") continue;

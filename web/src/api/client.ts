@@ -13,7 +13,7 @@ import {
 } from "../../../model/api/explore.ts";
 import { batchListSchema, batchSchema, type ImportReport, importReportSchema } from "../../../model/api/imports.ts";
 import { resilienceSchema } from "../../../model/api/resilience.ts";
-import { scenarioListSchema, scenarioOutcomeSchema } from "../../../model/api/scenarios.ts";
+import { type ScenarioBody, scenarioListSchema, scenarioOutcomeSchema, scenarioSchema } from "../../../model/api/scenarios.ts";
 import { loadToken } from "../imports/import-rules.ts";
 import { ApiError } from "./errors.ts";
 
@@ -120,8 +120,15 @@ export const api = {
   documents: () => getJson("/api/documents", {}, documentsSchema),
   scenarios: (chain: string) => getJson("/api/scenarios", { chain }, scenarioListSchema),
   scenarioOutcome: (id: string) => getJson(`/api/scenarios/${enc(id)}/outcome`, {}, scenarioOutcomeSchema),
-  resilience: (chain: string, region: string, enclaves?: string) =>
-    getJson(`/api/chains/${enc(chain)}/resilience`, { region, enclaves }, resilienceSchema),
+  scenario: (id: string) => getJson(`/api/scenarios/${enc(id)}`, {}, scenarioSchema),
+  /** Creates a scenario, or replaces the one `id` names; the editor's token goes in the header. */
+  saveScenario: async (body: ScenarioBody, token: string, id?: string) => {
+    const path = id ? `/api/scenarios/${enc(id)}` : "/api/scenarios";
+    const headers = { ...withToken(token), "content-type": "application/json" };
+    return parseJson(await send(path, { method: id ? "PUT" : "POST", headers, body: JSON.stringify(body) }), path, scenarioSchema);
+  },
+  resilience: (chain: string, region: string, enclaves?: string, scenario?: string) =>
+    getJson(`/api/chains/${enc(chain)}/resilience`, { region, enclaves, scenario }, resilienceSchema),
   /** The export endpoint answers with the file itself. */
   exportFile: async (request: { url: string; body: unknown }) => {
     const response = await send(request.url, {

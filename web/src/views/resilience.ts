@@ -1,9 +1,9 @@
 import "../styles/scenario.css";
 import type { Resilience } from "../../../model/api/resilience.ts";
-import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, h } from "../ui/dom.ts";
+import { latestAnswer } from "../ui/latest-answer.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
 
 /** How many ranked firms and suppliers the tables show; the ranking itself covers every one. */
@@ -19,10 +19,9 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
   const body = h("div", { class: "resilience-body", role: "region", "aria-label": t("resilience.title") });
   clear(root, h("div", { class: "layout layout-resilience" }, side, body));
   let state = context.state;
-  let key = "";
-  let disposed = false;
+  const answer = latestAnswer(body, t);
 
-  const render = (report: Resilience) => {
+  const render = (report: Resilience, scenarioName?: string) => {
     const segmentName = new Map(report.segments.map((s) => [s.id, context.lang === "en" ? (s.nameEn ?? s.name) : s.name]));
     const seg = (id: string) => segmentName.get(id) ?? id;
     const flow = (f: { from: string; to: string }) => `${seg(f.from)} → ${seg(f.to)}`;
@@ -45,6 +44,19 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
       body,
       h("h1", { class: "view-title" }, t("resilience.title")),
       h("p", { class: "muted" }, t("resilience.summary", { n: report.localFirms })),
+      scenarioName !== undefined && state.scenario
+        ? h(
+            "div",
+            { class: "notice scenario-notice" },
+            t("resilience.underScenario", { name: scenarioName }),
+            " ",
+            h(
+              "a",
+              { href: `#/resilience?chain=${report.chain.id}&region=${report.region.id}${context.lang === "en" ? "&lang=en" : ""}` },
+              t("resilience.plain"),
+            ),
+          )
+        : null,
       report.truncated ? h("div", { class: "notice" }, t("resilience.truncated")) : null,
       h(
         "section",
@@ -131,27 +143,21 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
       context.navigate(defaultChoice(catalog, current.region), { replace: true });
       return;
     }
-    const next = `${current.chain}|${current.region}|${current.enclaves ?? ""}`;
-    if (next === key) return;
-    key = next;
+    const { chain, region, enclaves, scenario } = current;
+    const next = `${chain}|${region}|${enclaves ?? ""}|${scenario ?? ""}`;
+    if (!answer.isNew(next)) return;
     clear(
       side,
       h("h1", { class: "view-title" }, t("nav.resilience")),
-      regionChainPicker(context, catalog, current, (patch) => context.navigate(patch), { enclaves: true }),
+      // Another chain or region leaves the scenario behind: it was judged for its own region.
+      regionChainPicker(context, catalog, current, (patch) => context.navigate({ ...patch, scenario: undefined }), { enclaves: true }),
     );
-    clear(body, loading(t("common.loading")));
-    try {
-      const report = await context.api.resilience(current.chain, current.region, current.enclaves);
-      if (disposed || next !== key) return;
-      render(report);
-    } catch (error) {
-      if (next !== key) return;
-      key = "";
-      clear(
-        body,
-        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
-      );
-    }
+    await answer.run(
+      next,
+      () => Promise.all([context.api.resilience(chain, region, enclaves, scenario), scenario ? context.api.scenario(scenario) : undefined]),
+      ([report, chosen]) => render(report, chosen?.name),
+      () => void load(state),
+    );
   };
 
   void load(state);
@@ -161,7 +167,7 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
       void load(next);
     },
     destroy() {
-      disposed = true;
+      answer.dispose();
     },
   };
 }

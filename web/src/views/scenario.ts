@@ -1,18 +1,23 @@
 import "../styles/scenario.css";
+import type { ChainMap } from "../../../model/api/analysis.ts";
 import type { ScenarioFinding, ScenarioOutcome } from "../../../model/api/scenarios.ts";
 import { describeError } from "../api/errors.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { chainMapElements } from "../graph/chain-map-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { bilingual, entityName } from "../i18n/i18n.ts";
+import { loadDraft, type ScenarioDraft, saveDraft } from "../state/scenario-draft.ts";
 import type { ViewState } from "../state/url-state.ts";
-import { clear, errorBox, h, loading } from "../ui/dom.ts";
+import { clear, h, loading } from "../ui/dom.ts";
+import { latestAnswer } from "../ui/latest-answer.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
+import { scenarioEditor } from "./scenario/editor.ts";
 
 /**
  * 现状 vs 远景: a saved scenario beside the real chain, side by side: completeness before → after,
  * the findings it closes and opens, what it adds (dashed on the map) and takes away. The scenario
- * is in the URL (`scenario=`), so the link is the thing a planner shares.
+ * is in the URL (`scenario=`), so the link is the thing a planner shares. An editor creates and
+ * edits scenarios here (./scenario/editor.ts); the draft being edited waits in the tab's session.
  */
 export function scenarioView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
@@ -25,8 +30,7 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
   );
   const graph = new GraphView(canvas);
   let state = context.state;
-  let key = "";
-  let disposed = false;
+  const answer = latestAnswer(body, t);
 
   const findingList = (findings: ScenarioFinding[], className: string) =>
     findings.length === 0
@@ -85,6 +89,19 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
       body,
       h("h1", { class: "view-title" }, outcome.scenario.name),
       outcome.scenario.description ? h("p", {}, outcome.scenario.description) : null,
+      shareBox(),
+      h(
+        "p",
+        { class: "row" },
+        h("button", { type: "button", id: "scenario-edit", onclick: () => edit(outcome) }, t("scenario.edit")),
+        h(
+          "a",
+          {
+            href: `#/resilience?chain=${outcome.scenario.chain}&region=${outcome.scenario.region}&scenario=${outcome.scenario.id}${lang === "en" ? "&lang=en" : ""}`,
+          },
+          t("scenario.resilience"),
+        ),
+      ),
       h(
         "p",
         { class: "muted" },
@@ -113,11 +130,64 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
     );
   };
 
+  /** The link that opens this scenario, with a copy button (the address bar holds the same). */
+  const shareBox = () => {
+    const link = h("input", { id: "scenario-share", type: "text", readonly: true, value: window.location.href });
+    const copy = async () => {
+      link.select();
+      await navigator.clipboard.writeText(link.value);
+      context.notify(t("scenario.copied"));
+    };
+    return h(
+      "div",
+      { class: "scenario-share" },
+      h("label", { class: "field", for: link.id }, h("span", {}, t("scenario.share")), link),
+      h("button", { type: "button", onclick: () => void copy().catch(() => link.select()) }, t("scenario.copy")),
+    );
+  };
+
+  /** Opens the editor on a saved scenario: its changes become the tab's draft. */
+  const edit = (outcome: ScenarioOutcome) => {
+    const { id, chain, region, name, changes } = outcome.scenario;
+    const labels = Object.fromEntries(outcome.added.nodes.map((n) => [n.data.id, entityName(n.data, lang)]));
+    saveDraft({ id, chain, region, name, changes, labels });
+    answer.reset();
+    void load(state);
+  };
+
+  const startNew = (current: ViewState) => {
+    if (!current.chain || !current.region) return;
+    saveDraft({ chain: current.chain, region: current.region, name: t("scenario.defaultName"), changes: [] });
+    answer.reset();
+    context.navigate({ scenario: undefined });
+    void load({ ...current, scenario: undefined });
+  };
+
+  const showEditor = async (draft: ScenarioDraft, map: ChainMap) => {
+    clear(
+      body,
+      scenarioEditor(context, draft, map, {
+        saved: (scenario) => {
+          answer.reset();
+          // An edit saved keeps the same link: the view reloads itself, since the URL does not change.
+          context.navigate({ scenario: scenario.id });
+          void load({ ...state, scenario: scenario.id });
+        },
+        discarded: () => {
+          answer.reset();
+          void load(state);
+        },
+      }),
+    );
+    await graph.replace(chainMapElements(map.elements, { lang, t }).elements, "preset");
+  };
+
   const renderSide = async (current: ViewState) => {
     const catalog = await context.catalog();
     const picker = regionChainPicker(context, catalog, current, (patch) => context.navigate({ ...patch, scenario: undefined }));
     const list = h("ul", { class: "scenario-list" }, h("li", {}, loading(t("common.loading"))));
-    clear(side, h("h1", { class: "view-title" }, t("scenario.title")), picker, h("h2", {}, t("scenario.pick")), list);
+    const create = h("button", { type: "button", id: "scenario-new", onclick: () => startNew(state) }, t("scenario.new"));
+    clear(side, h("h1", { class: "view-title" }, t("scenario.title")), picker, create, h("h2", {}, t("scenario.pick")), list);
     if (!current.chain) return;
     const { scenarios } = await context.api.scenarios(current.chain);
     const mine = scenarios.filter((s) => !current.region || s.region === current.region);
@@ -149,31 +219,36 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
       context.navigate(defaultChoice(catalog, current.region), { replace: true });
       return;
     }
-    const next = `${current.chain}|${current.region}|${current.scenario ?? ""}`;
-    if (next === key) return;
-    key = next;
+    const { chain, region, enclaves, scenario } = current;
+    // The editor shows while a draft of this chain × region is open for the scenario in the URL (none: a new one).
+    const draft = loadDraft(chain, region);
+    const editing = draft !== undefined && draft.id === scenario;
+    const next = `${chain}|${region}|${scenario ?? ""}|${editing ? "edit" : "view"}`;
+    if (!answer.isNew(next)) return;
     void renderSide(current).catch((error) => context.notify(describeError(error, t)));
-    if (!current.scenario) {
+    if (editing) {
+      await answer.run(
+        next,
+        () => context.api.map(chain, region, enclaves),
+        (map) => showEditor(draft, map),
+        () => void load(state),
+      );
+      return;
+    }
+    if (!scenario) {
+      answer.reset();
       clear(body, h("p", { class: "muted" }, t("scenario.pick")));
       return;
     }
-    clear(body, loading(t("common.loading")));
-    try {
-      const [outcome, map] = await Promise.all([
-        context.api.scenarioOutcome(current.scenario),
-        context.api.map(current.chain, current.region, current.enclaves, current.scenario),
-      ]);
-      if (disposed || next !== key) return;
-      renderOutcome(outcome);
-      await graph.replace(chainMapElements(map.elements, { lang, t }).elements, "preset");
-    } catch (error) {
-      if (next !== key) return;
-      key = "";
-      clear(
-        body,
-        errorBox(describeError(error, t), () => void load(state), t("common.retry")),
-      );
-    }
+    await answer.run(
+      next,
+      () => Promise.all([context.api.scenarioOutcome(scenario), context.api.map(chain, region, enclaves, scenario)]),
+      async ([outcome, map]) => {
+        renderOutcome(outcome);
+        await graph.replace(chainMapElements(map.elements, { lang, t }).elements, "preset");
+      },
+      () => void load(state),
+    );
   };
 
   void load(state);
@@ -183,7 +258,7 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
       void load(next);
     },
     destroy() {
-      disposed = true;
+      answer.dispose();
       graph.destroy();
     },
   };

@@ -1,7 +1,9 @@
+import type { Targets } from "../../../model/api/analysis.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { entityElements, isSynthetic } from "../graph/entity-elements.ts";
 import { GraphView } from "../graph/graph-view.ts";
 import { entityName } from "../i18n/i18n.ts";
+import { loadDraft, saveDraft, withChange } from "../state/scenario-draft.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { showDetailsDrawer } from "../ui/details-panel.ts";
 import { clear, failureBox, h, loading } from "../ui/dom.ts";
@@ -95,6 +97,15 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
     }
   };
 
+  /** 加入远景方案: the candidate joins the tab's scenario draft for this region, and the editor opens on it. */
+  const recruitIntoScenario = (target: Targets["targets"][number], at: ViewState & { chain: string; region: string; segment: string }) => {
+    const draft = loadDraft(at.chain, at.region) ?? { chain: at.chain, region: at.region, name: t("scenario.defaultName"), changes: [] };
+    const segmentName = state.gaps?.segments.find((s) => s.id === at.segment)?.name ?? at.segment;
+    const labels = { ...draft.labels, [target.firm.id]: entityName(target.firm, lang), [at.segment]: segmentName };
+    saveDraft({ ...withChange(draft, { kind: "add-firm", firm: target.firm.id, segment: at.segment }), labels });
+    context.navigate({ view: "scenario", scenario: draft.id, segment: undefined, target: undefined });
+  };
+
   /** The target list and its graph for one gap segment. False when the answer is stale or failed. */
   const loadTargets = async (next: ViewState & { chain: string; region: string; segment: string }, key: string): Promise<boolean> => {
     clear(list, loading(t("common.loading")));
@@ -102,7 +113,7 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       const answer = await context.api.targets(next.chain, next.region, next.segment, 20);
       if (state.disposed || key !== state.targetsKey) return false;
       state.targets = answer;
-      renderTargetList(list, answer, context, pickTarget);
+      renderTargetList(list, answer, context, pickTarget, (target) => recruitIntoScenario(target, next));
       await graph.replace(entityElements(answer.elements, lang), "fcose");
       const all = graph.allData();
       clear(

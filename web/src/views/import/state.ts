@@ -23,7 +23,7 @@ export function createImportState(): ImportState {
   return { token: loadToken(sessionStore()), files: [], busy: false, dryRun: undefined, appliedKey: undefined, disposed: false };
 }
 
-export function setToken(state: ImportState, token: string) {
+export function setToken(state: Pick<ImportState, "token">, token: string) {
   state.token = token;
   saveToken(sessionStore(), token);
 }

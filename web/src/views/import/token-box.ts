@@ -4,7 +4,7 @@ import { section } from "./layout.ts";
 import { type ImportState, setToken } from "./state.ts";
 
 /** The editor token field and its Clear button; what is typed goes to the state (and this tab's session). */
-export function tokenBox(state: ImportState, t: Translate): HTMLElement {
+export function tokenBox(state: Pick<ImportState, "token">, t: Translate): HTMLElement {
   const input = h("input", {
     type: "password",
     id: "import-token",

@@ -4,8 +4,14 @@ import { isSynthetic } from "../../graph/entity-elements.ts";
 import { bilingual, entityName } from "../../i18n/i18n.ts";
 import { clear, h } from "../../ui/dom.ts";
 
-/** The ranked recruitment list for one gap: rank, name, score and the reasons behind it; then matchmaking. */
-export function renderTargetList(list: HTMLElement, targets: Targets, context: AppContext, onPick: (firmId: string) => void) {
+/** The ranked recruitment list for one gap: rank, name, score and the reasons behind it, 加入远景方案; then matchmaking. */
+export function renderTargetList(
+  list: HTMLElement,
+  targets: Targets,
+  context: AppContext,
+  onPick: (firmId: string) => void,
+  onRecruit: (target: Targets["targets"][number]) => void,
+) {
   const { t, lang } = context;
   clear(
     list,
@@ -35,6 +41,7 @@ export function renderTargetList(list: HTMLElement, targets: Targets, context: A
             h("span", { class: "score", title: t("targets.score") }, target.score.toFixed(1)),
           ),
           target.locatedIn.length > 0 ? h("div", { class: "hint located" }, target.locatedIn.join("、")) : null,
+          h("button", { type: "button", class: "recruit-button", onclick: () => onRecruit(target) }, t("scenario.recruit")),
           h(
             "ul",
             { class: "reasons", "aria-label": t("targets.reasons") },
