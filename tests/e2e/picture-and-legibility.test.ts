@@ -81,9 +81,22 @@ describe("a link keeps the picture", () => {
     const page = await app.open("#/explore?focus=firm:nice-group", { viewport: LAPTOP });
     await explorerReady(page);
     const before = await graphPicture(page);
-    const moved = before.nodes.find((n) => n.id !== "firm:nice-group")!;
     const canvas = (await page.locator("#graph").boundingBox())!;
-    const at = { x: canvas.x + before.pan.x + moved.x * before.zoom, y: canvas.y + before.pan.y + moved.y * before.zoom };
+    const onPage = (n: { x: number; y: number }) => ({
+      x: canvas.x + before.pan.x + n.x * before.zoom,
+      y: canvas.y + before.pan.y + n.y * before.zoom,
+    });
+    // A node the pointer can reach: not under the legend or the toolbar laid over the graph.
+    let moved: (typeof before.nodes)[number] | undefined;
+    for (const node of before.nodes.filter((n) => n.id !== "firm:nice-group")) {
+      const point = onPage(node);
+      if (await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest("#graph"), point)) {
+        moved = node;
+        break;
+      }
+    }
+    expect(moved, "a node the pointer can reach").toBeDefined();
+    const at = onPage(moved!);
     await page.mouse.move(at.x, at.y);
     await page.mouse.down();
     await page.mouse.move(at.x + 60, at.y + 90, { steps: 5 });
@@ -93,8 +106,8 @@ describe("a link keeps the picture", () => {
     await expect.poll(() => page.url()).toContain("lay=");
     await page.waitForTimeout(600);
     const original = await graphPicture(page);
-    const dragged = original.nodes.find((n) => n.id === moved.id)!;
-    expect(Math.hypot(dragged.x - moved.x, dragged.y - moved.y), "the node was dragged").toBeGreaterThan(20);
+    const dragged = original.nodes.find((n) => n.id === moved!.id)!;
+    expect(Math.hypot(dragged.x - moved!.x, dragged.y - moved!.y), "the node was dragged").toBeGreaterThan(20);
     const link = page.url();
 
     // fcose starts from random positions: without the layout in the link the picture would differ.
