@@ -33,7 +33,7 @@ export const envSchema = z.object({
   NEO4J_PAGECACHE: memory.default("1g"),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SEED_ON_EMPTY: bool.default(true),
-  /** Opt-in: a clearly marked :Synthetic layer of outside firms around two demo chains (seeds/synthetic/demo-outside.ts). */
+  /** Opt-in: a clearly marked :Synthetic layer of outside firms around two demo chains (server/seed/demo-outside.ts). */
   DEMO_OUTSIDE_FIRMS: bool.default(false),
   WEB_DIST_DIR: z.string().min(1).default("web/dist"),
   /** The CJK font the 图表包's PNGs and PDF embed (server/pack/fonts.ts). */

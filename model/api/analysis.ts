@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { bilingualSchema as bilingual, entityIdOf as entityId, intParam, optionalIntParam } from "./common.ts";
+import {
+  bilingualSchema as bilingual,
+  enclaveModeSchema,
+  enclavesParam as enclaves,
+  entityIdOf as entityId,
+  intParam,
+  optionalIntParam,
+} from "./common.ts";
 import { elementsSchema, nodeDataSchema, sourceRefSchema } from "./elements.ts";
 import { documentRefSchema, segmentSummarySchema } from "./explore.ts";
 import { scenarioParam } from "./scenario-param.ts";
 
 export const chainParamsSchema = z.object({ id: entityId("chain") });
-
-const enclaves = z
-  .enum(["home", "host", "both"])
-  .default("home")
-  .describe("How enclaves (飞地) count: home = the district that runs them elsewhere, host = where they sit, both");
 
 export const gapQuerySchema = z.object({
   region: entityId("region"),
@@ -83,7 +85,7 @@ export const gapReportSchema = z
   .object({
     chain: nodeDataSchema,
     region: nodeDataSchema,
-    enclaves: z.enum(["home", "host", "both"]),
+    enclaves: enclaveModeSchema,
     localRegionIds: z.array(z.string()),
     thresholds: z.object({ minFirms: z.number(), minAboveScale: z.number(), minLocalSupplierShare: z.number() }),
     segments: z.array(
@@ -131,7 +133,7 @@ export const chainMapSchema = z
   .object({
     chain: nodeDataSchema,
     region: nodeDataSchema,
-    enclaves: z.enum(["home", "host", "both"]),
+    enclaves: enclaveModeSchema,
     truncated: z.boolean().describe("True when the map shows only the first firms (the server's map firm limit)"),
     elements: elementsSchema,
   })

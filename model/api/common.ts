@@ -15,6 +15,14 @@ export const entityIdSchema = z
 /** An id of one kind: `entityIdOf("region")` takes region:lishui, refuses firm:nice-group. */
 export const entityIdOf = (prefix: string) => entityIdSchema.regex(new RegExp(`^${prefix}:`), `must be a ${prefix} id (${prefix}:...)`);
 
+/** How enclaves (飞地) count for a region: the modes every analysis answer echoes. */
+export const enclaveModeSchema = z.enum(["home", "host", "both"]);
+
+/** The `enclaves` input of every analysis route and scenario. */
+export const enclavesParam = enclaveModeSchema
+  .default("home")
+  .describe("How enclaves (飞地) count: home = the district that runs them elsewhere, host = where they sit, both");
+
 /** The body of every error response. */
 export const errorSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findingSchema } from "./analysis.ts";
-import { entityIdOf } from "./common.ts";
+import { enclaveModeSchema, enclavesParam, entityIdOf } from "./common.ts";
 import { nodeDataSchema } from "./elements.ts";
 import { scenarioParam } from "./scenario-param.ts";
 
@@ -15,7 +15,7 @@ export const resilienceSchema = z
   .object({
     chain: nodeDataSchema,
     region: nodeDataSchema,
-    enclaves: z.enum(["home", "host", "both"]),
+    enclaves: enclaveModeSchema,
     provinceIds: z.array(z.string()),
     truncated: z.boolean().describe("More local firms than the report knocks out; the first ones (leaders first) were assessed"),
     segments: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), stage: z.string() })),
@@ -61,7 +61,7 @@ export const resilienceSchema = z
 
 export const resilienceQuerySchema = z.object({
   region: entityIdOf("region"),
-  enclaves: z.enum(["home", "host", "both"]).default("home"),
+  enclaves: enclavesParam,
   scenario: scenarioParam,
 });
 
@@ -75,7 +75,7 @@ const moment = z
 
 export const changesQuerySchema = z.object({
   region: entityIdOf("region"),
-  enclaves: z.enum(["home", "host", "both"]).default("home"),
+  enclaves: enclavesParam,
   from: moment.describe("The earlier moment: a date, a time or an import batch (just after it)"),
   to: moment.optional().describe("The later moment; now when left out"),
 });

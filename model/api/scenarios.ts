@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { findingSchema } from "./analysis.ts";
-import { entityIdOf as entityId, entityIdSchema, intParam } from "./common.ts";
+import { enclavesParam as enclaves, entityIdOf as entityId, entityIdSchema, intParam } from "./common.ts";
 import { elementsSchema, nodeDataSchema } from "./elements.ts";
 import { scenarioIdSchema } from "./scenario-param.ts";
 
 /** At most this many changes per scenario: a 远景 is a handful of moves, and each is applied to every analysis. */
 export const MAX_SCENARIO_CHANGES = 200;
 
+// The union's own message: zod's default for a union ("Invalid input") names neither choice.
 const firmRef = z
-  .union([entityIdSchema, z.string().regex(/^new:\d{1,3}$/, "must be a firm id or new:<n>, the firm change n adds")])
+  .union([entityIdSchema, z.string().regex(/^new:\d{1,3}$/)], {
+    error: "must be a firm id (firm:…) or new:<n>, the firm that change n adds",
+  })
   .describe("A firm id, or new:<n> for the new firm that change n (0-based) adds");
 const name = z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters");
 
@@ -26,8 +29,6 @@ export const scenarioChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("remove-firm"), firm: entityId("firm") }),
   z.object({ kind: z.literal("remove-leader"), firm: entityId("firm") }),
 ]);
-
-const enclaves = z.enum(["home", "host", "both"]).default("home");
 
 export const scenarioBodySchema = z.object({
   name,

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { enclaveModeSchema } from "../../model/api/common.ts";
 import type { EvidenceRow, RankedRow } from "../analysis/rank-targets.ts";
 import type { RegionSegmentCount } from "../analysis/relatedness.ts";
 import type { FlowCheck, LeaderCheck, SegmentCoverage, SupportActor } from "../analysis/types.ts";
@@ -11,7 +13,7 @@ import { dropNulls } from "./drop-nulls.ts";
  * and hands back its rows. What they add up to is assembled in server/services/.
  */
 
-export type EnclaveMode = "home" | "host" | "both";
+export type EnclaveMode = z.infer<typeof enclaveModeSchema>;
 
 /** Firms listed per segment in a gap report; counts are exact, lists are samples. */
 const FIRM_SAMPLE = 50;

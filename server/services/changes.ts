@@ -2,6 +2,7 @@ import type { ScenarioChange } from "../analysis/scenarios/changes.ts";
 import { compareFindings } from "../analysis/scenarios/outcome.ts";
 import type { Graph } from "../db/graph.ts";
 import { toNodeData } from "../graph/elements.ts";
+import { InvalidInputError } from "../lib/invalid-input.ts";
 import type { EnclaveMode } from "../repositories/analysis.ts";
 import { readFirmFacts } from "../repositories/firm-ties.ts";
 import { createdByAll, readBatchMarks } from "../repositories/snapshots.ts";
@@ -33,6 +34,8 @@ export async function chainChanges(graph: Graph, query: ChangeQuery) {
   const batches = await readBatchMarks(graph);
   const from = momentOf(query.from, batches, "querystring.from");
   const to = momentOf(query.to, batches, "querystring.to");
+  // Reversed moments would report every addition as a removal: refused, not silently inverted.
+  if (to < from) throw new InvalidInputError("querystring.to", `"${query.to}" is earlier than from "${query.from}"`);
   const base = { chain: query.chain, region: query.region, enclaves: query.enclaves };
   const now = await analyseChainGaps(graph, base);
   const regionIds = now.scope.regionIds;

@@ -202,6 +202,12 @@ describe("scenarios over the synthetic answer key", () => {
         /changes\[3\]\.to: .*cycle/,
       ],
       ["a self tie", { ...base, changes: [{ kind: "add-tie", from: t.best, to: t.best }] }, 400, /supply itself/],
+      [
+        "a tie from neither a firm id nor new:<n>",
+        { ...base, changes: [{ kind: "add-tie", from: "甲公司", to: t.best }] },
+        400,
+        /body\.changes\.0\.from: must be a firm id \(firm:…\) or new:<n>/,
+      ],
       ["a tie to a firm not yet added", { ...base, changes: [{ kind: "add-tie", from: "new:5", to: t.best }] }, 400, /changes\[0\]\.from/],
       ["removing a firm outside the region", { ...base, changes: [{ kind: "remove-firm", firm: t.best }] }, 400, /not in the region/],
       ["an unknown kind", { ...base, changes: [{ kind: "teleport", firm: t.best }] }, 400, /changes/],

@@ -9,7 +9,9 @@ import { Graph } from "../../../server/db/graph.ts";
 import { applySchema } from "../../../server/db/schema.ts";
 import { appendAuditEntry } from "../../../server/repositories/audit.ts";
 import { bearer, testSecurity } from "../../helpers/auth.ts";
+import { feature, square } from "../../helpers/boundary-fixtures.ts";
 import { testConfig } from "../../helpers/graph.ts";
+import { operationsOf } from "./openapi-operations.ts";
 import { listeningAddresses, probeAuditEntry, ScratchNeo4j } from "./scratch-neo4j.ts";
 
 // A heavy read with no index to help it, small memory. Ten billion rows: no machine finishes it
@@ -20,6 +22,8 @@ const RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH 
 let scratch: ScratchNeo4j;
 let app: App;
 let reads: string[];
+/** Reads with every required parameter well formed (ids, search text, path ends), so only the database can fail them. */
+let idReads: string[];
 
 beforeAll(async () => {
   // The server cuts anything over 10 s by itself, even a transaction that set no timeout.
@@ -35,12 +39,50 @@ beforeAll(async () => {
     id: await appendAuditEntry(app.graph, probeAuditEntry("fault-test")),
   }));
   await app.ready();
-  // Every parameterless read the app offers, plus the audit log, which reads the database too.
-  const paths = Object.entries(app.swagger().paths ?? {}) as [string, Record<string, unknown>][];
-  reads = paths
-    .filter(([url, ops]) => url.startsWith("/api/") && !url.includes("{") && "get" in ops && !/\/api\/(health|ready|audit)$/.test(url))
-    .map(([url]) => url);
+  // Every read the app offers, plus the audit log, which reads the database too.
+  const gets = operationsOf(app).filter((op) => op.method === "GET" && op.path.startsWith("/api/"));
+  reads = gets.map((op) => op.path).filter((url) => !url.includes("{") && !/\/api\/(health|ready|audit)$/.test(url));
+  idReads = gets
+    .filter((op) => op.path.includes("{id}") || op.parameters.some((p) => p.in === "query" && p.required))
+    .map((op) => wellFormedUrl(op.path, op.parameters));
 }, 300_000);
+
+const SAMPLE_ID: [RegExp, string][] = [
+  [/^\/api\/chains\//, "chain:fault"],
+  [/^\/api\/regions\//, "region:fault"],
+  [/^\/api\/scenarios\//, "scenario-fault"],
+  [/^\/api\/nodes\//, "firm:fault"],
+];
+
+/** A GET with its path id and required query parameters filled with well-formed values. */
+function wellFormedUrl(path: string, parameters: { in: string; name: string; required: boolean }[]): string {
+  const id = SAMPLE_ID.find(([prefix]) => prefix.test(path))?.[1] ?? "firm:fault";
+  const from = path.endsWith("/changes") ? "2026-01-01" : "firm:fault";
+  const value: Record<string, string> = { region: "region:fault", regions: "region:fault", from, to: "firm:other", q: "断库" };
+  const query = new URLSearchParams();
+  for (const p of parameters) if (p.in === "query" && p.required) query.set(p.name, value[p.name] ?? "x");
+  return `${path.replace("{id}", encodeURIComponent(id))}${query.size ? `?${query}` : ""}`;
+}
+
+/** Writes of the routes that keep planner data beside the facts: scenarios and boundary files. */
+const SCENARIO = {
+  name: "断库测试",
+  chain: "chain:fault",
+  region: "region:fault",
+  changes: [{ kind: "remove-firm", firm: "firm:fault" }],
+};
+const writes: { method: "POST" | "PUT" | "DELETE"; url: string; role: "editor" | "admin"; payload?: object }[] = [
+  { method: "POST", url: "/api/scenarios", role: "editor", payload: SCENARIO },
+  { method: "PUT", url: "/api/scenarios/scenario-fault", role: "editor", payload: SCENARIO },
+  { method: "DELETE", url: "/api/scenarios/scenario-fault", role: "editor" },
+  {
+    method: "POST",
+    url: "/api/regions/region%3Afault/boundary",
+    role: "admin",
+    payload: { crs: "WGS-84", approvalNumber: "浙S(2024)12号", data: feature("断库区", square(119.9, 28.45, 0.1)) },
+  },
+  { method: "DELETE", url: "/api/regions/region%3Afault/boundary", role: "admin" },
+];
 
 afterAll(async () => {
   await app?.close();
@@ -61,6 +103,20 @@ describe("Neo4j stops while the app serves", () => {
     await scratch.stop();
     const audit = await get("/api/audit");
     expect(audit.statusCode).toBe(503);
+    // A well-formed read of one chain, region, node or scenario, a search or a path needs the database: 503, nothing else.
+    const notUnavailable: string[] = [];
+    for (const url of idReads) {
+      const res = await get(url);
+      if (res.statusCode !== 503 || !/^\d+$/.test(String(res.headers["retry-after"])) || !/not reachable/.test(res.json().message))
+        notUnavailable.push(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    expect(notUnavailable, "id reads that did not answer 503 with Retry-After while Neo4j was down").toEqual([]);
+    expect(idReads.length).toBeGreaterThan(10);
+    for (const { method, url, role, payload } of writes) {
+      const res = await app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 200)}`).toBe(503);
+      expect(res.headers["retry-after"], `${method} ${url}`).toBeDefined();
+    }
     let unavailable = 0;
     const broken: string[] = [];
     for (const url of reads) {
@@ -102,7 +158,7 @@ describe("Neo4j stops while the app serves", () => {
       ready = await get("/api/ready");
     }
     expect(ready.json()).toEqual({ status: "ready" });
-    for (const url of ["/api/audit", ...reads]) expect((await get(url)).statusCode, url).toBeLessThan(500);
+    for (const url of ["/api/audit", ...reads, ...idReads]) expect((await get(url)).statusCode, url).toBeLessThan(500);
     const write = await app.inject({ method: "POST", url: "/api/test-faults/write", headers: bearer("editor") });
     expect(write.statusCode).toBe(200);
   });

@@ -121,12 +121,15 @@ describe("what changed between two moments", () => {
     expect(since.segments.flatMap((s) => s.added)).toEqual([`firm:${P}-a`]);
   });
 
-  it("refuses an unknown batch or a malformed moment with a message", async () => {
+  it("refuses an unknown batch, a malformed moment or moments in reverse order with a message naming the field", async () => {
     const unknown = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&from=import-20000101-000000-abcdef` });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toMatch(/querystring\.from: no import batch/);
     const malformed = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&from=yesterday` });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().message).toMatch(/from/);
+    const reversed = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&from=${second}&to=2000-01-01` });
+    expect(reversed.statusCode, reversed.body).toBe(400);
+    expect(reversed.json().message).toMatch(/querystring\.to: .*earlier than from/);
   });
 });
