@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
-import { axeViolations } from "../helpers/axe.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.ts";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * Compare, report and import in real Chromium on the demo data, at desktop (1440×900) and phone
@@ -18,39 +17,22 @@ const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const LIANZHOU = "chain=chain:beauty-health&region=region:lianzhou";
 
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({ artifacts: ARTIFACTS });
 let page: Page;
 
 async function open(hash: string, viewport = DESKTOP): Promise<Page> {
-  page = await openPage(browser, { viewport, acceptDownloads: true });
-  await page.goto(`${served.base}/${hash}`);
+  page = await app.open(hash, { viewport, acceptDownloads: true });
   return page;
 }
 
 async function expectAccessible(name: string) {
-  const violations = await axeViolations(page);
+  const violations = await seriousViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await serveWebApp();
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
 
 describe("compare", () => {
   it("starts from the region's peers, adds any region, fits the width and passes axe", async () => {
@@ -207,7 +189,7 @@ describe("phone (390 and 360 px)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await shot("compare-phone");
     await expectAccessible("compare at 390 px");
-    await page.goto(`${served.base}/#/report?${LIANZHOU}`);
+    await page.goto(`${app.base}/#/report?${LIANZHOU}`);
     await page.locator('article.report[data-ready="true"]').waitFor({ timeout: scaledTimeout(90_000) });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await shot("report-phone");
@@ -229,7 +211,7 @@ describe("paths", () => {
       .waitFor({ timeout: scaledTimeout(60_000) });
     expect(await page.locator(".path-steps li").first().textContent()).toMatch(/^纳爱斯集团 —位于→ 莲都区 ←位于— /);
 
-    await page.goto(`${served.base}/#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas`);
+    await page.goto(`${app.base}/#/explore?focus=firm:nice-group&from=firm:nice-group&to=inst:cas`);
     await expect
       .poll(() => page.locator(".path-steps li").first().textContent(), { timeout: scaledTimeout(60_000) })
       .toMatch(/^纳爱斯集团 ←合作— 中国科学院/);
@@ -247,7 +229,7 @@ describe("plain words", () => {
     expect(properties).toContain("类别区");
     expect(properties).not.toMatch(/district/);
 
-    await page.goto(`${served.base}/#/map?chain=chain:nope&region=region:lianzhou`);
+    await page.goto(`${app.base}/#/map?chain=chain:nope&region=region:lianzhou`);
     await page.reload();
     const error = page.locator(".error-box").first();
     await error.waitFor({ timeout: scaledTimeout(60_000) });

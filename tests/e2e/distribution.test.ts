@@ -1,13 +1,11 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bearer, testSecurity } from "../helpers/auth.ts";
 import { lianzhouCollection } from "../helpers/boundary-fixtures.ts";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The 区域分布图 view in real Chromium: the schematic without a boundary, then the uploaded test
@@ -18,33 +16,23 @@ const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const APPROVAL = "测试S(2026)002号";
 const PLACED_FIRM = "firm:nice-group";
 const graph = testGraph();
-let served: ServedWebApp;
-let browser: Browser;
 let page: Page;
-const url = () => `${served.base}/#/distribution?chain=chain:beauty-health&region=region:lianzhou`;
+const url = () => `${app.base}/#/distribution?chain=chain:beauty-health&region=region:lianzhou`;
 
 const clearTestData = async () => {
   await graph.runRaw("MATCH (b:Boundary {region: 'region:lianzhou'}) DETACH DELETE b");
   await graph.runRaw("MATCH (f:Firm {id: $id}) REMOVE f.lng, f.lat", { id: PLACED_FIRM });
 };
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await clearTestData();
-  served = await serveWebApp({ security: testSecurity() });
-  browser = await launchChromium();
+const app = useBrowserApp({
+  artifacts: ARTIFACTS,
+  config: { security: testSecurity() },
+  graph,
+  setUp: clearTestData,
+  tearDown: clearTestData,
 });
 beforeEach(async () => {
-  page = await openPage(browser);
-});
-afterEach(async () => {
-  await page?.context().close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await clearTestData();
-  await graph.driver.close();
+  page = await app.open();
 });
 
 const waitForPicture = async () => {
@@ -65,7 +53,7 @@ describe("the 区域分布图 view", () => {
   });
 
   it("draws the uploaded boundary with its 审图号, opens a point's details and lists a cluster's points", async () => {
-    const upload = await served.app.inject({
+    const upload = await app.served.app.inject({
       method: "POST",
       url: "/api/regions/region:lianzhou/boundary",
       headers: bearer("admin"),

@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The explorer in a real headless Chromium against the real app serving the demo data: the
@@ -16,8 +15,7 @@ import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const LIANZHOU_MAP = "#/map?chain=chain:beauty-health&region=region:lianzhou";
 
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({ artifacts: ARTIFACTS });
 let page: Page;
 let base: string;
 
@@ -46,24 +44,9 @@ async function exportAs(format: string) {
   });
 }
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await serveWebApp();
-  base = served.base;
-  browser = await launchChromium();
-});
-
 beforeEach(async () => {
-  page = await openPage(browser, { acceptDownloads: true });
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  base = app.base;
+  page = await app.open(undefined, { acceptDownloads: true });
 });
 
 describe("explorer in Chromium", () => {

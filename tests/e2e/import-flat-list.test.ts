@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { graphChecksum } from "../helpers/graph-checksum.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * A county office's 企业名录 (tests/fixtures/planner-workbook) dry-run in the web Import view, in
@@ -18,35 +17,24 @@ import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const WORKBOOK = readFileSync(path.resolve("tests/fixtures/planner-workbook/企业名录.xlsx"));
 const graph = testGraph();
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({
+  artifacts: ARTIFACTS,
+  config: { security: testSecurity() },
+  graph,
+  tearDown: async () => {
+    await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
+  },
+});
 let page: Page;
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await serveWebApp({ security: testSecurity() });
-  browser = await launchChromium();
-});
-
 beforeEach(async () => {
-  page = await openPage(browser, { viewport: { width: 1400, height: 1100 } });
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
-  await graph.driver.close();
+  page = await app.open(undefined, { viewport: { width: 1400, height: 1100 } });
 });
 
 describe("a flat firm list in the import view", () => {
   it("dry-runs the office's workbook with no ids and says which rows match existing records", async () => {
     const before = await graphChecksum(graph);
-    await page.goto(`${served.base}/#/import`);
+    await page.goto(`${app.base}/#/import`);
     await page.locator("#import-token").waitFor();
     await page.fill("#import-token", TEST_TOKENS.editor);
     await page.setInputFiles("#import-files", {

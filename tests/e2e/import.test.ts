@@ -1,12 +1,10 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The import view in a real headless Chromium against the real app with an editor token
@@ -31,8 +29,6 @@ const BAD_TIES_CSV = [
 
 const graph = testGraph();
 const batches: string[] = [];
-let served: ServedWebApp;
-let browser: Browser;
 let page: Page;
 let base: string;
 const cspViolations: string[] = [];
@@ -58,15 +54,22 @@ const importedFirms = async () =>
     (row) => row.name,
   );
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await serveWebApp({ security: testSecurity() });
-  base = served.base;
-  browser = await launchChromium();
+const app = useBrowserApp({
+  artifacts: ARTIFACTS,
+  config: { security: testSecurity() },
+  graph,
+  tearDown: async () => {
+    await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p DETACH DELETE f", { p: `firm:${P}` });
+    await graph.runRaw("MATCH (n) WHERE (n:ImportBatch AND n.id IN $ids) OR (n:ImportUndo AND n.batch IN $ids) DETACH DELETE n", {
+      ids: batches,
+    });
+    await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
+  },
 });
 
 beforeEach(async () => {
-  page = await openPage(browser);
+  base = app.base;
+  page = await app.open();
   // The view must live within the app's CSP (no inline styles or scripts): every violation is kept.
   await page.exposeFunction("__reportCsp", (line: string) => cspViolations.push(line));
   await page.addInitScript(() => {
@@ -74,21 +77,6 @@ beforeEach(async () => {
       (window as unknown as { __reportCsp: (line: string) => void }).__reportCsp(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await graph.runRaw("MATCH (f:Firm) WHERE f.id STARTS WITH $p DETACH DELETE f", { p: `firm:${P}` });
-  await graph.runRaw("MATCH (n) WHERE (n:ImportBatch AND n.id IN $ids) OR (n:ImportUndo AND n.batch IN $ids) DETACH DELETE n", {
-    ids: batches,
-  });
-  await graph.runRaw("MATCH (a:AuditEntry) WHERE a.route STARTS WITH '/api/import' DETACH DELETE a");
-  await graph.driver.close();
 });
 
 describe("import view in Chromium", () => {

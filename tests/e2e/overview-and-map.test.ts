@@ -1,16 +1,12 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
-import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
-import { loadDemoOutsideFirms } from "../../server/seed/demo-outside.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CONTEXT_MAX_ZOOM } from "../../web/src/graph/graph-view.ts";
-import { seriousViolations } from "../helpers/axe-audit.ts";
+import { seriousViolations } from "../helpers/axe.ts";
+import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { labelsOnScreen, smallDomText } from "../helpers/map-legibility.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * Issue 15, part 1, in real Chromium against the real app on the demo data (with the opt-in
@@ -25,13 +21,14 @@ const PHONE = { width: 390, height: 844 };
 const MIN_PX = 11;
 const LIANZHOU_MAP = "#/map?chain=chain:beauty-health&region=region:lianzhou";
 const graph = testGraph();
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({
+  artifacts: ARTIFACTS,
+  ...withDemoOutsideFirms(graph),
+});
 let page: Page;
 
 async function open(hash: string, viewport = LAPTOP) {
-  page = await openPage(browser, { viewport });
-  await page.goto(`${served.base}/${hash}`);
+  page = await app.open(hash, { viewport });
 }
 
 async function shots(name: string) {
@@ -93,25 +90,6 @@ function graphFacts(id: string) {
     };
   }, id);
 }
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await removeSynthetic(graph);
-  await loadDemoOutsideFirms(graph);
-  served = await serveWebApp();
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await removeSynthetic(graph);
-  await graph.driver.close();
-});
 
 describe("总览 the overview", () => {
   it("is the first screen: the regions × chains the data develops, 莲都区 first, with completeness and top findings", async () => {

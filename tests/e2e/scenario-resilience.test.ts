@@ -1,14 +1,12 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import axe from "axe-core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { firstAnswer } from "../helpers/answered.ts";
 import { bearer, testSecurity } from "../helpers/auth.ts";
+import { seriousViolations } from "../helpers/axe.ts";
+import { useBrowserApp } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The 现状 vs 远景 view and the 韧性 view in real Chromium on the demo data: a saved scenario
@@ -20,16 +18,13 @@ const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const CHAIN = "chain:beauty-health";
 const REGION = "region:lianzhou";
 const graph = testGraph();
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({ artifacts: ARTIFACTS, config: { security: testSecurity() }, graph });
 let page: Page;
 let scenarioId = "";
 let missingSegment = "";
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  served = await serveWebApp({ security: testSecurity() });
-  browser = await launchChromium();
+  const served = app.served;
   const answer = await firstAnswer(served.app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
   expect(answer.statusCode, answer.body).toBe(200);
   const gaps = answer.json();
@@ -50,36 +45,17 @@ beforeAll(async () => {
 }, 600_000);
 
 beforeEach(async () => {
-  page = await openPage(browser);
+  page = await app.open();
 });
 
-afterEach(async () => {
-  await page?.context().close();
-});
-
+// Runs before the helper closes the app (after-hooks run in reverse order of registration).
 afterAll(async () => {
-  if (scenarioId) await served?.app.inject({ method: "DELETE", url: `/api/scenarios/${scenarioId}`, headers: bearer("editor") });
-  await browser?.close();
-  await served?.close();
-  await graph.driver.close();
+  if (scenarioId) await app.served.app.inject({ method: "DELETE", url: `/api/scenarios/${scenarioId}`, headers: bearer("editor") });
 });
-
-/** axe-core on the view: the violations a planner using a screen reader or the keyboard would hit hardest. */
-async function seriousViolations(target: Page) {
-  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline script tag.
-  await target.evaluate(axe.source);
-  const result = await target.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    // The view itself (main); the shell's header belongs to the app frame, checked by its own tests.
-    const { violations } = await run(document.querySelector("main") ?? document, { resultTypes: ["violations"] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === "critical" || v.impact === "serious");
-}
 
 describe("现状 vs 远景", () => {
   it("opens a shared scenario link: completeness before → after, the closed gap, the added firm dashed", async () => {
-    await page.goto(`${served.base}/#/scenario?chain=${CHAIN}&region=${REGION}&scenario=${scenarioId}`);
+    await page.goto(`${app.base}/#/scenario?chain=${CHAIN}&region=${REGION}&scenario=${scenarioId}`);
     await page.locator(".scenario-column.vision").waitFor({ timeout: scaledTimeout(60_000) });
     const before = Number(await page.locator(".scenario-column.now .scenario-completeness strong").textContent());
     const after = Number(await page.locator(".scenario-column.vision .scenario-completeness strong").textContent());
@@ -90,11 +66,11 @@ describe("现状 vs 远景", () => {
     expect(await added.first().evaluate((el) => getComputedStyle(el).borderStyle)).toContain("dashed");
     expect(await page.locator(".scenario-list a.active").textContent()).toBe("引进一家示范企业");
     await page.screenshot({ path: path.join(ARTIFACTS, "scenario-lianzhou.png"), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, "main")).toEqual([]);
   });
 
   it("speaks English when the link says so", async () => {
-    await page.goto(`${served.base}/#/scenario?chain=${CHAIN}&region=${REGION}&scenario=${scenarioId}&lang=en`);
+    await page.goto(`${app.base}/#/scenario?chain=${CHAIN}&region=${REGION}&scenario=${scenarioId}&lang=en`);
     await page.locator(".scenario-column.vision").waitFor({ timeout: scaledTimeout(60_000) });
     expect(await page.locator(".scenario-column.now h2").textContent()).toBe("Now");
     expect(await page.locator(".scenario-column.vision h2").textContent()).toBe("Vision");
@@ -103,7 +79,7 @@ describe("现状 vs 远景", () => {
 
 describe("韧性", () => {
   it("ranks the local firms by what breaks without them", async () => {
-    await page.goto(`${served.base}/#/resilience?chain=${CHAIN}&region=${REGION}`);
+    await page.goto(`${app.base}/#/resilience?chain=${CHAIN}&region=${REGION}`);
     await page
       .locator(".resilience-table tbody tr")
       .first()
@@ -113,6 +89,6 @@ describe("韧性", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(await page.locator("h1.view-title").last().textContent()).toBe("产业链韧性（卡脖子点）");
     await page.screenshot({ path: path.join(ARTIFACTS, "resilience-lianzhou.png"), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, "main")).toEqual([]);
   });
 });

@@ -1,13 +1,9 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
-import { removeSynthetic } from "../../seeds/synthetic/remove.ts";
-import { loadDemoOutsideFirms } from "../../server/seed/demo-outside.ts";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
 /**
  * The targets view in real Chromium on the demo data with the opt-in synthetic outside-firms
@@ -16,36 +12,19 @@ import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
  */
 const ARTIFACTS = path.resolve("test-artifacts/e2e");
 const graph = testGraph();
-let served: ServedWebApp;
-let browser: Browser;
+const app = useBrowserApp({
+  artifacts: ARTIFACTS,
+  ...withDemoOutsideFirms(graph),
+});
 let page: Page;
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await removeSynthetic(graph);
-  await loadDemoOutsideFirms(graph);
-  served = await serveWebApp();
-  browser = await launchChromium();
-});
-
 beforeEach(async () => {
-  page = await openPage(browser);
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await removeSynthetic(graph);
-  await graph.driver.close();
+  page = await app.open();
 });
 
 describe("the targets view", () => {
   it("shows 莲都's ranked candidates with score breakdown, the route, and marks synthetic firms", async () => {
-    await page.goto(`${served.base}/#/targets?chain=chain:beauty-health&region=region:lianzhou`);
+    await page.goto(`${app.base}/#/targets?chain=chain:beauty-health&region=region:lianzhou`);
     await page
       .locator(".target")
       .first()

@@ -67,4 +67,19 @@ describe("URL view state", () => {
     expect(start.filters.types).toEqual([]);
     expect(next.filters.types).toEqual(["firm"]);
   });
+
+  it("keeps the picture: viewport (zoom and middle) and layout, and drops malformed ones", () => {
+    const layout = "1x2y3z.a_-b.0_0";
+    const state = withState(defaultState(), { view: "explore", viewport: { zoom: 0.8754, x: -120.4, y: 33.6 }, layout });
+    const hash = serializeState(state);
+    expect(hash).toContain("vp=0.875~-120~34");
+    expect(hash).toContain(`lay=${layout}`);
+    const back = parseState(hash);
+    expect(back.viewport).toEqual({ zoom: 0.875, x: -120, y: 34 });
+    expect(back.layout).toBe(layout);
+    expect(parseState("#/explore?vp=0~1~2").viewport).toBeUndefined();
+    expect(parseState("#/explore?vp=1~x~2").viewport).toBeUndefined();
+    expect(parseState("#/explore?lay=abc.1_").layout).toBeUndefined();
+    expect(parseState("#/explore?lay=<script>").layout).toBeUndefined();
+  });
 });

@@ -31,6 +31,7 @@ const VIEWS: Record<View, ViewFactory> = {
   resilience: resilienceView,
   distribution: distributionView,
 };
+const NO_PICTURE: Partial<ViewState> = { viewport: undefined, layout: undefined };
 const NAV: View[] = ["home", "map", "explore", "targets", "compare", "distribution", "scenario", "resilience", "import"];
 
 /**
@@ -72,12 +73,21 @@ export function startApp(root: HTMLElement) {
     },
     api,
     navigate(patch, options = {}) {
-      const next = withState(state, patch);
+      // Another view draws another picture: the viewport and layout of this one do not apply to it.
+      const next = withState(state, patch.view && patch.view !== state.view ? { ...NO_PICTURE, ...patch } : patch);
       const hash = serializeState(next);
       if (hash === serializeState(state)) return;
       if (options.replace) history.replaceState(null, "", hash);
       else history.pushState(null, "", hash);
       apply(parseState(hash));
+    },
+    remember(patch) {
+      const next = withState(state, patch);
+      const hash = serializeState(next);
+      if (hash === serializeState(state)) return;
+      state = next;
+      history.replaceState(null, "", hash);
+      rememberView(next, browserStore());
     },
     notify(message, kind = "error") {
       const toast = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, message);
@@ -140,7 +150,7 @@ export function startApp(root: HTMLElement) {
           h(
             "a",
             {
-              href: serializeState(withState(state, { view, selected: undefined, finding: undefined })),
+              href: serializeState(withState(state, { view, selected: undefined, finding: undefined, ...NO_PICTURE })),
               class: state.view === view ? "tab active" : "tab",
               "aria-current": state.view === view ? "page" : undefined,
               "data-view": view,

@@ -10,6 +10,8 @@ export interface AppContext {
   readonly t: Translate;
   readonly api: Api;
   navigate(patch: Partial<ViewState>, options?: { replace?: boolean }): void;
+  /** Writes into the current history entry what the view already shows (viewport, layout): no redraw, no new entry. */
+  remember(patch: Partial<ViewState>): void;
   notify(message: string, kind?: "error" | "info"): void;
   /** Regions and chains, fetched once per page. */
   catalog(): Promise<{ regions: Region[]; chains: Chain[] }>;

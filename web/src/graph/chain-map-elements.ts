@@ -395,7 +395,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         id: `lane:${lane.stage}`,
         type: "lane",
         stage: lane.stage,
-        displayLabel: `${t(`stage.${lane.stage}`)}${lang === "zh" ? ` ${lane.stage.replace(/^./, (c) => c.toUpperCase())}` : ""}`,
+        displayLabel: t(`stage.${lane.stage}`),
         w: lane.width,
         h: laneH,
         fill: MAP_COLORS.lane[i],

@@ -1,7 +1,9 @@
 import type { CollectionReturnValue, Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
 import { writeSvg } from "../export/svg-writer.ts";
+import type { Viewport } from "../state/url-state.ts";
 import { ringPositions } from "./entity-elements.ts";
 import { registerExtensions } from "./extensions.ts";
+import { decodeLayout, encodeLayout } from "./layout-code.ts";
 import { webglWanted } from "./renderer.ts";
 import { FONT_FAMILY, stylesheet } from "./style.ts";
 import { canvasMeasure, svgScene } from "./svg-scene.ts";
@@ -32,6 +34,10 @@ export class GraphView {
   private readonly resizeObserver: ResizeObserver;
   /** The viewport the last fit left, to tell whether the user has moved the picture since. */
   private fitted: { zoom: number; x: number; y: number } | undefined;
+  /** What the last fit framed (undefined: everything), so a resize frames the same thing again. */
+  private framed: { target: CollectionReturnValue; withContext: boolean } | undefined;
+  /** Pending `onPictureSettled` call; cleared on destroy so a view that is gone writes nothing. */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, options: { interactive?: boolean; webgl?: boolean } = {}) {
     const cytoscape = registerExtensions();
@@ -60,9 +66,11 @@ export class GraphView {
     let size = { w: container.clientWidth, h: container.clientHeight };
     this.resizeObserver = new ResizeObserver(() => {
       const next = { w: container.clientWidth, h: container.clientHeight };
-      const wasFitted = this.atFittedView();
+      // A resize during a framing animation would leave it aimed at the old size: frame again.
+      const wasFitted = this.atFittedView() || cy.animated();
+      cy.stop(true, false);
       cy.resize();
-      if (wasFitted && next.w > 0 && next.h > 0) this.fit();
+      if (wasFitted && next.w > 0 && next.h > 0) this.refit();
       else if (size.w > 0 && size.h > 0) cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
       size = next;
     });
@@ -87,9 +95,69 @@ export class GraphView {
     this.backgroundTap = handler;
   }
 
-  private rememberFit() {
+  private rememberFit(framed?: { target: CollectionReturnValue; withContext: boolean }) {
     const pan = this.cy.pan();
     this.fitted = { zoom: this.cy.zoom(), x: pan.x, y: pan.y };
+    this.framed = framed;
+  }
+
+  private refit() {
+    const framed = this.framed;
+    const still = framed?.target.filter((element) => element.inside());
+    if (framed && still?.nonempty()) this.frame(still, framed.withContext, false);
+    else this.fit();
+  }
+
+  /**
+   * The picture as a link keeps it: the zoom and the model point in the middle of the screen, or
+   * undefined while it is as the last fit left it (a reopened link fits again, to its own screen).
+   */
+  viewport(): Viewport | undefined {
+    if (this.atFittedView()) return undefined;
+    const extent = this.cy.extent();
+    return { zoom: this.cy.zoom(), x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  }
+
+  /** Puts the picture back where a link says: this zoom, this model point in the middle. */
+  setViewport(viewport: Viewport) {
+    const cy = this.cy;
+    cy.stop(true, false);
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), viewport.zoom));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * viewport.x, y: cy.height() / 2 - zoom * viewport.y } });
+  }
+
+  /** Where every node stands, written for a link (`layout-code.ts`). */
+  layoutCode(): string | undefined {
+    return encodeLayout(new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const)));
+  }
+
+  /** Moves the nodes where a link's layout puts them; false when it was written for other nodes. */
+  applyLayoutCode(code: string): boolean {
+    const nodes = this.cy.nodes();
+    const positions = decodeLayout(
+      code,
+      nodes.map((node) => node.id()),
+    );
+    if (!positions) return false;
+    this.cy.batch(() => {
+      nodes.forEach((node) => {
+        if (node.isParent()) return;
+        node.position(positions.get(node.id())!);
+      });
+    });
+    this.cy.fit(undefined, 30);
+    this.rememberFit();
+    return true;
+  }
+
+  /** Calls `handler` once the picture has stood still for a moment after a pan, zoom or drag. */
+  onPictureSettled(handler: () => void, delayMs = 400) {
+    const settle = () => {
+      clearTimeout(this.settleTimer);
+      this.settleTimer = setTimeout(handler, delayMs);
+    };
+    this.cy.on("viewport", settle);
+    this.cy.on("dragfree", "node", settle);
   }
 
   private atFittedView(): boolean {
@@ -260,7 +328,7 @@ export class GraphView {
   }
 
   /** Highlights the given elements (ids absent from the view are ignored) and fades the rest. */
-  highlight(ids: ViewIds, options: { fit?: boolean; paths?: string[][] } = {}) {
+  highlight(ids: ViewIds, options: { fit?: boolean; paths?: string[][]; context?: boolean } = {}) {
     const cy = this.cy;
     cy.batch(() => {
       cy.elements().removeClass("highlighted faded");
@@ -286,19 +354,20 @@ export class GraphView {
     });
     if (options.fit) {
       const target = cy.elements(".highlighted");
-      if (target.nonempty()) this.fitWithContext(target);
+      if (target.nonempty()) this.frame(target, options.context !== false);
     }
   }
 
   /**
-   * Brings evidence into view with its surroundings: the boxes holding it and its direct
-   * neighbours stay on screen, and the zoom never goes beyond CONTEXT_MAX_ZOOM, so one node is never
-   * blown up to fill the screen with nothing around it.
+   * Brings evidence into view, whole: with its surroundings (the boxes holding it and its direct
+   * neighbours) unless `withContext` is false (a path: every step on screen, as large as fits).
+   * The zoom never goes beyond CONTEXT_MAX_ZOOM, so one node is never blown up to fill the screen
+   * with nothing around it. A resize frames the same elements again.
    */
-  private fitWithContext(target: CollectionReturnValue) {
+  private frame(target: CollectionReturnValue, withContext: boolean, animate = true) {
     const cy = this.cy;
-    const context = target.union(target.neighborhood().nodes()).union(target.parents()).not(NOT_DATA);
-    const box = context.boundingBox();
+    const shown = withContext ? target.union(target.neighborhood().nodes()).union(target.parents()).not(NOT_DATA) : target;
+    const box = shown.boundingBox();
     const width = cy.width();
     const height = cy.height();
     if (box.w <= 0 || box.h <= 0 || width <= 0 || height <= 0) return;
@@ -306,7 +375,14 @@ export class GraphView {
     const fitZoom = Math.min((width - 2 * padding) / box.w, (height - 2 * padding) / box.h);
     const zoom = Math.max(cy.minZoom(), Math.min(fitZoom, CONTEXT_MAX_ZOOM));
     const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
-    cy.animate({ zoom, pan, duration: 300 });
+    const framed = { target, withContext };
+    this.framed = framed;
+    if (!animate) {
+      cy.viewport({ zoom, pan });
+      this.rememberFit(framed);
+      return;
+    }
+    cy.animate({ zoom, pan, duration: 300, complete: () => this.rememberFit(framed) });
   }
 
   clearHighlight() {
@@ -410,6 +486,7 @@ export class GraphView {
   }
 
   destroy() {
+    clearTimeout(this.settleTimer);
     this.resizeObserver.disconnect();
     this.cy.destroy();
   }

@@ -16,6 +16,11 @@ export const MAP_FONTS = { lane: 30, segment: 20, chip: 17, card: 17, flow: 18 }
 
 /** Text smaller than this on screen is not drawn at all: it appears as the user zooms in. */
 export const MIN_DRAWN_FONT_PX = 11;
+/**
+ * Entity graph font sizes in graph units. The names a walk turns on (its focus, the path's ends,
+ * chain leaders, regions and chains) are larger, so they stay drawn at a farther zoom than the rest.
+ */
+export const ENTITY_FONTS = { node: 14, key: 18, edge: 12 } as const;
 /** A firm card on the chain map; the layout's grid cells are a little larger. */
 export const MAP_LAYOUT_CARD = { w: 126, h: 52 } as const;
 
@@ -33,9 +38,11 @@ const base: Rule[] = [
     style: {
       ...CJK_LABEL,
       label: "data(displayLabel)",
-      "font-size": 12,
+      // Entity graphs (explorer, targets): names are drawn at 11 CSS px or more, or not at all —
+      // at a far zoom they give way (the node list beside the graph still names every node).
+      "font-size": ENTITY_FONTS.node,
       color: MAP_COLORS.text,
-      "text-max-width": "110px",
+      "text-max-width": "130px",
       "text-valign": "bottom",
       "text-halign": "center",
       "text-margin-y": 4,
@@ -46,7 +53,7 @@ const base: Rule[] = [
       height: 26,
       "border-width": 1.5,
       "border-color": "#ffffff",
-      "min-zoomed-font-size": 7,
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
   {
@@ -60,12 +67,12 @@ const base: Rule[] = [
       "target-arrow-color": "#94a3b8",
       opacity: 0.85,
       "font-family": FONT_FAMILY,
-      "font-size": 10,
+      "font-size": ENTITY_FONTS.edge,
       color: "#334155",
       "text-rotation": "autorotate",
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.85,
-      "min-zoomed-font-size": 8,
+      "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
 ];
@@ -79,7 +86,7 @@ const byType: Rule[] = [
     selector: `edge.rel-${type}`,
     style: { "line-color": color, "target-arrow-color": color },
   })),
-  { selector: "node.type-chain, node.type-region", style: { width: 34, height: 34, "font-weight": "bold" } },
+  { selector: "node.type-chain, node.type-region", style: { width: 34, height: 34, "font-weight": "bold", "font-size": ENTITY_FONTS.key } },
   {
     selector: "edge.rel-IN_SEGMENT, edge.rel-LOCATED_IN, edge.rel-PART_OF, edge.rel-SEGMENT_OF",
     style: { "line-style": "dashed", width: 1 },
@@ -194,7 +201,7 @@ const chainMap: Rule[] = [
       "font-weight": "bold",
     },
   },
-  { selector: "node.type-firm.leader", style: { width: 38, height: 38, "border-width": 4 } },
+  { selector: "node.type-firm.leader", style: { width: 38, height: 38, "border-width": 4, "font-size": ENTITY_FONTS.key } },
   {
     selector: "node.synthetic",
     style: { "border-style": "dashed", "border-color": MAP_COLORS.synthetic, "border-width": 2.5 },
@@ -281,8 +288,11 @@ const states: Rule[] = [
   { selector: "node:selected", style: { "border-color": "#0f172a", "border-width": 4, "overlay-opacity": 0 } },
   { selector: "edge:selected", style: { width: 4, label: "data(displayLabel)" } },
   { selector: "node.filtered, edge.filtered", style: { display: "none" } },
-  { selector: "node.focus", style: { "border-color": "#0f172a", "border-width": 3, width: 40, height: 40 } },
-  { selector: "node.path-end", style: { "border-color": MAP_COLORS.highlight, "border-width": 4, "border-style": "double" } },
+  { selector: "node.focus", style: { "border-color": "#0f172a", "border-width": 3, width: 40, height: 40, "font-size": ENTITY_FONTS.key } },
+  {
+    selector: "node.path-end",
+    style: { "border-color": MAP_COLORS.highlight, "border-width": 4, "border-style": "double", "font-size": ENTITY_FONTS.key },
+  },
   { selector: "node.new", style: { "border-color": "#16a34a", "border-width": 3 } },
 ];
 

@@ -64,12 +64,26 @@ export interface ViewState {
   scenario?: string;
   /** Explorer: let paths run through regions, chains and segments (off by default: they connect everything). */
   pathHubs?: boolean;
+  /** Graph views: the zoom and the model point at the middle of the screen; absent = fitted. */
+  viewport?: Viewport;
+  /** Explorer: where every node stands (`graph/layout-code.ts`), so a link shows the same picture. */
+  layout?: string;
+}
+
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
 }
 
 const ID = ID_PATTERN;
 const REL_TYPE = /^[A-Z][A-Z_]*$/;
 const TYPE = /^[a-z]+$/;
 const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
+/** `zoom~x~y`: zoom with up to 3 decimals, the middle in whole model units. */
+const VIEWPORT = /^(\d{1,2}(?:\.\d{1,3})?)~(-?\d{1,7})~(-?\d{1,7})$/;
+/** A checksum of the node ids, then `x_y` pairs in base 36 (graph/layout-code.ts); long walks stay under 16 kB. */
+const LAYOUT = /^[0-9a-z]{1,8}(?:\.-?[0-9a-z]{1,6}_-?[0-9a-z]{1,6}){1,2000}$/;
 
 export function defaultState(): ViewState {
   return { view: "home", lang: "zh", expanded: [], filters: { types: [], regions: [], chains: [], stages: [] }, open: [], regions: [] };
@@ -77,6 +91,17 @@ export function defaultState(): ViewState {
 
 function id(value: string | null): string | undefined {
   return value && ID.test(value) ? value : undefined;
+}
+
+function viewport(value: string | null): Viewport | undefined {
+  const match = value ? VIEWPORT.exec(value) : null;
+  if (!match) return undefined;
+  const zoom = Number(match[1]);
+  return zoom > 0 ? { zoom, x: Number(match[2]), y: Number(match[3]) } : undefined;
+}
+
+export function viewportParam(v: Viewport): string {
+  return `${Number(v.zoom.toFixed(3))}~${Math.round(v.x)}~${Math.round(v.y)}`;
 }
 
 function list(value: string | null, accept: (item: string) => boolean): string[] {
@@ -119,6 +144,9 @@ export function parseState(hash: string): ViewState {
   state.pathTo = id(params.get("to"));
   state.scenario = /^scenario-[a-z0-9-]{1,60}$/.test(params.get("scenario") ?? "") ? (params.get("scenario") ?? undefined) : undefined;
   if (params.get("via") === "hubs") state.pathHubs = true;
+  state.viewport = viewport(params.get("vp"));
+  const layout = params.get("lay") ?? "";
+  state.layout = layout.length <= 16_000 && LAYOUT.test(layout) ? layout : undefined;
   state.open = list(params.get("open"), (item) => ID.test(item));
   state.regions = list(params.get("regions"), (item) => ID.test(item));
   const seen = new Set<string>();
@@ -169,6 +197,8 @@ export function serializeState(state: ViewState): string {
   put("fregions", state.filters.regions.join(","));
   put("fchains", state.filters.chains.join(","));
   put("stages", state.filters.stages.join(","));
+  put("vp", state.viewport ? viewportParam(state.viewport) : undefined);
+  put("lay", state.layout);
   if (state.lang === "en") params.set("lang", "en");
   // Ids carry ':' and lists ',' — both are safe in a hash, and leaving them readable keeps links legible.
   const query = params.toString().replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%7E/g, "~");

@@ -16,6 +16,7 @@ import { exportMenu } from "../ui/export-menu.ts";
 import { mapLegend } from "../ui/legend.ts";
 import { nodeListPanel } from "../ui/node-list.ts";
 import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
+import { linkPicture } from "../ui/picture-link.ts";
 import { findingsList } from "./chain-map/findings-list.ts";
 import { mapDetailActions } from "./chain-map/map-detail-actions.ts";
 
@@ -33,6 +34,8 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
   const toolbar = h("div", { class: "graph-toolbar" });
   clear(root, h("div", { class: "layout layout-map" }, side, h("div", { class: "stage" }, toolbar, canvas, overlay), drawer));
   const graph = new GraphView(canvas);
+  // The map's layout is computed from the data and the canvas's shape, so a link keeps only the viewport.
+  const picture = linkPicture(graph, context, { withLayout: false });
 
   let loadedKey = "";
   let data: { map: ChainMap; gaps: GapReport } | undefined;
@@ -222,6 +225,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       renderFindings();
       applySelection(next);
     }
+    if (data && !disposed) picture.drawn();
   };
 
   void update(state);

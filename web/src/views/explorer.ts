@@ -3,6 +3,7 @@ import { GraphView } from "../graph/graph-view.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { exportMenu } from "../ui/export-menu.ts";
+import { linkPicture } from "../ui/picture-link.ts";
 import { detailActions } from "./explorer/detail-actions.ts";
 import { syncGraph } from "./explorer/graph-sync.ts";
 import { findLeaderStart } from "./explorer/leader-start.ts";
@@ -33,6 +34,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
   const graph = new GraphView(canvas);
   const state = createExplorerState(context.state);
   const walk = walkHistory(state, context);
+  const picture = linkPicture(graph, context, { withLayout: true });
   const parts = { graph, status, overlay, legendHolder, drawer, actions: detailActions(state, context, walk) };
 
   graph.onNodeTap((id) => context.navigate({ selected: id }, { replace: true }));
@@ -44,7 +46,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
     clear(
       toolbar,
       h("button", { type: "button", onclick: () => graph.fit() }, t("common.fit")),
-      h("button", { type: "button", onclick: () => void graph.relayout("fcose") }, t("common.relayout")),
+      h("button", { type: "button", onclick: () => void graph.relayout("fcose").then(picture.record) }, t("common.relayout")),
       exportMenu(
         context,
         () => graph,
@@ -71,6 +73,7 @@ export function explorerView(root: HTMLElement, context: AppContext): ViewInstan
           }
         }
         await syncGraph(state, state.url, context, parts);
+        if (state.focus && !state.disposed) picture.drawn();
         clear(overlay, state.focus ? null : h("p", { class: "notice" }, t("explore.start")));
       } catch (error) {
         clear(

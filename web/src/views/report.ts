@@ -7,7 +7,7 @@ import { entityName } from "../i18n/i18n.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, failureBox, h, loading } from "../ui/dom.ts";
 import { coverSection } from "./report/cover-section.ts";
-import { chainDiagramPng } from "./report/diagram.ts";
+import { chainDiagram } from "./report/diagram.ts";
 import { findingsSection } from "./report/findings-section.ts";
 import { matchmakingSection } from "./report/matchmaking-section.ts";
 import { sourcesSection } from "./report/sources-section.ts";
@@ -55,14 +55,18 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
         ),
       );
       if (disposed) return;
-      const png = await chainDiagramPng(map, t, lang);
+      const drawn = await chainDiagram(map, t, lang);
       if (disposed) return;
-      imageUrl = URL.createObjectURL(png);
+      imageUrl = URL.createObjectURL(drawn.png);
 
       const chainName = entityName({ ...map.chain, label: map.chain.name }, lang);
       const regionName = entityName({ ...map.region, label: map.region.name }, lang);
       const docs = new Map<string, DocumentRef>([...documents.documents, ...gaps.documents].map((doc) => [doc.id, doc]));
-      const diagram = h("img", { src: imageUrl, alt: `${regionName} ${chainName}`, id: "report-diagram" });
+      const diagram = h("img", {
+        src: imageUrl,
+        alt: `${regionName} ${chainName}${lang === "zh" ? "：" : ": "}${drawn.description}`,
+        id: "report-diagram",
+      });
       clear(
         page,
         h(

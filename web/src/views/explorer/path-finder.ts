@@ -76,6 +76,7 @@ export async function showPaths(
       nodeIds: [...new Set(answer.paths.flatMap((p) => p.nodeIds))],
       edgeIds: [...new Set(answer.paths.flatMap((p) => p.edgeIds))],
     },
-    { fit: true },
+    // Every step on screen, not the crowd around it: the path is what was asked for.
+    { fit: true, context: false },
   );
 }
