@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../scripts/chromium.ts";
+import { labelsOnScreen } from "../scripts/map-legibility.ts";
 import type { Plan } from "../seeds/synthetic/plan.ts";
 import type { Neo4jConnection } from "../server/config.ts";
-import { labelsOnScreen } from "../tests/helpers/map-legibility.ts";
 import { startApp } from "./http.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,12 +1,12 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { labelsOnScreen, smallDomText } from "../../scripts/map-legibility.ts";
 import { CONTEXT_MAX_ZOOM } from "../../web/src/graph/graph-view.ts";
 import { seriousViolations } from "../helpers/axe.ts";
 import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { labelsOnScreen, smallDomText } from "../helpers/map-legibility.ts";
 
 /**
  * Issue 15, part 1, in real Chromium against the real app on the demo data (with the opt-in

@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { labelsOnScreen } from "../../scripts/map-legibility.ts";
 import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { graphPicture, renderedNodeBoxes } from "../helpers/graph-picture.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
-import { labelsOnScreen } from "../helpers/map-legibility.ts";
 
 /**
  * Issue 15's finishing parts in real Chromium on the demo data: a copied link (or a reload) shows
