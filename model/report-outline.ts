@@ -6,7 +6,7 @@ import type { GapReport } from "./api/analysis.ts";
  * drift: the headline figures, the order of the findings, the matchmaking pairs and the sources.
  */
 
-/** Ranked targets the PDF report lists (GET /targets over every gap segment, ranked before the cut). */
+/** Ranked targets both reports list (GET /targets over every gap segment, ranked before the cut). */
 export const REPORT_TARGETS = 15;
 /** Supplier–buyer pairs listed under 供需对接. */
 export const REPORT_MATCHMAKING_PAIRS = 15;

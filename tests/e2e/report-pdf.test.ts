@@ -1,31 +1,40 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../../scripts/chromium.ts";
+import { describe, expect, it } from "vitest";
+import { targetsSchema } from "../../model/api/analysis.ts";
+import { REPORT_TARGETS } from "../../model/report-outline.ts";
 import { testSecurity } from "../helpers/auth.ts";
+import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
+import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 import { parsePdf } from "../helpers/pdf.ts";
-import { type ServedWebApp, serveWebApp } from "../helpers/web-app.ts";
 
-/** The report view's 下载 PDF button in real Chromium: it downloads the server's PDF report, and printing stays available. */
-let served: ServedWebApp;
-let browser: Browser;
-let page: Page;
+/**
+ * The report view in real Chromium, on the demo with its synthetic outside firms (so the chain has
+ * candidates): its targets are the one ranking the PDF lists, and 下载 PDF downloads the server's
+ * PDF report while printing stays available.
+ */
+const app = useBrowserApp({ config: { security: testSecurity() }, ...withDemoOutsideFirms(testGraph()) });
+const REPORT = "#/report?chain=chain:beauty-health&region=region:lianzhou";
 
-beforeAll(async () => {
-  served = await serveWebApp({ security: testSecurity() });
-  browser = await launchChromium();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await served?.close();
+describe("the report view's targets", () => {
+  it("lists the ranked targets over every gap segment, in the API's order, with the gaps each closes", async () => {
+    const page = await app.open(REPORT);
+    await page.locator('article.report[data-ready="true"]').waitFor({ timeout: scaledTimeout(90_000) });
+    const response = await fetch(`${app.base}/api/chains/chain:beauty-health/targets?region=region:lianzhou&limit=${REPORT_TARGETS}`);
+    const ranked = targetsSchema.parse(await response.json()).targets;
+    expect(ranked.length, "the demo's outside firms give the chain candidates").toBeGreaterThan(0);
+    const rows = await page
+      .locator(".report-targets tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(rows.map((cells) => cells[0])).toEqual(ranked.map((t) => String(t.rank)));
+    expect(rows.map((cells) => cells[1])).toEqual(ranked.map((t) => t.firm.label));
+    for (const cells of rows) expect(cells[2], "every target names a gap it closes").not.toBe("");
+  });
 });
 
 describe("the report view's PDF button", () => {
   it("downloads the server's PDF report of the chain in the region, saying what it is doing", async () => {
-    await page.goto(`${served.base}/#/report?chain=chain:beauty-health&region=region:lianzhou`);
+    const page = await app.open(REPORT);
     await page.locator('article.report[data-ready="true"]').waitFor({ timeout: scaledTimeout(90_000) });
     expect(await page.locator("#report-print").isVisible(), "printing stays available").toBe(true);
     const download = page.waitForEvent("download", { timeout: scaledTimeout(120_000) });

@@ -8,17 +8,20 @@ import { browserStore, lastView } from "../state/last-view.ts";
 import { serializeState, type ViewState } from "../state/url-state.ts";
 import { clear, errorBox, h, loading } from "../ui/dom.ts";
 import { regionLabel } from "../ui/pickers.ts";
-import { developedPairs } from "./home/developed-pairs.ts";
+import { developedPairs, type RegionChains } from "./home/developed-pairs.ts";
 import { firstUseHint } from "./home/first-use-hint.ts";
 import { pairCard } from "./home/pair-card.ts";
 
 /** Gap reports asked for at once: the overview should not crowd out the rest of the app's requests. */
 const CONCURRENT_REPORTS = 2;
+/** Regions drawn at first, and added by each "more" click. */
+const REGIONS_PER_PAGE = 20;
 
 /**
  * 总览, the first screen: a short first-use hint, "continue where you left off", and for every
  * region the chains it develops (DEVELOPS), each card with completeness and its top findings as
  * links into the chain map. The cards appear at once; each fills in when its gap report arrives.
+ * Regions come a page at a time (most local first), with a button for the rest.
  */
 export function homeView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t } = context;
@@ -56,46 +59,11 @@ export function homeView(root: HTMLElement, context: AppContext): ViewInstance {
       clear(regionsHolder, h("p", { class: "notice" }, t("home.none")));
       return;
     }
+    const list = h("div", { class: "home-region-list" });
+    const more = h("button", { type: "button", class: "home-more" });
+    clear(regionsHolder, list, more);
     const jobs: (() => Promise<void>)[] = [];
-    clear(
-      regionsHolder,
-      groups.map(({ region, chains }) =>
-        h(
-          "section",
-          { class: "home-region", "aria-labelledby": `home-${region.id}` },
-          h(
-            "h2",
-            { id: `home-${region.id}` },
-            regionLabel(region, catalog.regions, context.lang),
-            h("span", { class: "muted home-count" }, t("home.regionChains", { n: chains.length })),
-          ),
-          h(
-            "div",
-            { class: "pair-cards" },
-            chains.map((chain) => {
-              const card = pairCard(context, region, chain);
-              const report = (attempt: number): Promise<void> =>
-                context.api.gaps(chain.id, region.id).then(
-                  (gaps) => {
-                    if (!disposed) card.show(gaps);
-                  },
-                  async (error) => {
-                    if (disposed) return;
-                    // A busy database (503) answers again after Retry-After: one quiet retry before asking the user.
-                    if (attempt === 0 && error instanceof ApiError && error.status === 503) {
-                      await new Promise((resolve) => setTimeout(resolve, (error.detail.retryAfter ?? 5) * 1000));
-                      return report(1);
-                    }
-                    card.fail(error, () => void report(1));
-                  },
-                );
-              jobs.push(() => report(0));
-              return card.element;
-            }),
-          ),
-        ),
-      ),
-    );
+    let running = 0;
     // A small pool: the cards at the top (the most local regions) fill in first.
     const next = async (): Promise<void> => {
       const job = jobs.shift();
@@ -103,8 +71,66 @@ export function homeView(root: HTMLElement, context: AppContext): ViewInstance {
       await job();
       return next();
     };
-    await Promise.all(Array.from({ length: CONCURRENT_REPORTS }, next));
+    const drain = () => {
+      while (running < CONCURRENT_REPORTS && jobs.length > 0) {
+        running += 1;
+        void next().finally(() => {
+          running -= 1;
+        });
+      }
+    };
+    // A page of regions at a time: a national database develops thousands of region × chain pairs,
+    // and the overview must not draw them all, nor ask for thousands of gap reports.
+    let shown = 0;
+    const showMore = () => {
+      const page = groups.slice(shown, shown + REGIONS_PER_PAGE);
+      shown += page.length;
+      list.append(...page.map((group) => regionSection(group, catalog.regions, jobs)));
+      const left = groups.length - shown;
+      more.hidden = left === 0;
+      more.textContent = t("home.more", { n: left });
+      drain();
+    };
+    more.addEventListener("click", showMore);
+    showMore();
   };
+
+  /** One region's heading and its chain cards; each card's gap report is queued in `jobs`. */
+  const regionSection = ({ region, chains }: RegionChains, regions: Region[], jobs: (() => Promise<void>)[]) =>
+    h(
+      "section",
+      { class: "home-region", "aria-labelledby": `home-${region.id}` },
+      h(
+        "h2",
+        { id: `home-${region.id}` },
+        regionLabel(region, regions, context.lang),
+        h("span", { class: "muted home-count" }, t("home.regionChains", { n: chains.length })),
+      ),
+      h(
+        "div",
+        { class: "pair-cards" },
+        chains.map((chain: Chain) => {
+          const card = pairCard(context, region, chain);
+          const report = (attempt: number): Promise<void> =>
+            context.api.gaps(chain.id, region.id).then(
+              (gaps) => {
+                if (!disposed) card.show(gaps);
+              },
+              async (error) => {
+                if (disposed) return;
+                // A busy database (503) answers again after Retry-After: one quiet retry before asking the user.
+                if (attempt === 0 && error instanceof ApiError && error.status === 503) {
+                  await new Promise((resolve) => setTimeout(resolve, (error.detail.retryAfter ?? 5) * 1000));
+                  return report(1);
+                }
+                card.fail(error, () => void report(1));
+              },
+            );
+          jobs.push(() => report(0));
+          return card.element;
+        }),
+      ),
+    );
 
   void load();
   return {

@@ -1,5 +1,5 @@
-import type { Targets } from "../../../model/api/analysis.ts";
 import type { DocumentRef } from "../../../model/api/explore.ts";
+import { REPORT_TARGETS } from "../../../model/report-outline.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
 import { packButton } from "../export/pack-button.ts";
 import { reportPdfButton } from "../export/report-pdf-button.ts";
@@ -12,19 +12,15 @@ import { findingsSection } from "./report/findings-section.ts";
 import { matchmakingSection } from "./report/matchmaking-section.ts";
 import { sourcesSection } from "./report/sources-section.ts";
 import { targetsSection } from "./report/targets-section.ts";
-import { gapSegments } from "./targets/gap-segments.ts";
-
-const TARGET_SEGMENTS = 3;
-const TARGETS_EACH = 8;
 
 /**
  * The printable gap report. Page 1: title, date and source line, headline figures and the chain
- * map (drawn off screen and embedded as an image); then the findings by priority, targets for the
- * worst gaps (the ranked targets API), local matchmaking and every cited document. "下载 PDF"
+ * map (drawn off screen and embedded as an image); then the findings by priority, the ranked
+ * targets over every gap segment (as in the PDF), local matchmaking and every cited document. "下载 PDF"
  * downloads the server's PDF of these sections (server/pack/report-pdf.ts); print CSS still
  * prints the page itself. The page stands alone at
  * `/#/report?chain=…&region=…`: it sets `data-ready="true"` on `article.report` once drawn, so a
- * headless browser can wait for that and print it (the N图N清单 pack does). Sections are in ./report/.
+ * headless browser can wait for that and print it. Sections are in ./report/.
  */
 export function reportView(root: HTMLElement, context: AppContext): ViewInstance {
   const { t, lang } = context;
@@ -45,15 +41,8 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
         context.api.gaps(chain, region, state.enclaves),
         context.api.documents().catch(() => ({ documents: [] as DocumentRef[] })),
       ]);
-      const segments = gapSegments(gaps).slice(0, TARGET_SEGMENTS);
-      const targetLists = await Promise.all(
-        segments.map((segment) =>
-          context.api
-            .targets(chain, region, segment.id, TARGETS_EACH)
-            .then((answer) => ({ segment, answer }))
-            .catch(() => ({ segment, answer: undefined as Targets | undefined })),
-        ),
-      );
+      // One ranking over every gap segment, the one the PDF report lists (model/report-outline.ts).
+      const targets = await context.api.targets(chain, region, undefined, REPORT_TARGETS).catch((): "unavailable" => "unavailable");
       if (disposed) return;
       const drawn = await chainDiagram(map, t, lang);
       if (disposed) return;
@@ -84,8 +73,8 @@ export function reportView(root: HTMLElement, context: AppContext): ViewInstance
           diagram,
         }),
         findingsSection(gaps, t, lang),
-        targetsSection(targetLists, t, lang),
-        matchmakingSection(targetLists, t, lang),
+        targetsSection(gaps, targets, t, lang),
+        matchmakingSection(targets, t, lang),
         sourcesSection(gaps, docs, t),
       );
       page.setAttribute("aria-busy", "false");

@@ -1,13 +1,13 @@
+import type { Targets } from "../../../../model/api/analysis.ts";
 import { matchmakingPairs } from "../../../../model/report-outline.ts";
 import { bilingual, entityName, type Translate } from "../../i18n/i18n.ts";
 import type { Lang } from "../../state/url-state.ts";
 import { h } from "../../ui/dom.ts";
 import { reportTable } from "./report-table.ts";
-import type { TargetList } from "./targets-section.ts";
 
-/** Local supplier–buyer pairs to introduce (供需对接), gathered from the target answers, best first, once each. */
-export function matchmakingSection(lists: TargetList[], t: Translate, lang: Lang): HTMLElement {
-  const ranked = matchmakingPairs(lists.map((list) => list.answer));
+/** Local supplier–buyer pairs to introduce (供需对接) from the ranked targets answer, best first, once each. */
+export function matchmakingSection(answer: Targets | "unavailable", t: Translate, lang: Lang): HTMLElement {
+  const ranked = answer === "unavailable" ? [] : matchmakingPairs([answer]);
   return h(
     "section",
     { class: "report-matchmaking" },
