@@ -69,6 +69,8 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery): Prom
   const pageRows = pool.slice(offset, offset + query.limit);
   const evidence = await readTargetEvidence(graph, { ...base, firmIds: pageRows.map((r) => r.firm.id) });
   const segmentNames = new Map(analysis.segments.map((s) => [s.segment.id, s.segment.name]));
+  // English names where the data has them; otherwise the Chinese name, never the internal id.
+  const segmentNamesEn = new Map(analysis.segments.map((s) => [s.segment.id, s.segment.nameEn ?? s.segment.name]));
   const densityBySegment = new Map(densityRows.map((d) => [d.segment, d]));
   const targets = explainTargets(pageRows, evidence, {
     offset,
@@ -78,7 +80,7 @@ export async function recruitmentTargets(graph: Graph, query: TargetQuery): Prom
       const near = best.nearest.map((n) => `${segmentNames.get(n.segment) ?? n.segment}（φ=${n.phi.toFixed(2)}）`).join("、");
       return {
         zh: `缺口环节“${segmentNames.get(best.segment) ?? best.segment}”与本地优势环节相近：关联密度${best.density.toFixed(2)}${near ? `，最近的是${near}` : ""}`,
-        en: `the gap segment is close to local strengths: relatedness density ${best.density.toFixed(2)}${near ? ` (nearest: ${best.nearest.map((n) => `${n.segment} φ=${n.phi.toFixed(2)}`).join(", ")})` : ""}`,
+        en: `the gap segment ${segmentNamesEn.get(best.segment) ?? best.segment} is close to local strengths: relatedness density ${best.density.toFixed(2)}${near ? ` (nearest: ${best.nearest.map((n) => `${segmentNamesEn.get(n.segment) ?? n.segment} φ=${n.phi.toFixed(2)}`).join(", ")})` : ""}`,
       };
     },
   });

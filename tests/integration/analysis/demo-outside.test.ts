@@ -11,7 +11,7 @@ interface Target {
   rank: number;
   score: number;
   firm: { id: string; label: string; assumption?: string };
-  reasons: { kind: string; weight: number; paths: { nodes: string[]; edgeIds: string[] }[] }[];
+  reasons: { kind: string; weight: number; message: { zh: string; en: string }; paths: { nodes: string[]; edgeIds: string[] }[] }[];
 }
 
 beforeAll(async () => {
@@ -63,6 +63,10 @@ describe("the demo outside-firms layer (DEMO_OUTSIDE_FIRMS=true)", () => {
       for (const t of synthetic) {
         expect(t.firm.assumption).toBe("synthetic");
         expect(t.firm.label.startsWith("【示例】")).toBe(true);
+      }
+      // Reasons are read by planners in either language: names, never internal ids.
+      for (const r of answer.targets.flatMap((t) => t.reasons)) {
+        expect(`${r.message.zh} ${r.message.en}`, r.kind).not.toMatch(/\b(segment|firm|region|chain):[a-z0-9-]/);
       }
       const reasonKinds = new Set(answer.targets.flatMap((t) => t.reasons.map((r) => r.kind)));
       expect([...reasonKinds]).toEqual(expect.arrayContaining(["suppliesLocal", "cooperatesLocal", "partnerRegion", "tag"]));
