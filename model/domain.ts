@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate, NOT_A_CALENDAR_DATE } from "./calendar-date.ts";
 import { ID_PATTERN } from "./id-pattern.ts";
 
 /**
@@ -61,7 +62,10 @@ export const documentSchema = z.object({
   id: id("doc"),
   title: z.string().min(1),
   outlet: z.string().min(1),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD"),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    .refine(isCalendarDate, `date ${NOT_A_CALENDAR_DATE}`),
   authors: z.array(z.string()).default([]),
   file: z.string().min(1),
 });

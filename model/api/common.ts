@@ -23,6 +23,14 @@ export const enclavesParam = enclaveModeSchema
   .default("home")
   .describe("How enclaves (飞地) count: home = the district that runs them elsewhere, host = where they sit, both");
 
+/** A missing required field's message; `fieldErrorText` spells it "querystring.region is required". */
+export const REQUIRED = "is required";
+
+/** One field's problem as a sentence, the same on the server (message) and in the web app. */
+export function fieldErrorText({ field, message }: { field: string; message: string }): string {
+  return message === REQUIRED ? `${field} ${REQUIRED}` : `${field}: ${message}`;
+}
+
 /** The body of every error response. */
 export const errorSchema = z
   .object({

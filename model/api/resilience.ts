@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate, NOT_A_CALENDAR_DATE } from "../calendar-date.ts";
 import { findingSchema } from "./analysis.ts";
 import { enclaveModeSchema, enclavesParam, entityIdOf } from "./common.ts";
 import { nodeDataSchema } from "./elements.ts";
@@ -71,7 +72,8 @@ const moment = z
   .regex(
     /^(\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?|import-[0-9a-z-]{1,60})$/,
     "must be a date (2026-11-26), a time (2026-11-26T09:30:00Z) or an import batch id (import-…)",
-  );
+  )
+  .refine((text) => text.startsWith("import-") || isCalendarDate(text.slice(0, 10)), NOT_A_CALENDAR_DATE);
 
 export const changesQuerySchema = z.object({
   region: entityIdOf("region"),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import { isCalendarDay } from "../../model/calendar-date.ts";
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import { ID_PATTERN } from "../../model/id-pattern.ts";
 import { relationKey } from "../../model/relation-key.ts";
@@ -577,7 +578,6 @@ export function normalizeDate(text: string): string | null {
   const match = /^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?$/.exec(text.trim());
   if (!match) return null;
   const [, year, month, day] = match;
-  if (month && (Number(month) < 1 || Number(month) > 12)) return null;
-  if (day && (Number(day) < 1 || Number(day) > 31)) return null;
+  if (!isCalendarDay(Number(year), month ? Number(month) : undefined, day ? Number(day) : undefined)) return null;
   return [year, month?.padStart(2, "0"), day?.padStart(2, "0")].filter(Boolean).join("-");
 }

@@ -1,3 +1,5 @@
+import { fieldErrorText } from "../../model/api/common.ts";
+
 /**
  * A domain error: the input names something that cannot be used (an id that does not exist where
  * it must, a change that contradicts another). Thrown without knowing about HTTP; the one error
@@ -8,7 +10,7 @@ export class InvalidInputError extends Error {
     readonly field: string,
     readonly reason: string,
   ) {
-    super(`${field}: ${reason}`);
+    super(fieldErrorText({ field, message: reason }));
     this.name = "InvalidInputError";
   }
 }

@@ -1,7 +1,9 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { fieldErrorText, REQUIRED } from "../../model/api/common.ts";
 import { isConstraintViolation, isNeo4jOverloaded, isNeo4jUnavailable } from "../db/errors.ts";
+import { fieldPath } from "../lib/field-path.ts";
 import { InvalidInputError } from "../lib/invalid-input.ts";
 import { NotFoundError } from "../lib/not-found.ts";
 
@@ -15,7 +17,7 @@ export class HttpError extends Error {
     super(message);
   }
 }
-export const badRequest = (field: string, message: string) => new HttpError(400, `${field}: ${message}`, [{ field, message }]);
+export const badRequest = (field: string, message: string) => new HttpError(400, fieldErrorText({ field, message }), [{ field, message }]);
 
 const RETRY_AFTER_SECONDS = "5";
 
@@ -42,16 +44,8 @@ export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const fields = error.validation.map((issue) => ({
-          field: `${error.validationContext ?? "request"}${issue.instancePath.replaceAll("/", ".")}`,
-          message: issue.message ?? "invalid",
-        }));
-        return reply.code(400).send({
-          statusCode: 400,
-          error: "Bad Request",
-          message: fields.map((f) => `${f.field}: ${f.message}`).join("; "),
-          fields,
-        });
+        const fields = validationFields(error, request);
+        return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: fields.map(fieldErrorText).join("; "), fields });
       }
       if ((error as Error) instanceof NotFoundError) {
         return reply.code(404).send({ statusCode: 404, error: statusText(404), message: error.message });
@@ -148,6 +142,41 @@ function patternOf(url: string): RegExp {
     .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("/");
   return new RegExp(`^${escaped}/?$`);
+}
+
+type ValidationError = FastifyError & { validation: { keyword: string; instancePath: string; message?: string }[] };
+
+/**
+ * Zod's issues as fields spelled by `fieldPath` (`querystring.region`, `body.changes.3.to`). A value
+ * that is simply absent gets "is required" rather than zod's "Invalid input: expected string,
+ * received undefined" (or a union's "must be a … or …"), which reads as if the client had sent something.
+ */
+function validationFields(error: ValidationError, request: FastifyRequest): { field: string; message: string }[] {
+  const context = error.validationContext ?? "request";
+  const input = inputOf(request, context);
+  return error.validation.map((issue) => {
+    const path = issue.instancePath.split("/").filter(Boolean);
+    const field = fieldPath(context, ...path);
+    // Zod reports an absent value against its type or union; any issue at a path with nothing there is that.
+    return { field, message: valueAt(input, path) === undefined ? REQUIRED : (issue.message ?? "invalid") };
+  });
+}
+
+function inputOf(request: FastifyRequest, context: string): unknown {
+  if (context === "querystring") return request.query;
+  if (context === "body") return request.body;
+  if (context === "params") return request.params;
+  if (context === "headers") return request.headers;
+  return undefined;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 function statusText(status: number): string {

@@ -1,6 +1,8 @@
+import { ScenarioConflict } from "../analysis/scenarios/changes.ts";
 import { compareFindings } from "../analysis/scenarios/outcome.ts";
 import type { Graph } from "../db/graph.ts";
 import { toEdgeData, toElements, toNodeData } from "../graph/elements.ts";
+import { fieldPath } from "../lib/field-path.ts";
 import { InvalidInputError } from "../lib/invalid-input.ts";
 import { getScenario, newScenarioId, type Scenario, type ScenarioInput, writeScenario } from "../repositories/scenarios.ts";
 import { analyseChainGaps } from "./gap-analysis.ts";
@@ -11,7 +13,13 @@ import { analyseChainGaps } from "./gap-analysis.ts";
  */
 export async function saveScenario(graph: Graph, input: ScenarioInput, user: string, id?: string): Promise<Scenario> {
   const existing = id ? await getScenario(graph, id) : undefined;
-  await analyseChainGaps(graph, { chain: input.chain, region: input.region, enclaves: input.enclaves, changes: input.changes });
+  await analyseChainGaps(graph, { chain: input.chain, region: input.region, enclaves: input.enclaves, changes: input.changes }).catch(
+    (error: unknown) => {
+      // The overlay names a change by its place in the list; here that list is the request body.
+      if (error instanceof ScenarioConflict) throw new ScenarioConflict(fieldPath("body", error.field), error.reason);
+      throw error;
+    },
+  );
   const now = new Date().toISOString();
   const scenario: Scenario = {
     ...input,

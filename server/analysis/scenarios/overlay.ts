@@ -1,4 +1,5 @@
 import type { EdgeRow, NodeRow } from "../../graph/elements.ts";
+import { fieldPath } from "../../lib/field-path.ts";
 import type { FlowCheck, LeaderCheck, SegmentCoverage } from "../types.ts";
 import { type FirmFacts, newFirmId, type ScenarioChange, ScenarioConflict } from "./changes.ts";
 
@@ -165,7 +166,7 @@ export function applyScenario(rows: GapRows, changes: ScenarioChange[], facts: M
   };
 
   changes.forEach((change, i) => {
-    const field = (name: string) => `changes[${i}].${name}`;
+    const field = (name: string) => fieldPath("changes", i, name);
     switch (change.kind) {
       case "add-firm": {
         if (!bySegment.has(change.segment))

@@ -132,4 +132,23 @@ describe("what changed between two moments", () => {
     expect(reversed.statusCode, reversed.body).toBe(400);
     expect(reversed.json().message).toMatch(/querystring\.to: .*earlier than from/);
   });
+
+  it("refuses a day the calendar lacks (2026-02-30 is not 2 March) with a 400 naming the field", async () => {
+    const cases: [string, string][] = [
+      ["from=2026-02-30", "querystring.from"],
+      ["from=2025-02-29", "querystring.from"],
+      ["from=2026-04-31T10:00:00Z", "querystring.from"],
+      [`from=${first}&to=2026-13-01`, "querystring.to"],
+    ];
+    for (const [query, field] of cases) {
+      const res = await app.inject({ url: `/api/chains/${CHAIN}/changes?region=${REGION}&${query}`, headers: bearer("viewer") });
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(400);
+      expect(
+        res.json().fields.map((f: { field: string }) => f.field),
+        query,
+      ).toEqual([field]);
+      expect(res.json().message, query).toMatch(/calendar/);
+    }
+    expect((await changes("from=2024-02-29")).batches.length).toBeGreaterThan(0);
+  });
 });

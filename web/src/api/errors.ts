@@ -1,3 +1,4 @@
+import { fieldErrorText } from "../../../model/api/common.ts";
 import type { Translate } from "../i18n/i18n.ts";
 
 /** Why a request failed, in terms the UI can turn into plain words. */
@@ -20,14 +21,14 @@ export function describeError(error: unknown, t: Translate): string {
   if (error.kind === "network") return t("error.network");
   if (error.kind === "shape") return t("error.shape", { path: error.detail.path ?? "?" });
   if (error.status === 400) {
-    const fields = error.detail.fields?.map((f) => `${f.field}: ${f.message}`).join("; ");
+    const fields = error.detail.fields?.map(fieldErrorText).join("; ");
     return t("error.400", { message: fields || error.message });
   }
   if (error.status === 401) return t("error.401");
   if (error.status === 403) return t("error.403");
   if (error.status === 404) return notFound(error.message, t);
   if (error.status === 409) {
-    const reasons = error.detail.fields?.map((f) => `${f.field}: ${f.message}`).join("; ");
+    const reasons = error.detail.fields?.map(fieldErrorText).join("; ");
     return t("error.409", { message: reasons ? `${error.message} — ${reasons}` : error.message });
   }
   if (error.status === 413) return t("error.413");
