@@ -30,6 +30,28 @@ describe("the report view's targets", () => {
     expect(rows.map((cells) => cells[1])).toEqual(ranked.map((t) => t.firm.label));
     for (const cells of rows) expect(cells[2], "every target names a gap it closes").not.toBe("");
   });
+
+  it("says the ranking could not be read when GET /targets fails, rather than that there are no targets", async () => {
+    const page = await app.open();
+    let refused = 0;
+    // The browser's own request is refused as a server under strain answers it; the rest of the report loads.
+    await page.route(/\/api\/chains\/[^/]+\/targets\?/, (route) => {
+      refused += 1;
+      return route.fulfill({
+        status: 503,
+        headers: { "content-type": "application/json", "retry-after": "5" },
+        body: JSON.stringify({ statusCode: 503, error: "Service Unavailable", message: "The graph database is not reachable right now" }),
+      });
+    });
+    await page.goto(`${app.base}/${REPORT}`);
+    await page.locator('article.report[data-ready="true"]').waitFor({ timeout: scaledTimeout(90_000) });
+    expect(refused, "the report asked for the ranking").toBeGreaterThan(0);
+    const section = page.locator(".report-targets");
+    expect(await section.locator("p.muted").textContent()).toBe("招商目标暂时无法读取，请稍后刷新本页。");
+    expect(await section.textContent()).not.toContain("没有找到");
+    expect(await section.locator("tbody tr").count()).toBe(0);
+    expect(await page.locator(".report-findings, .report-cover").count(), "the rest of the report is there").toBeGreaterThan(0);
+  });
 });
 
 describe("the report view's PDF button", () => {
