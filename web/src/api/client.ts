@@ -112,10 +112,10 @@ export const api = {
   chain: (id: string) => getJson(`/api/chains/${enc(id)}`, {}, chainDetailSchema),
   map: (chain: string, region: string, enclaves?: string, scenario?: string) =>
     getJson(`/api/chains/${enc(chain)}/map`, { region, enclaves, scenario }, chainMapSchema),
-  gaps: (chain: string, region: string, enclaves?: string) =>
-    getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves }, gapReportSchema),
-  targets: (chain: string, region: string, segment: string | undefined, limit = 20) =>
-    getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit }, targetsSchema),
+  gaps: (chain: string, region: string, enclaves?: string, scenario?: string) =>
+    getJson(`/api/chains/${enc(chain)}/gaps`, { region, enclaves, scenario }, gapReportSchema),
+  targets: (chain: string, region: string, segment: string | undefined, limit = 20, scenario?: string) =>
+    getJson(`/api/chains/${enc(chain)}/targets`, { region, segment, limit, scenario }, targetsSchema),
   compare: (chain: string, regions: string[]) => getJson(`/api/chains/${enc(chain)}/compare`, { regions }, compareSchema),
   documents: () => getJson("/api/documents", {}, documentsSchema),
   scenarios: (chain: string) => getJson("/api/scenarios", { chain }, scenarioListSchema),

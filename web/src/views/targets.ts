@@ -13,6 +13,7 @@ import { defaultChoice, regionChainPicker } from "../ui/pickers.ts";
 import { gapList, markGap } from "./targets/gap-list.ts";
 import { gapSegments } from "./targets/gap-segments.ts";
 import { renderRoute } from "./targets/route.ts";
+import { scenarioPicker } from "./targets/scenario-picker.ts";
 import { createTargetsState } from "./targets/state.ts";
 import { markTarget, renderTargetList } from "./targets/target-list.ts";
 
@@ -63,7 +64,12 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
   const loadGaps = async (next: ViewState & { chain: string; region: string }, key: string): Promise<boolean> => {
     clear(side, loading(t("common.loading")));
     try {
-      const [catalog, answer] = await Promise.all([context.catalog(), context.api.gaps(next.chain, next.region)]);
+      const [catalog, answer, saved] = await Promise.all([
+        context.catalog(),
+        context.api.gaps(next.chain, next.region, undefined, next.scenario),
+        // Without the list the picker offers the current state only; the ranking still loads.
+        context.api.scenarios(next.chain).catch(() => ({ scenarios: [] })),
+      ]);
       if (state.disposed || key !== state.gapsKey) return false;
       state.gaps = answer;
       const segments = gapSegments(answer);
@@ -71,13 +77,21 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
       clear(
         side,
         h("h1", { class: "view-title" }, t("nav.targets")),
-        regionChainPicker(context, catalog, next, (patch) => context.navigate({ ...patch, segment: undefined, target: undefined })),
+        // Another chain or region leaves the scenario behind: it was judged for its own region.
+        regionChainPicker(context, catalog, next, (patch) =>
+          context.navigate({ ...patch, segment: undefined, target: undefined, scenario: undefined }),
+        ),
+        scenarioPicker(
+          context,
+          saved.scenarios.filter((s) => s.region === next.region),
+          next.scenario,
+        ),
         h("h2", {}, t("targets.gaps")),
         gapList(segments, next.segment, context),
         routeHolder,
       );
       void context.api
-        .targets(next.chain, next.region, undefined, 1)
+        .targets(next.chain, next.region, undefined, 1, next.scenario)
         .then((all) => {
           if (!state.disposed && key === state.gapsKey) renderRoute(routeHolder, all.route, context, segmentLabel);
         })
@@ -110,7 +124,7 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
   const loadTargets = async (next: ViewState & { chain: string; region: string; segment: string }, key: string): Promise<boolean> => {
     clear(list, loading(t("common.loading")));
     try {
-      const answer = await context.api.targets(next.chain, next.region, next.segment, 20);
+      const answer = await context.api.targets(next.chain, next.region, next.segment, 20, next.scenario);
       if (state.disposed || key !== state.targetsKey) return false;
       state.targets = answer;
       renderTargetList(list, answer, context, pickTarget, (target) => recruitIntoScenario(target, next));
@@ -147,14 +161,14 @@ export function targetsView(root: HTMLElement, context: AppContext): ViewInstanc
 
   const update = async (next: ViewState) => {
     state.url = next;
-    const { chain, region, segment } = next;
+    const { chain, region, segment, scenario } = next;
     if (!chain || !region) {
       const catalog = await context.catalog().catch(() => undefined);
       const choice = catalog ? defaultChoice(catalog, next.region) : {};
       if (choice.chain && choice.region) context.navigate(choice, { replace: true });
       return;
     }
-    const key = `${chain}|${region}`;
+    const key = `${chain}|${region}|${scenario ?? ""}`;
     if (key !== state.gapsKey) {
       state.gapsKey = key;
       if (!(await loadGaps({ ...next, chain, region }, key))) return;
