@@ -196,7 +196,8 @@ describe("the other kinds of change, each made in the editor", () => {
     expect(stored.changes).toEqual([{ kind: "add-tie", from, to }]);
     const closed = await findingIds(page, "closed");
     expect(closed.filter((id) => id.startsWith("broken-link:") && id.endsWith(":segment:bh-tcm-herbs:segment:bh-tcm"))).toHaveLength(1);
-    expect(await findingIds(page, "opened")).toEqual([]);
+    // The same herbs firm now sells locally, so its other flow's finding changes kind (sells outside → not closed); this one does not come back.
+    expect((await findingIds(page, "opened")).filter((id) => id.endsWith(":segment:bh-tcm-herbs:segment:bh-tcm"))).toEqual([]);
     expect(await page.locator(".scenario-added li.dashed").count(), "the assumed tie is listed").toBe(1);
     const tie = map.elements.edges.find((e) => e.data.source === from && e.data.target === to);
     expect(tie?.data.scenario, "the map draws the assumed tie as a scenario piece").toBe(true);

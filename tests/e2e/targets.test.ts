@@ -94,7 +94,7 @@ describe("the targets view under a scenario", () => {
     await page.locator(`.target[data-id="${firm}"]`).waitFor({ timeout: scaledTimeout(60_000) });
     await page.locator(`#targets-scenario option[value="${id}"]`).waitFor({ state: "attached", timeout: scaledTimeout(30_000) });
     expect(await page.locator("#targets-scenario").inputValue(), "the current state by default").toBe("");
-    expect(await page.locator('label[for="targets-scenario"]').textContent()).toBe("按远景方案计算");
+    expect(await page.locator('label[for="targets-scenario"] > span').textContent()).toBe("按远景方案计算");
 
     const underScenario = page.waitForResponse((r) => r.url().includes("/targets?") && r.url().includes(`scenario=${id}`), {
       timeout: scaledTimeout(60_000),
@@ -114,7 +114,7 @@ describe("the targets view under a scenario", () => {
     );
     expect((await targetsUnder).status()).toBe(200);
     await expect.poll(() => shared.locator("#targets-scenario").inputValue()).toBe(id);
-    expect(await shared.locator('label[for="targets-scenario"]').textContent()).toBe("Computed under a scenario");
+    expect(await shared.locator('label[for="targets-scenario"] > span').textContent()).toBe("Computed under a scenario");
     expect(await shared.locator(".targets-scenario .scenario-notice").textContent()).toContain("computed under the scenario");
     await expect.poll(() => shared.locator(".targets-list .target, .targets-list p.muted").count()).toBeGreaterThan(0);
     expect(await shared.locator(`.target[data-id="${firm}"]`).count(), "the recruited firm is not offered again").toBe(0);
