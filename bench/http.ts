@@ -114,43 +114,43 @@ class LoopbackClient {
 
 /** Accumulates one HTTP/1.1 response from socket chunks; returns it once complete. */
 class ResponseReader {
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private received = 0;
   private header?: { status: number; bodyStart: number; length: number | "chunked"; keepAlive: boolean };
 
   push(chunk: Buffer): { status: number; body: Buffer; keepAlive: boolean } | undefined {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.received += chunk.length;
     if (!this.header) {
-      const end = this.buffer.indexOf("\r\n\r\n");
+      const start = this.joined();
+      const end = start.indexOf("\r\n\r\n");
       if (end < 0) return undefined;
-      const lines = this.buffer.toString("latin1", 0, end).split("\r\n");
-      const status = Number(lines[0]?.split(" ")[1]);
-      const headers = new Map(
-        lines.slice(1).map((line) => {
-          const colon = line.indexOf(":");
-          return [
-            line.slice(0, colon).trim().toLowerCase(),
-            line
-              .slice(colon + 1)
-              .trim()
-              .toLowerCase(),
-          ] as const;
-        }),
-      );
-      const chunked = headers.get("transfer-encoding")?.includes("chunked") === true;
-      const length = chunked ? "chunked" : Number(headers.get("content-length") ?? Number.NaN);
+      const head = start.toString("latin1", 0, end);
+      const status = Number(head.slice(9, 12));
+      const chunked = /\r\ntransfer-encoding:[^\r]*chunked/i.test(head);
+      const length = chunked ? "chunked" : Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? Number.NaN);
       if (length !== "chunked" && !Number.isFinite(length))
-        throw new Error(`an answer without Content-Length or chunked encoding (${lines[0]})`);
-      this.header = { status, bodyStart: end + 4, length, keepAlive: headers.get("connection") !== "close" };
+        throw new Error(`an answer without Content-Length or chunked encoding (${head.slice(0, head.indexOf("\r\n"))})`);
+      this.header = { status, bodyStart: end + 4, length, keepAlive: !/\r\nconnection:\s*close/i.test(head) };
     }
     const { status, bodyStart, length, keepAlive } = this.header;
+    // Bytes are joined once the answer can be complete, not on every chunk (an export is megabytes).
     if (length !== "chunked") {
-      if (this.buffer.length < bodyStart + length) return undefined;
-      return { status, body: this.buffer.subarray(bodyStart, bodyStart + length), keepAlive };
+      if (this.received < bodyStart + length) return undefined;
+      return { status, body: this.joined().subarray(bodyStart, bodyStart + length), keepAlive };
     }
-    const body = dechunk(this.buffer, bodyStart);
+    if (!chunk.subarray(-4).equals(CRLF_CRLF)) return undefined;
+    const body = dechunk(this.joined(), bodyStart);
     return body ? { status, body, keepAlive } : undefined;
   }
+
+  private joined(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
+    return this.chunks[0]!;
+  }
 }
+
+const CRLF_CRLF = Buffer.from("\r\n\r\n");
 
 /** The body of a chunked message starting at `from`, or undefined while its last chunk has not arrived. */
 function dechunk(buffer: Buffer, from: number): Buffer | undefined {
