@@ -2,9 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Neo4jError } from "neo4j-driver";
 import { addCounts, type Graph, NO_WRITES, type WriteCounts } from "../../server/db/graph.ts";
 import type { QueryName } from "../../server/db/queries.ts";
-import { SYNTHETIC_PROVENANCE } from "../../server/seed/synthetic-provenance.ts";
-
-/** Provenance every synthetic node and relationship carries: no sources, and the reason why. */
+import { STORED_SYNTHETIC_PROVENANCE } from "../../server/seed/synthetic-provenance.ts";
 
 const WRITE_TIMEOUT_MS = 300_000;
 const MAX_ATTEMPTS = 8;
@@ -51,7 +49,7 @@ export class BatchWriter {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.graph.writeTransaction(
-          (tx) => tx.runCounted(query, { ...params, provenance: SYNTHETIC_PROVENANCE }),
+          (tx) => tx.runCounted(query, { ...params, provenance: STORED_SYNTHETIC_PROVENANCE }),
           WRITE_TIMEOUT_MS,
         );
       } catch (error) {

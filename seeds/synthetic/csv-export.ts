@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
-import { SYNTHETIC_PROVENANCE } from "../../server/seed/synthetic-provenance.ts";
+import { STORED_SYNTHETIC_PROVENANCE } from "../../server/seed/synthetic-provenance.ts";
 import { firmNode, firmPlaces, firmRelations } from "./firms.ts";
 import { buildPlan, type Plan } from "./plan.ts";
 import { planNodes, planRelations } from "./plan-rows.ts";
@@ -22,8 +22,8 @@ import type { NodeRow, RelRow } from "./types.ts";
 /** Splits list properties; no generated value contains it (checked per value). */
 export const ARRAY_DELIMITER = ";";
 const LABEL_COLUMN = ":LABEL";
-/** What every synthetic node and tie carries besides its own properties (the lists neo4j-admin drops). */
-const PROVENANCE = { assumption: SYNTHETIC_PROVENANCE.assumption };
+/** What every synthetic node and tie carries besides its own properties (no empty lists, as online). */
+const PROVENANCE = STORED_SYNTHETIC_PROVENANCE;
 
 export interface CsvFiles {
   dir: string;

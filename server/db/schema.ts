@@ -30,10 +30,14 @@ export function schemaNames(): string[] {
   });
 }
 
-/** Applies the schema idempotently (every statement says IF NOT EXISTS) and waits for indexes. */
-export async function applySchema(graph: Graph): Promise<void> {
+/**
+ * Applies the schema idempotently (every statement says IF NOT EXISTS) and waits for indexes.
+ * A bulk load that builds the full-text index over millions of firms waits longer than 300 s.
+ */
+export async function applySchema(graph: Graph, { awaitSeconds = 300 } = {}): Promise<void> {
   for (const statement of schemaStatements()) await graph.runRaw(statement);
-  await graph.runRaw("CALL db.awaitIndexes(300)");
+  const seconds = Math.max(1, Math.trunc(awaitSeconds));
+  await graph.runRaw(`CALL db.awaitIndexes(${seconds})`, {}, (seconds + 60) * 1000);
 }
 
 /** Which declared schema names are missing or not yet online; empty when the schema is in place. */
