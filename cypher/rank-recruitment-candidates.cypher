@@ -1,8 +1,10 @@
 // Recruitment candidates ranked in the database: every firm outside the region in a gap segment,
 // its sub-segments, or a segment of another chain marked EQUIVALENT_TO it; each candidate's
 // signal counts read here, the score computed here with the weights of
-// server/analysis/signals.ts ($weights, $tagWeights, $perKindCap, $riskWarningName), ORDER BY score DESC, id, and
-// only then the page ($offset, $limit). $scanLimit (the documented cap + 1) bounds the scan; the
+// server/analysis/signals.ts ($weights, $perKindCap), ORDER BY score DESC, id, and only then the
+// page ($offset, $limit). What depends on the firm alone (its tag weight and the ST / *ST flag) is
+// read from the parts stored on every firm (server/repositories/firm-score-parts.ts), not from its
+// tags, name and aliases. $scanLimit (the documented cap + 1) bounds the scan; the
 // caller reports `truncated` when it is reached.
 // Ties are read from the local side (the region's firms, funds, institutes, parks, projects and
 // the leaders), which is small, and joined to the candidates, instead of expanding every
@@ -21,8 +23,9 @@ CALL (regions) {
   RETURN collect(DISTINCT l) AS found
 }
 // Under a scenario (远景): the firms it recruits count as local ($addedIds), the ones it removes do not ($removedIds).
-WITH regions, found + COLLECT { MATCH (a:Entity) WHERE a.id IN $addedIds RETURN a } AS locals
-CALL (regions, locals) {
+WITH regions, found + COLLECT { MATCH (a:Entity) WHERE a.id IN $addedIds RETURN a } AS locals,
+     COLLECT { MATCH (r:Entity) WHERE r.id IN $removedIds RETURN r } AS removed
+CALL (regions, locals, removed) {
   MATCH (gap:Entity:Segment)
   WHERE gap.id IN $segmentIds
   CALL (gap) {
@@ -33,7 +36,7 @@ CALL (regions, locals) {
   }
   MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment)-[:SUB_SEGMENT_OF*0..3]->(s)
   // A firm the scenario removes still sits in the region: it is not a recruitment candidate.
-  WHERE NOT f IN locals AND NOT f.id IN $removedIds
+  WHERE NOT f IN locals AND NOT f IN removed
   WITH f, collect(DISTINCT gap.id) AS gaps
   LIMIT $scanLimit
   RETURN f, gaps, null AS kind, null AS other
@@ -99,9 +102,9 @@ WITH f, gaps,
       partnerRegion: partners,
       plannedProject: size([t IN ties WHERE t[0] = 'plannedProject'])} AS counts,
      reduce(best = 0.0, g IN gaps | CASE WHEN coalesce($density[g], 0.0) > best THEN coalesce($density[g], 0.0) ELSE best END) AS density,
-     reduce(sum = 0.0, tag IN coalesce(f.tags, []) | sum + coalesce($tagWeights[tag], 0.0)) AS tagScore,
+     coalesce(f.weightScore, 0.0) AS tagScore,
      // ST / *ST (risk warning) in the name or an alias: the negative signal of signals.ts.
-     any(name IN [f.name] + coalesce(f.aliases, []) WHERE name =~ $riskWarningName) AS riskWarning
+     coalesce(f.riskWarning, false) AS riskWarning
 WITH f, gaps, density, counts, riskWarning,
      $weights.inGapSegment + $weights.relatedness * density + tagScore +
      CASE WHEN riskWarning THEN $weights.riskWarning ELSE 0 END +
