@@ -28,6 +28,7 @@ const HIDDEN = new Set([
   "sourceDocs",
   "sourceQuotes",
   "aliasesText",
+  "nameInitials",
   "key",
   "importBatch",
   "importedBy",
