@@ -8,6 +8,7 @@ import type { Neo4jConnection } from "../server/config.ts";
 import { createDriver } from "../server/db/driver.ts";
 import { Graph } from "../server/db/graph.ts";
 import { applySchema } from "../server/db/schema.ts";
+import { backfillFirmScoreParts } from "../server/repositories/firm-score-parts.ts";
 import { backfillNameInitials } from "../server/repositories/name-initials.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
 import { seedFromDir } from "../server/seed/demo-seed.ts";
@@ -193,6 +194,9 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
       await applySchema(graph);
       await backfillNameInitials(graph, log);
     } else load = await measureLoad(graph, neo4j.connection, firms, options, settings);
+    // As at the app's start: a database loaded by older code gets the firms' score parts once.
+    const backfilled = await backfillFirmScoreParts(graph);
+    if (backfilled > 0) log(`score parts written for ${backfilled} firms`);
     const [size] = await graph.read<{ nodes: number; relationships: number }>("warm-bench-cache", {}, 1_200_000);
 
     const plan = buildPlan(options.seed, firms);

@@ -3,6 +3,7 @@ import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
 import { refreshChainStats } from "./repositories/chain-stats.ts";
+import { backfillFirmScoreParts } from "./repositories/firm-score-parts.ts";
 import { backfillNameInitials } from "./repositories/name-initials.ts";
 import { seedFromDir } from "./seed/demo-seed.ts";
 import { recoverInterruptedImports } from "./services/import-revert.ts";
@@ -36,4 +37,8 @@ export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seed
   }
   // Writes made outside the app's loaders (a restored dump, hand-written Cypher) are caught here.
   await refreshChainStats(graph, 1_200_000);
+  // Firms a loader, hand-written Cypher or an older version left without their score parts (or
+  // with parts of another weight table) get them before the first ranking.
+  const backfilled = await backfillFirmScoreParts(graph);
+  if (backfilled > 0) log(`Score parts written for ${backfilled} firm(s).`);
 }

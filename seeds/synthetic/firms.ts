@@ -1,4 +1,5 @@
 import type { RelationshipType } from "../../model/domain.ts";
+import { storedScoreParts } from "../../server/analysis/signals.ts";
 import { initialsOfParts } from "../../server/search/name-initials.ts";
 import { firmName } from "./names.ts";
 import type { ChainPlan, Plan, PresencePlan } from "./plan.ts";
@@ -81,6 +82,8 @@ export function firmNode(plan: Plan, place: FirmPlace): NodeRow {
     aliasesText: alias,
     nameInitials: `${initialsOfParts(parts)} ${initialsOfParts([alias])}`,
     tags,
+    // Written with the firm, so a generated graph ranks without a backfill (server/repositories/firm-score-parts.ts).
+    ...storedScoreParts({ name, aliases: [alias], tags }),
   };
   const scope = presence.outsideOnly.includes(place.segment) ? "outside" : rng.chance(0.1) ? "local" : rng.chance(0.25) ? "mixed" : null;
   if (scope) props.marketScope = scope;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Bilingual } from "./types.ts";
 
 /**
@@ -43,12 +44,12 @@ export const SIGNAL_WEIGHTS: Record<Exclude<SignalKind, "tag">, number> = {
 
 /**
  * A stock short name under risk warning: "ST" or "*ST" before the name (ST康美, *ST 海投), in
- * the firm's name or one of its aliases. Java regex syntax, matched in the ranking query.
+ * the firm's name or one of its aliases. The whitespace is ASCII only, as the rule was when the
+ * ranking query matched it with a Java regex, so stored flags and earlier rankings agree.
  */
-export const RISK_WARNING_NAME = "^\\*?ST[\\s\\p{IsHan}].*";
-const RISK_WARNING = /^\*?ST[\s\p{Script=Han}]/u;
+const RISK_WARNING = /^\*?ST[ \t\n\v\f\r\p{Script=Han}]/u;
 
-/** Whether a firm's name or an alias carries the ST / *ST risk warning (the query's rule, in TypeScript). */
+/** Whether a firm's name or an alias carries the ST / *ST risk warning. */
 export function hasRiskWarning(names: readonly string[]): boolean {
   return names.some((name) => RISK_WARNING.test(name));
 }
@@ -93,7 +94,52 @@ export const SIGNAL_MESSAGES: Record<Exclude<SignalKind, "tag" | "relatedness">,
 
 /** What the ranking query receives: the same numbers, so Cypher and this file cannot drift apart. */
 export function rankingParameters() {
-  return { weights: SIGNAL_WEIGHTS, tagWeights: TAG_WEIGHTS, perKindCap: PER_KIND_CAP, riskWarningName: RISK_WARNING_NAME };
+  return { weights: SIGNAL_WEIGHTS, perKindCap: PER_KIND_CAP };
+}
+
+/** The tag part of the score: the sum of TAG_WEIGHTS over the firm's tags (unknown tags weigh 0). */
+export function tagScoreOf(tags: readonly string[]): number {
+  return tags.reduce((sum, tag) => sum + (TAG_WEIGHTS[tag] ?? 0), 0);
+}
+
+/**
+ * The parts of a firm's score that depend on the firm alone, stored on every :Firm
+ * (server/repositories/firm-score-parts.ts) so the ranking query reads two small properties per
+ * candidate instead of its tags, name and aliases. `scorePartsVersion` names the rules they were
+ * computed with: a firm whose version differs from SCORE_PARTS_VERSION is recomputed at start.
+ */
+export interface FirmScoreParts {
+  weightScore: number;
+  riskWarning: boolean;
+}
+
+/** What the parts are computed from. */
+export interface FirmScoreInputs {
+  name: string;
+  aliases?: readonly string[] | null;
+  tags?: readonly string[] | null;
+}
+
+/**
+ * A digest of the tag weights, the risk-warning rule and the stored form below: changing any of
+ * them changes it, so every part stored under the old table is found stale and recomputed.
+ */
+export const SCORE_PARTS_VERSION = createHash("sha256")
+  .update(JSON.stringify(["riskWarning only when true", Object.entries(TAG_WEIGHTS).sort(), RISK_WARNING.source]))
+  .digest("hex")
+  .slice(0, 12);
+
+export function firmScoreParts(firm: FirmScoreInputs): FirmScoreParts {
+  return { weightScore: tagScoreOf(firm.tags ?? []), riskWarning: hasRiskWarning([firm.name, ...(firm.aliases ?? [])]) };
+}
+
+/**
+ * The parts as a firm stores them: `riskWarning` only on a firm under risk warning (absent means
+ * no warning, so the few flagged firms carry it and a CSV of firms needs no boolean column).
+ */
+export function storedScoreParts(firm: FirmScoreInputs): { weightScore: number; scorePartsVersion: string; riskWarning?: true } {
+  const { weightScore, riskWarning } = firmScoreParts(firm);
+  return { weightScore, scorePartsVersion: SCORE_PARTS_VERSION, ...(riskWarning ? { riskWarning: true as const } : {}) };
 }
 
 export type SignalCounts = Record<TieSignal, number>;
@@ -101,7 +147,7 @@ export type SignalCounts = Record<TieSignal, number>;
 /** The score as the ranking query computes it (used to explain it, and by tests to check both agree). */
 export function scoreOf(counts: SignalCounts, tags: readonly string[], density: number, riskWarning = false): number {
   const ties = TIE_SIGNALS.reduce((sum, kind) => sum + SIGNAL_WEIGHTS[kind] * Math.min(counts[kind] ?? 0, PER_KIND_CAP), 0);
-  const tagScore = tags.reduce((sum, tag) => sum + (TAG_WEIGHTS[tag] ?? 0), 0);
+  const tagScore = tagScoreOf(tags);
   const risk = riskWarning ? SIGNAL_WEIGHTS.riskWarning : 0;
   return SIGNAL_WEIGHTS.inGapSegment + SIGNAL_WEIGHTS.relatedness * density + tagScore + ties + risk;
 }

@@ -21,7 +21,21 @@ export interface EdgeRow {
 
 // importBatch/importedBy are the import's bookkeeping (an editor's token name among them): who
 // imported what is for editors, in the import history and the audit log, not in every read and export.
-const HIDDEN = new Set(["_labels", "sourceDocs", "sourceQuotes", "aliasesText", "nameInitials", "key", "importBatch", "importedBy"]);
+// weightScore/riskWarning/scorePartsVersion are a firm's stored score parts, derived from its tags
+// and names for the ranking query (server/repositories/firm-score-parts.ts).
+const HIDDEN = new Set([
+  "_labels",
+  "sourceDocs",
+  "sourceQuotes",
+  "aliasesText",
+  "nameInitials",
+  "key",
+  "importBatch",
+  "importedBy",
+  "weightScore",
+  "riskWarning",
+  "scorePartsVersion",
+]);
 
 export function entityType(labels: string[]): string {
   const label = ENTITY_LABELS.find((l) => labels.includes(l)) ?? labels.find((l) => l !== "Entity") ?? "Entity";

@@ -3,6 +3,7 @@ import type { NamedTransaction } from "../db/graph.ts";
 import { chunks } from "../import/plan.ts";
 import { citedDocuments, type EntityOp, emptyUndo, groupBy, type UndoRecord, WRITE_BATCH, type WriteOp } from "../import/write-ops.ts";
 import { refreshChainStatsIn } from "./chain-stats.ts";
+import { refreshFirmScorePartsIn } from "./firm-score-parts.ts";
 import { releaseImportLock } from "./import-lock.ts";
 
 /** Writes some of a plan's operations in the given transaction and records their undo piece. */
@@ -34,6 +35,11 @@ export async function writeChunk(
       else undo.updatedEntities.push({ label, id: o.id, props: o.previous });
     }
   }
+  // A firm's tags, name or aliases may have changed (an update carries only some fields): its stored score parts follow.
+  await refreshFirmScorePartsIn(
+    tx,
+    ops.filter((o): o is EntityOp => o.op === "entity").map((o) => o.id),
+  );
   const relations = groupBy(
     ops.filter((o): o is Extract<WriteOp, { op: "relation" }> => o.op === "relation"),
     (o) => o.type,
@@ -81,6 +87,10 @@ export async function publishStaged(tx: NamedTransaction, batchId: string, ops: 
     for (const batch of chunks(list, WRITE_BATCH))
       await tx.run("publish-import-entities", { batch: batchId, label, ids: batch.map((o) => o.id) });
   }
+  await refreshFirmScorePartsIn(
+    tx,
+    ops.map((o) => o.id),
+  );
 }
 
 /** Takes back (part of) an undo record: deletes what was created, writes back what was overwritten. */
@@ -92,6 +102,11 @@ export async function undoChanges(tx: NamedTransaction, id: string, part: UndoRe
     for (const batch of chunks(rows, WRITE_BATCH))
       await tx.run("merge-import-entities", { label, rows: batch.map(({ id, props }) => ({ id, props })) });
   }
+  // The restored tags, name and aliases give back the score parts they had.
+  await refreshFirmScorePartsIn(
+    tx,
+    part.updatedEntities.map((e) => e.id),
+  );
   for (const [type, rows] of groupBy(part.updatedRelations, (r) => r.type)) {
     for (const batch of chunks(rows, WRITE_BATCH)) {
       await tx.run("merge-import-relations", { type, rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) });

@@ -2,6 +2,7 @@ import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph, WriteCounts } from "../db/graph.ts";
 import { addCounts, NO_WRITES } from "../db/graph.ts";
 import { refreshChainStatsIn } from "../repositories/chain-stats.ts";
+import { refreshFirmScorePartsIn } from "../repositories/firm-score-parts.ts";
 import { nameInitials } from "../search/name-initials.ts";
 import { DEMO_SEED_DIR } from "./demo-seed.ts";
 import { readSeedDir } from "./read-seed-dir.ts";
@@ -114,6 +115,10 @@ export async function loadDemoOutsideFirms(graph: Graph): Promise<WriteCounts & 
     for (const [type, list] of rows.relations) {
       total = addCounts(total, await tx.runCounted("create-synthetic-relations", { type, rows: list, provenance: SYNTHETIC_PROVENANCE }));
     }
+    await refreshFirmScorePartsIn(
+      tx,
+      rows.nodes.map((node) => node.id),
+    );
     await refreshChainStatsIn(tx);
     return total;
   });

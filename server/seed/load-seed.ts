@@ -1,4 +1,5 @@
 import { addCounts, type Graph, NO_WRITES, type WriteCounts } from "../db/graph.ts";
+import { refreshFirmScorePartsIn } from "../repositories/firm-score-parts.ts";
 import type { GraphRows } from "./to-graph-rows.ts";
 
 const BATCH = 1000;
@@ -34,6 +35,11 @@ export async function loadSeedRows(
         progress(done, total, label);
       }
     }
+    // merge-entities replaces a node's properties: the firms get their score parts back.
+    await refreshFirmScorePartsIn(
+      tx,
+      (rows.entities.get("Firm") ?? []).map((row) => row.id),
+    );
     for (const [type, list] of rows.relations) {
       for (const batch of batches(list)) {
         counts = addCounts(counts, await tx.runCounted("merge-relations", { type, rows: batch }));

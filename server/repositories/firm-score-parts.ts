@@ -1,0 +1,50 @@
+import { type FirmScoreInputs, SCORE_PARTS_VERSION, storedScoreParts } from "../analysis/signals.ts";
+import type { Graph, NamedTransaction } from "../db/graph.ts";
+
+/**
+ * The per-firm score parts (server/analysis/signals.ts storedScoreParts: `weightScore`,
+ * `scorePartsVersion`, and `riskWarning` on a firm under risk warning) kept on every :Firm for
+ * the ranking query. Every write that
+ * can change a firm's tags, name or aliases recomputes them for the firms it touched, inside its own
+ * transaction (imports, reverts, the seed loaders), the synthetic generator writes them with each
+ * firm; the app and the bench at start run the backfill, which finds firms a loader or older code left without them, or with parts of an
+ * older weight table, so a database loaded before they existed ranks the same once it has run.
+ */
+const PAGE = 10_000;
+
+type InputRow = FirmScoreInputs & { id: string };
+
+function partsRows(firms: InputRow[]) {
+  // A row without riskWarning removes the property (SET to null): absent means no warning.
+  return firms.map((firm) => ({ id: firm.id, ...storedScoreParts(firm) }));
+}
+
+/** Recomputes the parts of the given entities that are firms (other ids are skipped). */
+export async function refreshFirmScorePartsIn(tx: NamedTransaction, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const firms = await tx.run<InputRow>("find-firm-score-inputs", { ids: ids.slice(i, i + PAGE) });
+    if (firms.length > 0) await tx.run("write-firm-score-parts", { rows: partsRows(firms) });
+  }
+}
+
+/** Writes the parts of every firm missing them or holding another version; returns how many were written. */
+export async function backfillFirmScoreParts(graph: Graph, timeoutMs = 1_200_000): Promise<number> {
+  const [check] = await graph.read<{ stale: number }>("count-stale-firm-score-parts", { version: SCORE_PARTS_VERSION }, timeoutMs);
+  if (!check || check.stale === 0) return 0;
+  let written = 0;
+  let after = "firm:";
+  for (;;) {
+    const [page] = await graph.read<{ last: string | null; stale: InputRow[] }>(
+      "find-stale-firm-score-parts",
+      { after, limit: PAGE, version: SCORE_PARTS_VERSION },
+      timeoutMs,
+    );
+    if (!page?.last) return written;
+    if (page.stale.length > 0) {
+      const rows = partsRows(page.stale);
+      await graph.writeTransaction((tx) => tx.run("write-firm-score-parts", { rows }), timeoutMs);
+      written += rows.length;
+    }
+    after = page.last;
+  }
+}
