@@ -78,6 +78,9 @@ export const scenarioOutcomeSchema = z
     added: elementsSchema.describe("Firms, projects and ties the scenario adds (drawn dashed)"),
     removed: z.array(z.string()).describe("Firms the scenario takes out of the region"),
     unled: z.array(z.string()).describe("Firms whose chain-leader role the scenario withdraws"),
+    named: z
+      .array(nodeDataSchema)
+      .describe("The graph's own firms the outcome refers to by id (removed, unled, ends of added ties), with their names"),
   })
   .meta({ id: "ScenarioOutcome" });
 export type ScenarioOutcome = z.infer<typeof scenarioOutcomeSchema>;

@@ -4,6 +4,7 @@ import type { Graph } from "../db/graph.ts";
 import { toEdgeData, toElements, toNodeData } from "../graph/elements.ts";
 import { fieldPath } from "../lib/field-path.ts";
 import { InvalidInputError } from "../lib/invalid-input.ts";
+import { findNodes } from "../repositories/analysis.ts";
 import { getScenario, newScenarioId, type Scenario, type ScenarioInput, writeScenario } from "../repositories/scenarios.ts";
 import { analyseChainGaps } from "./gap-analysis.ts";
 
@@ -55,6 +56,13 @@ export async function scenarioOutcome(graph: Graph, id: string) {
     analyseChainGaps(graph, { ...query, changes: scenario.changes }),
   ]);
   const overlay = after.overlay!;
+  const addedIds = new Set(overlay.added.nodes.map((n) => n.id));
+  // Firms already in the graph that the outcome refers to by id: named so a planner reads names.
+  const existing = new Set([...overlay.removed, ...overlay.unled, ...overlay.added.ties.flatMap((tie) => [tie.from, tie.to])]);
+  const named = await findNodes(
+    graph,
+    [...existing].filter((id) => !addedIds.has(id)),
+  );
   return {
     scenario,
     chain: toNodeData(before.chain),
@@ -67,5 +75,6 @@ export async function scenarioOutcome(graph: Graph, id: string) {
     added: { nodes: toElements(overlay.added.nodes, []).nodes, edges: overlay.added.ties.map((tie) => ({ data: toEdgeData(tie) })) },
     removed: overlay.removed,
     unled: overlay.unled,
+    named: named.map(toNodeData),
   };
 }

@@ -199,6 +199,7 @@ describe("the other kinds of change, each made in the editor", () => {
     // The same herbs firm now sells locally, so its other flow's finding changes kind (sells outside → not closed); this one does not come back.
     expect((await findingIds(page, "opened")).filter((id) => id.endsWith(":segment:bh-tcm-herbs:segment:bh-tcm"))).toEqual([]);
     expect(await page.locator(".scenario-added li.dashed").count(), "the assumed tie is listed").toBe(1);
+    expect(await page.locator(".scenario-added li.dashed").innerText(), "by the names of its ends").toMatch(/本润.*→.*绿谷/);
     const tie = map.elements.edges.find((e) => e.data.source === from && e.data.target === to);
     expect(tie?.data.scenario, "the map draws the assumed tie as a scenario piece").toBe(true);
   });
@@ -213,5 +214,7 @@ describe("the other kinds of change, each made in the editor", () => {
     expect(await findingIds(page, "opened")).toContain("no-leader");
     expect(await findingIds(page, "closed")).toContain("single-leader");
     expect(await page.locator(".scenario-column.vision h3", { hasText: "远景中不再是链主的企业" }).count()).toBe(1);
+    // Named, not shown as the firm's id.
+    expect(await page.locator(`li[data-firm="${leader}"]`).innerText()).toContain("纳爱斯");
   });
 });

@@ -53,6 +53,9 @@ interface Outcome {
   opened: Finding[];
   kept: number;
   added: { nodes: { data: { id: string } }[] };
+  removed: string[];
+  unled: string[];
+  named: { id: string; label: string }[];
 }
 
 const plain = async (p: { chain: string; region: string }, extra = "") => {
@@ -105,6 +108,11 @@ describe("scenarios over the synthetic answer key", () => {
       changes: [{ kind: "remove-leader", firm: leader }],
     });
     expect(outcome.opened.map((f) => f.id)).toEqual(["no-leader"]);
+    // The withdrawn leader is named, not shown as its id.
+    expect(outcome.unled).toEqual([leader]);
+    const named = outcome.named.find((n) => n.id === leader);
+    expect(named?.label).toBeTruthy();
+    expect(named?.label).not.toBe(leader);
     const weakBefore = before.findings.some((f) => f.id === `weak-leader-ties:${leader}`);
     expect(outcome.closed.map((f) => f.id).sort()).toEqual(["single-leader", ...(weakBefore ? [`weak-leader-ties:${leader}`] : [])].sort());
     expect(outcome.completeness.after).toBeLessThan(outcome.completeness.before);
@@ -123,6 +131,8 @@ describe("scenarios over the synthetic answer key", () => {
       changes: [{ kind: "remove-firm", firm: leader }],
     });
     expect(outcome.opened.map((f) => f.id)).toContain("no-leader");
+    expect(outcome.removed).toEqual([leader]);
+    expect(outcome.named.map((n) => n.id)).toEqual([leader]);
     const after = await plain(p, `&scenario=${id}`);
     for (const s of segments) {
       const was = before.segments.find((x) => x.id === s)!.localFirms;

@@ -53,8 +53,8 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
 
   const renderOutcome = (outcome: ScenarioOutcome) => {
     const name = (id: string) => {
-      const node = outcome.added.nodes.find((n) => n.data.id === id);
-      return node ? entityName(node.data, lang) : id;
+      const node = outcome.added.nodes.find((n) => n.data.id === id)?.data ?? outcome.named.find((n) => n.id === id);
+      return node ? entityName(node, lang) : id;
     };
     const added = h(
       "div",
@@ -73,7 +73,7 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
         ? h(
             "ul",
             {},
-            outcome.removed.map((id) => h("li", {}, id)),
+            outcome.removed.map((id) => h("li", { "data-firm": id }, name(id))),
           )
         : null,
       outcome.unled.length ? h("h3", {}, t("scenario.unled")) : null,
@@ -81,7 +81,7 @@ export function scenarioView(root: HTMLElement, context: AppContext): ViewInstan
         ? h(
             "ul",
             {},
-            outcome.unled.map((id) => h("li", {}, id)),
+            outcome.unled.map((id) => h("li", { "data-firm": id }, name(id))),
           )
         : null,
     );
