@@ -147,6 +147,7 @@ export const zh = {
   "map.more": "+{n} 家",
   "map.aggregated": "企业较多的环节只显示链主和企业数；点击“+n 家”展开。",
   "map.truncated": "企业太多，链图只画出了其中一部分；选择更小的区域可看全。",
+  "map.aggregatedScaled": "企业较多：环节框写明企业数并列出链主，放大可读更多企业名；点击环节框展开全部企业。",
   "map.showTargets": "查看招商目标",
   "map.openReport": "打印缺口报告",
   "nav.home": "总览",
@@ -539,6 +540,8 @@ export const en: Record<MessageKey, string> = {
   "map.more": "+{n} firms",
   "map.aggregated": "Crowded segments show their leaders and a count; click “+n firms” to open one.",
   "map.truncated": "Too many firms: the map shows only some of them; choose a smaller region to see them all.",
+  "map.aggregatedScaled":
+    "Many firms: each segment box gives its counts and its leaders; zoom in to read more firm names, click a box to open all its firms.",
   "map.showTargets": "Recruitment targets",
   "map.openReport": "Printable gap report",
   "nav.home": "Overview",
