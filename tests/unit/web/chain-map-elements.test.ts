@@ -248,6 +248,7 @@ function denseFixture(): Elements {
 
 describe("chain map fitted to a canvas (aggregation, not hiding)", () => {
   const canvas = { width: 1110, height: 800 };
+  const classesOf = (e: ElementDefinition) => String(e.classes ?? "");
   const pictureSize = (elements: ElementDefinition[]) => {
     const lanes = elements.filter((e) => e.data.type === "lane");
     const right = Math.max(...lanes.map((l) => l.position!.x + Number(l.data.w) / 2));
@@ -264,7 +265,7 @@ describe("chain map fitted to a canvas (aggregation, not hiding)", () => {
     const { elements, scale } = chainMapElements(denseFixture(), { lang: "zh", t, canvas });
     expect(scale).toBeGreaterThan(1);
     const zoom = fittedZoom(pictureSize(elements), canvas);
-    const mustRead = elements.filter((e) => /\b(lane|segment|aggregate)\b/.test(e.classes ?? "") || /\bleader\b/.test(e.classes ?? ""));
+    const mustRead = elements.filter((e) => /\b(lane|segment|aggregate|leader)\b/.test(classesOf(e)));
     expect(mustRead.length).toBeGreaterThan(30);
     for (const e of mustRead) expect(Number(e.data.fs) * zoom, String(e.data.id)).toBeGreaterThanOrEqual(MIN_DRAWN_FONT_PX);
   });
@@ -278,7 +279,7 @@ describe("chain map fitted to a canvas (aggregation, not hiding)", () => {
     expect(byId(elements, "more:segment:s0"), "a count card beside the leader").toBeDefined();
     // A box without a leader carries no count card: its label counts, a tap opens it.
     expect(elements.find((e) => e.data.id === "more:segment:s1")).toBeUndefined();
-    const details = elements.filter((e) => (e.classes ?? "").includes("detail"));
+    const details = elements.filter((e) => classesOf(e).includes("detail"));
     expect(details.length).toBeGreaterThan(0);
     for (const d of details) expect(d.data.fs).toBe(DETAIL_FONT);
     const drawnFirms = new Set(elements.filter((e) => e.data.type === "firm").map((e) => e.data.id));
@@ -295,6 +296,6 @@ describe("chain map fitted to a canvas (aggregation, not hiding)", () => {
     expect(small.scale).toBe(1);
     const exported = chainMapElements(denseFixture(), { lang: "zh", t });
     expect(exported.scale).toBe(1);
-    expect(exported.elements.some((e) => (e.classes ?? "").includes("detail"))).toBe(false);
+    expect(exported.elements.some((e) => classesOf(e).includes("detail"))).toBe(false);
   });
 });
