@@ -225,7 +225,7 @@ export function markdownReport(results: BenchResults): string {
     lines.push(
       "### Render: the app's own chain map (built bundle, its layout, stylesheet and level of detail; headless Chromium, software rendering, 1440×900)",
       "",
-      "| local firms in the chain (region, chain) | status | elements drawn | first frame ms | pan fps | smallest drawn label px (labels drawn) | lane/segment/count nodes named | firm names (zoomed in 3×) | overlapping labels |",
+      "| local firms in the chain (region, chain) | status | elements drawn | first frame ms | pan fps | smallest drawn label px (labels drawn) | lane/segment/count nodes named | firm names (zoomed in) | overlapping labels |",
       "|---|---|---|---|---|---|---|---|---|",
       ...results.appRender.map(
         (r) =>

@@ -207,6 +207,32 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       ? options.aspect
       : 1.6;
 
+  // Order segments in each lane by where their suppliers sit in the lane before, to cut crossings.
+  // The order does not depend on the scale: worked out once, each root's weight once.
+  const order = new Map<string, number>();
+  const rootOf = (id: string): string => {
+    let current = segments.get(id);
+    while (current && parentOf(current)) current = segments.get(parentOf(current)!);
+    return current?.data.id ?? id;
+  };
+  const flowRoots = flows.map((f) => ({ from: rootOf(f.data.source), to: rootOf(f.data.target) }));
+  const laneRoots = STAGES.map((stage, laneIndex) => {
+    const list = roots.filter((root) => root.segment.stage === stage);
+    const weight = (root: Root) => {
+      const from = flowRoots.filter((f) => f.to === root.segment.data.id).map((f) => order.get(f.from));
+      const known = from.filter((v): v is number => v !== undefined);
+      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : Number.POSITIVE_INFINITY;
+    };
+    if (laneIndex > 0) {
+      const weights = new Map(list.map((root) => [root, weight(root)]));
+      list.sort((a, b) => weights.get(a)! - weights.get(b)!);
+    }
+    list.forEach((root, i) => {
+      order.set(root.segment.data.id, i);
+    });
+    return list;
+  });
+
   /**
    * The whole picture at one scale: every font and card of the fitted view (lanes, segment boxes
    * and rows, count cards, the named firms) is `scale` times its MAP_FONTS size, gaps and paddings
@@ -214,7 +240,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
    * folded segment also fills its last grid cell with its next firm as a detail card, in the small
    * DETAIL_FONT: drawn as a box at the fitted view, named once the user zooms in.
    */
-  const build = (scale: number) => {
+  const build = (scale: number, emit = true) => {
     const out: ElementDefinition[] = [];
     const shownIds = new Set<string>();
     const detailIds = new Set<string>();
@@ -223,7 +249,6 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       segment: MAP_FONTS.segment * scale,
       chip: MAP_FONTS.chip * scale,
       card: MAP_FONTS.card * scale,
-      flow: MAP_FONTS.flow * scale,
     };
     const cellW = MAP_LAYOUT.cellW * scale;
     const cellH = MAP_LAYOUT.cellH * scale;
@@ -364,27 +389,6 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       return y - top + MAP_LAYOUT.pad;
     };
 
-    // Order segments in each lane by where their suppliers sit in the lane before, to cut crossings.
-    const order = new Map<string, number>();
-    const rootOf = (id: string): string => {
-      let current = segments.get(id);
-      while (current && parentOf(current)) current = segments.get(parentOf(current)!);
-      return current?.data.id ?? id;
-    };
-    const laneRoots = STAGES.map((stage, laneIndex) => {
-      const list = roots.filter((root) => root.segment.stage === stage);
-      const weight = (root: Root) => {
-        const from = flows.filter((f) => rootOf(f.data.target) === root.segment.data.id).map((f) => order.get(rootOf(f.data.source)));
-        const known = from.filter((v): v is number => v !== undefined);
-        return known.length ? known.reduce((a, b) => a + b, 0) / known.length : Number.POSITIVE_INFINITY;
-      };
-      if (laneIndex > 0) list.sort((a, b) => weight(a) - weight(b));
-      list.forEach((root, i) => {
-        order.set(root.segment.data.id, i);
-      });
-      return list;
-    });
-
     // A lane with many segments wraps into several columns, choosing the column height that brings
     // the picture closest to the canvas's shape, so the fitted view is as large as it can be.
     const columnW = innerW + 2 * MAP_LAYOUT.pad;
@@ -417,10 +421,13 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     const total = [...heights.values()].reduce((a, b) => a + b, 0);
     const tallestSingle = Math.max(0, ...heights.values());
     // Given the canvas, the packing whose fitted view is largest; else the closest in shape.
+    // The lane titles stand above the lanes (style.ts: text-margin-y).
+    const withTitles = (size: { width: number; height: number }) => ({
+      width: size.width,
+      height: size.height + fonts.lane * LINE_HEIGHT + 10,
+    });
     const misfitOf = (size: { width: number; height: number }) =>
-      options.canvas
-        ? -fittedZoom({ width: size.width, height: size.height + fonts.lane * LINE_HEIGHT + 10 }, options.canvas)
-        : Math.abs(Math.log(size.width / Math.max(size.height, 1) / aspect));
+      options.canvas ? -fittedZoom(withTitles(size), options.canvas) : Math.abs(Math.log(size.width / Math.max(size.height, 1) / aspect));
     let packed = pack(Number.POSITIVE_INFINITY);
     let best = Number.POSITIVE_INFINITY;
     for (let columns = 1; columns <= 12; columns++) {
@@ -431,6 +438,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         packed = candidate;
       }
     }
+    if (!emit) return { out, size: withTitles(sizeOf(packed)), hidden: new Map<string, string[]>() };
 
     let laneLeft = 0;
     let tallest = 0;
@@ -476,7 +484,10 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         const broken = data.broken === true;
         out.push({
           group: "edges",
-          data: { ...data, displayLabel: broken ? t("gap.broken") : "", fs: fonts.flow },
+          // Not scaled: a large word on a flow would cross the boxes it runs between. On a scaled
+          // map the fitted view tells a broken flow by its red dashes and bar end; the word
+          // appears as the user zooms in.
+          data: { ...data, displayLabel: broken ? t("gap.broken") : "" },
           classes: broken ? "flow broken" : "flow",
         });
       } else if (data.type === "SUPPLIES" && !detailIds.has(data.source) && !detailIds.has(data.target)) {
@@ -484,8 +495,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
         out.push({ group: "edges", data: { ...data, displayLabel: "" }, classes: data.scenario === true ? "supply scenario" : "supply" });
       }
     }
-    // The lane titles stand above the lanes (style.ts: text-margin-y).
-    const size = { width: laneLeft - MAP_LAYOUT.laneGap, height: laneH + fonts.lane * LINE_HEIGHT + 10 };
+    const size = withTitles({ width: laneLeft - MAP_LAYOUT.laneGap, height: laneH });
     const hidden = new Map<string, string[]>();
     for (const root of roots) {
       const drawn = root.shown.length + strip(root);
@@ -498,7 +508,8 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     return { out, size, hidden };
   };
 
-  const { out, hidden, scale } = fittedScale(build, options.canvas);
+  const scale = fittedScale((s) => build(s, false).size, options.canvas);
+  const { out, hidden } = build(scale);
   return { elements: out, aggregated: hidden.size > 0, hidden, scale };
 }
 
@@ -528,19 +539,18 @@ export function fittedZoom(size: { width: number; height: number }, canvas: { wi
  * segment row, a count card, a named firm: MAP_FONTS.card) is drawn at AIM_PX or more on `canvas`.
  * Without a canvas (an export, the report's picture) the map is drawn at scale 1.
  */
-function fittedScale<T extends { size: { width: number; height: number } }>(
-  build: (scale: number) => T,
+function fittedScale(
+  sizeAt: (scale: number) => { width: number; height: number },
   canvas: { width: number; height: number } | undefined,
-): T & { scale: number } {
-  if (!canvas || canvas.width <= 2 * FIT_PADDING || canvas.height <= 2 * FIT_PADDING) return { ...build(1), scale: 1 };
-  const tried: (T & { scale: number; px: number })[] = [];
+): number {
+  if (!canvas || canvas.width <= 2 * FIT_PADDING || canvas.height <= 2 * FIT_PADDING) return 1;
+  const tried: { scale: number; px: number }[] = [];
   for (const scale of SCALES) {
-    const built = build(scale);
-    const px = MAP_FONTS.card * scale * fittedZoom(built.size, canvas);
-    if (px >= AIM_PX) return { ...built, scale };
-    tried.push({ ...built, scale, px });
+    const px = MAP_FONTS.card * scale * fittedZoom(sizeAt(scale), canvas);
+    if (px >= AIM_PX) return scale;
+    tried.push({ scale, px });
   }
   // Out of reach (a dense map's text grows with its boxes): the smallest scale within 3 % of the best.
   const bestPx = Math.max(...tried.map((b) => b.px));
-  return tried.find((b) => b.px >= bestPx * 0.97)!;
+  return tried.find((b) => b.px >= bestPx * 0.97)!.scale;
 }

@@ -140,6 +140,8 @@ const chainMap: Rule[] = [
       padding: "12px",
       "min-width": "data(minW)",
       "compound-sizing-wrt-labels": "include",
+      // The title stands above the box: a click on it is a click on the box.
+      "text-events": "yes",
       "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
