@@ -240,7 +240,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
    * folded segment also fills its last grid cell with its next firm as a detail card, in the small
    * DETAIL_FONT: drawn as a box at the fitted view, named once the user zooms in.
    */
-  const build = (scale: number, emit = true) => {
+  const build = ({ scale, cols }: Fit, emit = true) => {
     const out: ElementDefinition[] = [];
     const shownIds = new Set<string>();
     const detailIds = new Set<string>();
@@ -252,7 +252,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     };
     const cellW = MAP_LAYOUT.cellW * scale;
     const cellH = MAP_LAYOUT.cellH * scale;
-    const innerW = MAP_LAYOUT.cols * cellW;
+    const innerW = cols * cellW;
     const laneHeader = MAP_LAYOUT.laneHeader * scale;
     // Detail cards: one row of a folded segment's next firms, unscaled, on a scaled map only.
     const stripMax = Math.max(1, Math.floor((innerW + MAP_LAYOUT.chipGap) / (MAP_LAYOUT_CARD.w + MAP_LAYOUT.chipGap)));
@@ -265,7 +265,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
 
     const chipWidth = (depth: number) => innerW - (depth - 1) * 2 * MAP_LAYOUT.pad;
     const chipHeight = (segment: Segment, depth: number) => labelHeight(chipLabel(segment), fonts.chip, chipWidth(depth) - 16) + 14;
-    const gridRows = (items: number) => Math.ceil(items / MAP_LAYOUT.cols);
+    const gridRows = (items: number) => Math.ceil(items / cols);
     const itemsOf = (root: Root) => root.shown.length + (countCard(root) ? 1 : 0);
     const isEmpty = (root: Root) => itemsOf(root) === 0 && strip(root) === 0 && root.subs.length === 0;
     const headHeight = (root: Root) => labelHeight(rootLabel(root), fonts.segment, innerW) + 8;
@@ -327,10 +327,10 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       out.push({ group: "nodes", data: base as ElementDefinition["data"], classes: classesOf(segment, []) });
       let y = top + headHeight(root) + MAP_LAYOUT.pad;
       // A lone card is centred: a compound box centres itself on its children.
-      const left = centerX - (Math.min(MAP_LAYOUT.cols, itemsOf(root)) * cellW) / 2;
+      const left = centerX - (Math.min(cols, itemsOf(root)) * cellW) / 2;
       const cell = (i: number) => ({
-        x: left + ((i % MAP_LAYOUT.cols) + 0.5) * cellW,
-        y: y + (Math.floor(i / MAP_LAYOUT.cols) + 0.5) * cellH,
+        x: left + ((i % cols) + 0.5) * cellW,
+        y: y + (Math.floor(i / cols) + 0.5) * cellH,
       });
       root.shown.forEach((firm, i) => {
         out.push(firmNode(firm, id, cell(i), false));
@@ -430,7 +430,7 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
       options.canvas ? -fittedZoom(withTitles(size), options.canvas) : Math.abs(Math.log(size.width / Math.max(size.height, 1) / aspect));
     let packed = pack(Number.POSITIVE_INFINITY);
     let best = Number.POSITIVE_INFINITY;
-    for (let columns = 1; columns <= 12; columns++) {
+    for (let columns = 1; columns <= 16; columns += 0.25) {
       const candidate = pack(Math.max(tallestSingle, total / columns));
       const misfit = misfitOf(sizeOf(candidate));
       if (misfit < best - 0.01 * Math.abs(best === Number.POSITIVE_INFINITY ? 0 : best)) {
@@ -508,9 +508,9 @@ export function chainMapElements(elements: Elements, options: MapOptions): MapEl
     return { out, size, hidden };
   };
 
-  const scale = fittedScale((s) => build(s, false).size, options.canvas);
-  const { out, hidden } = build(scale);
-  return { elements: out, aggregated: hidden.size > 0, hidden, scale };
+  const fit = fittedScale((f) => build(f, false).size, options.canvas);
+  const { out, hidden } = build(fit);
+  return { elements: out, aggregated: hidden.size > 0, hidden, scale: fit.scale };
 }
 
 /** A firm or count card at `scale`, with the width its label wraps in. */
@@ -520,8 +520,20 @@ const cardSize = (scale: number) => ({
   cardLabelW: `${(MAP_LAYOUT_CARD.w - 10) * scale}px`,
 });
 
-/** Scales tried, smallest first: the first whose fitted view reads well is taken. */
-const SCALES = [1, 1.15, 1.3, 1.5, 1.75, 2, 2.3, 2.6, 3, 3.5, 4];
+/**
+ * How a map is drawn for its canvas: fonts and cards `scale` times MAP_FONTS, and `cols` cards a
+ * row in a segment box (more columns make boxes wider and lower, and long English titles wrap less).
+ */
+interface Fit {
+  scale: number;
+  cols: number;
+}
+/** Tried in this order: the first whose fitted view reads well is taken. */
+const FITS: Fit[] = [1, 1.15, 1.3, 1.5, 1.75, 2, 2.3, 2.6, 3, 3.5, 4].flatMap((scale) => [
+  { scale, cols: MAP_LAYOUT.cols },
+  { scale, cols: MAP_LAYOUT.cols + 1 },
+  { scale, cols: MAP_LAYOUT.cols + 2 },
+]);
 /** What the picture's fit leaves around it (graph-view.ts) and the zoom it never exceeds. */
 const FIT_PADDING = 30;
 const FIT_MAX_ZOOM = 1.3;
@@ -539,18 +551,16 @@ export function fittedZoom(size: { width: number; height: number }, canvas: { wi
  * segment row, a count card, a named firm: MAP_FONTS.card) is drawn at AIM_PX or more on `canvas`.
  * Without a canvas (an export, the report's picture) the map is drawn at scale 1.
  */
-function fittedScale(
-  sizeAt: (scale: number) => { width: number; height: number },
-  canvas: { width: number; height: number } | undefined,
-): number {
-  if (!canvas || canvas.width <= 2 * FIT_PADDING || canvas.height <= 2 * FIT_PADDING) return 1;
-  const tried: { scale: number; px: number }[] = [];
-  for (const scale of SCALES) {
-    const px = MAP_FONTS.card * scale * fittedZoom(sizeAt(scale), canvas);
-    if (px >= AIM_PX) return scale;
-    tried.push({ scale, px });
+function fittedScale(sizeAt: (fit: Fit) => { width: number; height: number }, canvas: { width: number; height: number } | undefined): Fit {
+  const plain = FITS[0]!;
+  if (!canvas || canvas.width <= 2 * FIT_PADDING || canvas.height <= 2 * FIT_PADDING) return plain;
+  const tried: (Fit & { px: number })[] = [];
+  for (const fit of FITS) {
+    const px = MAP_FONTS.card * fit.scale * fittedZoom(sizeAt(fit), canvas);
+    if (px >= AIM_PX) return fit;
+    tried.push({ ...fit, px });
   }
   // Out of reach (a dense map's text grows with its boxes): the smallest scale within 3 % of the best.
   const bestPx = Math.max(...tried.map((b) => b.px));
-  return tried.find((b) => b.px >= bestPx * 0.97)!.scale;
+  return tried.find((b) => b.px >= bestPx * 0.97)!;
 }

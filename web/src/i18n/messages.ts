@@ -540,8 +540,7 @@ export const en: Record<MessageKey, string> = {
   "map.more": "+{n} firms",
   "map.aggregated": "Crowded segments show their leaders and a count; click “+n firms” to open one.",
   "map.truncated": "Too many firms: the map shows only some of them; choose a smaller region to see them all.",
-  "map.aggregatedScaled":
-    "Many firms: each segment box gives its counts and its leaders; zoom in to read more firm names, click a box to open all its firms.",
+  "map.aggregatedScaled": "Many firms: boxes give counts and leaders; zoom in for names, click a box to open it.",
   "map.showTargets": "Recruitment targets",
   "map.openReport": "Printable gap report",
   "nav.home": "Overview",
