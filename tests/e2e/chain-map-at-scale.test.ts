@@ -122,13 +122,11 @@ describe("链图 at scale: a district with hundreds of local firms in one chain"
     const folded = await page.evaluate(() => {
       const cy = (
         document.querySelector("#graph") as unknown as {
-          _cyreg: { cy: { nodes(sel: string): { id(): string; data(k: string): unknown }[] } };
+          _cyreg: { cy: { nodes(sel: string): { empty(): boolean; first(): { id(): string } } } };
         }
       )._cyreg.cy;
-      return cy
-        .nodes("node.segment")
-        .find((n) => n.data("folded") === true)
-        ?.id();
+      const boxes = cy.nodes("node.segment[?folded]");
+      return boxes.empty() ? undefined : boxes.first().id();
     });
     expect(folded, "a folded segment box").toBeDefined();
     // Its title, as a planner clicks it.
