@@ -505,12 +505,28 @@ export class GraphView {
     const box = this.cy.elements().boundingBox();
     const maxSide = options.maxSide ?? 12000;
     const scale = Math.max(0.5, Math.min(options.scale ?? 3, maxSide / Math.max(box.w, box.h, 1)));
-    return this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" });
+    return this.withEveryLabel(() => this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" }));
   }
 
   /** The whole graph as a standalone SVG document, drawn from what the canvas shows. */
   svg(): string {
-    return writeSvg(svgScene(this.cy, { background: "#ffffff", fontFamily: FONT_FAMILY, measure: canvasMeasure() }));
+    return this.withEveryLabel(() =>
+      writeSvg(svgScene(this.cy, { background: "#ffffff", fontFamily: FONT_FAMILY, measure: canvasMeasure() })),
+    );
+  }
+
+  /**
+   * An export is not the screen: its labels are judged at its own resolution, so the legibility
+   * cut of the current zoom is lifted while it is drawn (synchronously; the PNG is encoded after).
+   */
+  private withEveryLabel<T>(draw: () => T): T {
+    const cut = this.cy.elements(".illegible");
+    cut.removeClass("illegible");
+    try {
+      return draw();
+    } finally {
+      cut.addClass("illegible");
+    }
   }
 
   resize() {
