@@ -8,6 +8,7 @@ import type { Neo4jConnection } from "../server/config.ts";
 import { createDriver } from "../server/db/driver.ts";
 import { Graph } from "../server/db/graph.ts";
 import { applySchema } from "../server/db/schema.ts";
+import { backfillNameInitials } from "../server/repositories/name-initials.ts";
 import { selectedSubgraph } from "../server/repositories/subgraph.ts";
 import { seedFromDir } from "../server/seed/demo-seed.ts";
 import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
@@ -186,8 +187,12 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
     const [component] = await graph.runRaw("CALL dbms.components() YIELD versions RETURN versions[0] AS version");
     const reused = options.reuse === true && (await holdsSyntheticFirms(graph, firms));
     let load: SizeResult["load"];
-    if (reused) log(`load: not measured, the database already holds ${firms} synthetic firms (--reuse)`);
-    else load = await measureLoad(graph, neo4j.connection, firms, options, settings);
+    if (reused) {
+      log(`load: not measured, the database already holds ${firms} synthetic firms (--reuse)`);
+      // A database loaded by older code lacks the search keys and their index: added once, then kept.
+      await applySchema(graph);
+      await backfillNameInitials(graph, log);
+    } else load = await measureLoad(graph, neo4j.connection, firms, options, settings);
     const [size] = await graph.read<{ nodes: number; relationships: number }>("warm-bench-cache", {}, 1_200_000);
 
     const plan = buildPlan(options.seed, firms);

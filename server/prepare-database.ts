@@ -3,12 +3,13 @@ import { isNeo4jUnavailable } from "./db/errors.ts";
 import type { Graph } from "./db/graph.ts";
 import { applySchema } from "./db/schema.ts";
 import { refreshChainStats } from "./repositories/chain-stats.ts";
+import { backfillNameInitials } from "./repositories/name-initials.ts";
 import { seedFromDir } from "./seed/demo-seed.ts";
 import { recoverInterruptedImports } from "./services/import-revert.ts";
 
 /**
  * Makes the database usable: waits for it (a container may still be starting), applies the
- * schema, rolls back imports a killed process left half-written, and loads the demo data when
+ * schema, gives entities loaded by older code their search keys (pinyin initials), rolls back imports a killed process left half-written, and loads the demo data when
  * the database holds no entities yet.
  */
 export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seedOnEmpty: boolean; log: (line: string) => void }) {
@@ -24,6 +25,7 @@ export async function prepareDatabase(graph: Graph, { seedOnEmpty, log }: { seed
     }
   }
   await applySchema(graph);
+  await backfillNameInitials(graph, log);
   const recovered = await recoverInterruptedImports(graph, undefined, log);
   if (recovered.length > 0) log(`Rolled back ${recovered.length} import(s) a stopped process left half-written: ${recovered.join(", ")}`);
   const row = await graph.readOne<{ entities: number }>("count-entities");

@@ -1,4 +1,5 @@
 import type { RelationshipType } from "../../model/domain.ts";
+import { initialsOfParts } from "../../server/search/name-initials.ts";
 import { firmName } from "./names.ts";
 import type { ChainPlan, Plan, PresencePlan } from "./plan.ts";
 import { firmId, nearRegions } from "./plan.ts";
@@ -71,13 +72,14 @@ export function firmNode(plan: Plan, place: FirmPlace): NodeRow {
   // A no-tie decoy looks attractive on paper: listed, above-scale, a little giant.
   if (plan.decoyFor.has(place.index))
     for (const tag of ["上市", "规上", "专精特新", "小巨人"] as const) if (!tags.includes(tag)) tags.push(tag);
-  const { name, alias } = firmName(rng, region.short, chain.stem);
+  const { name, alias, parts } = firmName(rng, region.short, chain.stem);
   const props: NodeRow["props"] = {
     id: firmId(place.index),
     name,
     nameEn: `Synthetic firm ${place.index}`,
     aliases: [alias],
     aliasesText: alias,
+    nameInitials: `${initialsOfParts(parts)} ${initialsOfParts([alias])}`,
     tags,
   };
   const scope = presence.outsideOnly.includes(place.segment) ? "outside" : rng.chance(0.1) ? "local" : rng.chance(0.25) ? "mixed" : null;

@@ -64,10 +64,11 @@ export function segmentName(stem: string, stage: keyof typeof SEGMENT_WORDS, ind
 
 const FIRM_SUFFIXES = ["有限公司", "股份有限公司", "科技有限公司", "集团有限公司"] as const;
 
-/** e.g. 嘉禾博创医药有限公司: place, trade name, industry stem, legal form. */
-export function firmName(rng: Random, placeShort: string, stem: string): { name: string; alias: string } {
+/** e.g. 嘉禾博创医药有限公司: place, trade name, industry stem, legal form; `parts` make up `name`. */
+export function firmName(rng: Random, placeShort: string, stem: string): { name: string; alias: string; parts: string[] } {
   const trade = twoChars(rng, TRADE_CHARS);
-  return { name: `${placeShort}${trade}${stem}${rng.pick(FIRM_SUFFIXES)}`, alias: `${trade}${stem}` };
+  const suffix = rng.pick(FIRM_SUFFIXES);
+  return { name: `${placeShort}${trade}${stem}${suffix}`, alias: `${trade}${stem}`, parts: [placeShort, `${trade}${stem}`, suffix] };
 }
 
 export function actorName(rng: Random, placeShort: string, what: string): string {

@@ -1,5 +1,6 @@
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import { relationKey } from "../../model/relation-key.ts";
+import { nameInitials } from "../../server/search/name-initials.ts";
 import { firmId, type Plan } from "./plan.ts";
 import type { NodeRow, RelRow } from "./types.ts";
 
@@ -10,7 +11,7 @@ import type { NodeRow, RelRow } from "./types.ts";
 export function planNodes(plan: Plan): [EntityLabel, NodeRow[]][] {
   const node = (id: string, props: Record<string, string | number | string[]>): NodeRow => ({
     id,
-    props: { id, aliasesText: "", ...props },
+    props: { id, aliasesText: "", nameInitials: nameInitials(props.name, []), ...props },
   });
   return [
     ["Region", plan.regions.map((r) => node(r.id, { name: r.name, nameEn: r.nameEn, kind: r.kind }))],

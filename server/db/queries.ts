@@ -18,6 +18,11 @@ export const QUERY_NAMES = [
   // explore: search, node detail, neighbours, paths, lists, export
   "search-entities",
   "search-figures",
+  "search-initials",
+  "list-entity-names-page",
+  "set-name-initials",
+  "find-search-keys-version",
+  "mark-search-keys-version",
   "get-node",
   "expand-neighbors",
   "get-subgraph",

@@ -1,5 +1,6 @@
 import type { EdgeData, Elements, NodeData } from "../../model/api/elements.ts";
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from "../../model/domain.ts";
+import { nameInitials } from "../search/name-initials.ts";
 
 /**
  * A Cypher script that recreates the subgraph in another Neo4j: one parameter-free statement
@@ -62,7 +63,7 @@ function provenance(sources: { doc: string; quote: string }[]) {
 function nodeProperties(data: NodeData): Record<string, unknown> {
   const { id: _id, type: _type, label, sources, ...rest } = data;
   const aliases = Array.isArray(rest.aliases) ? (rest.aliases as string[]) : [];
-  return { name: label, ...rest, ...provenance(sources), aliasesText: aliases.join(" ") };
+  return { name: label, ...rest, ...provenance(sources), aliasesText: aliases.join(" "), nameInitials: nameInitials(label, aliases) };
 }
 
 function edgeProperties(data: EdgeData): Record<string, unknown> {

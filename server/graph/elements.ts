@@ -21,7 +21,7 @@ export interface EdgeRow {
 
 // importBatch/importedBy are the import's bookkeeping (an editor's token name among them): who
 // imported what is for editors, in the import history and the audit log, not in every read and export.
-const HIDDEN = new Set(["_labels", "sourceDocs", "sourceQuotes", "aliasesText", "key", "importBatch", "importedBy"]);
+const HIDDEN = new Set(["_labels", "sourceDocs", "sourceQuotes", "aliasesText", "nameInitials", "key", "importBatch", "importedBy"]);
 
 export function entityType(labels: string[]): string {
   const label = ENTITY_LABELS.find((l) => labels.includes(l)) ?? labels.find((l) => l !== "Entity") ?? "Entity";

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import { ID_PATTERN } from "../../model/id-pattern.ts";
 import { relationKey } from "../../model/relation-key.ts";
+import { nameInitials } from "../search/name-initials.ts";
 import { generatedId } from "./generated-ids.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, ReadBudget } from "./limits.ts";
 import { parseChineseNumber } from "./numbers.ts";
@@ -464,6 +465,7 @@ class SheetReader {
       props[field] = toProp(record[field]);
     }
     if (this.managedFields.has("aliases")) props.aliasesText = ((record.aliases as string[] | undefined) ?? []).join(" ");
+    if (this.managedFields.has("name") || this.managedFields.has("aliases")) props.nameInitials = nameInitials(record.name, record.aliases);
     Object.assign(props, this.provenance(record));
     const { generated, ...rowLinks } = links;
     rowLinks.provenance = this.provenance(record);

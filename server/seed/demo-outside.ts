@@ -2,6 +2,7 @@ import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph, WriteCounts } from "../db/graph.ts";
 import { addCounts, NO_WRITES } from "../db/graph.ts";
 import { refreshChainStatsIn } from "../repositories/chain-stats.ts";
+import { nameInitials } from "../search/name-initials.ts";
 import { DEMO_SEED_DIR } from "./demo-seed.ts";
 import { readSeedDir } from "./read-seed-dir.ts";
 import { SYNTHETIC_PROVENANCE } from "./synthetic-provenance.ts";
@@ -88,6 +89,7 @@ export async function demoOutsideRows(): Promise<DemoOutsideRows> {
             nameEn: `[Synthetic example] ${segment.nameEn ?? segment.name} firm ${j + 1}`,
             aliases: [],
             aliasesText: "",
+            nameInitials: nameInitials(name, []),
             tags: TAGS[role],
           },
         });

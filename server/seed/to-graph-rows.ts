@@ -1,5 +1,6 @@
 import { type EntityLabel, LABEL_BY_PREFIX, type RelationshipType } from "../../model/domain.ts";
 import { relationKey } from "../../model/relation-key.ts";
+import { nameInitials } from "../search/name-initials.ts";
 import type { SeedData } from "./read-seed-dir.ts";
 
 /** Scalar or array-of-scalar values only: what a Neo4j property can hold. */
@@ -54,7 +55,12 @@ function entityRow(record: Record<string, unknown> & WithProvenance & { id: stri
   const aliases = (record.aliases as string[] | undefined) ?? [];
   return {
     id: record.id,
-    props: { ...cleanProps(rest), ...provenanceProps(record), aliasesText: aliases.join(" ") },
+    props: {
+      ...cleanProps(rest),
+      ...provenanceProps(record),
+      aliasesText: aliases.join(" "),
+      nameInitials: nameInitials(record.name, aliases),
+    },
   };
 }
 

@@ -54,7 +54,7 @@ describe("the quick benchmark", () => {
     expect(positive(size!.graph.nodes) && positive(size!.graph.relationships)).toBe(true);
 
     expect(size!.queries.map((q) => q.name)).toEqual(MEASURES);
-    expect(size!.searchQuality?.map((q) => q.queries)).toEqual([20, 20, 20, 20]);
+    expect(size!.searchQuality?.map((q) => q.queries)).toEqual([20, 20, 20, 20, 20, 20]);
     for (const q of size!.queries) {
       expect(q.available, `${q.name}: ${q.unavailableReason}`).toBe(true);
       for (const latency of [q.raw!, q.http!]) {

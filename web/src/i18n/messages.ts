@@ -198,8 +198,10 @@ export const zh = {
   "finding.single-leader": "单一链主",
   "finding.weak-leader-ties": "链主带动弱",
   "finding.support-gap": "配套不足",
-  "explore.searchPlaceholder": "搜索企业、基金、园区…（中文、英文或简称）",
+  "explore.searchPlaceholder": "搜索企业、基金、园区…（全称、简称、繁体、拼音首字母如 lsmz）",
   "explore.searchLabel": "搜索实体",
+  "explore.searchHelp":
+    "可输入全称或其中一段（如“嘉禾博创”）、简称、英文名、繁体字，或拼音首字母（如 lsmz 找“丽水美妆”）；打错或漏打一个字也能找到，与输入完全一致的名称排在前面。",
   "explore.noResults": "没有匹配的结果",
   "explore.start": "在上方搜索一个实体开始探索，例如“纳爱斯”。",
   "explore.expand": "展开邻居",
@@ -594,8 +596,10 @@ export const en: Record<MessageKey, string> = {
   "finding.single-leader": "Single leader",
   "finding.weak-leader-ties": "Weak leader ties",
   "finding.support-gap": "Support gap",
-  "explore.searchPlaceholder": "Search firms, funds, parks… (Chinese, English or short name)",
+  "explore.searchPlaceholder": "Search firms, funds, parks… (name, part of it, traditional, pinyin initials e.g. lsmz)",
   "explore.searchLabel": "Search entities",
+  "explore.searchHelp":
+    "Type a full name or any part of it (e.g. 嘉禾博创), a short name, the English name, traditional characters, or pinyin initials (lsmz finds 丽水美妆); one mistyped or missing character still finds it, and names matching what you typed come first.",
   "explore.noResults": "No matches",
   "explore.start": "Search for an entity above to start, e.g. “Nice”.",
   "explore.expand": "Expand neighbours",

@@ -33,6 +33,7 @@ export function searchBox(
     "aria-controls": listId,
     "aria-label": t("explore.searchLabel"),
     placeholder: options.placeholder ?? t("explore.searchPlaceholder"),
+    title: t("explore.searchHelp"),
     autocomplete: "off",
   });
   const list = h("ul", { id: listId, class: "suggestions", role: "listbox", hidden: true });
