@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../scripts/chromium.ts";
-import { labelsOnScreen } from "../scripts/map-legibility.ts";
+import { labelsOnScreen, overlappingLabels } from "../scripts/map-legibility.ts";
 import type { Plan } from "../seeds/synthetic/plan.ts";
 import type { Neo4jConnection } from "../server/config.ts";
 import { startApp } from "./http.ts";
@@ -28,6 +28,17 @@ export interface AppRenderResult {
   /** Smallest on-screen font size of a drawn label at the fitted view, in CSS px; labels drawn. */
   minLabelPx?: number;
   labelsDrawn?: number;
+  /**
+   * What a planner can read at the fitted view: the lane, segment and count nodes (what stands for
+   * the aggregated firms) whose label is drawn, of all of them (target: every one), and the firm
+   * cards named there.
+   */
+  segmentLabels?: { drawn: number; of: number };
+  firmLabelsDrawn?: number;
+  /** Pairs of drawn labels whose boxes overlap (target 0). */
+  overlappingLabels?: number;
+  /** Firm cards named after zooming in on the middle of the fitted view (3×, at least to 120 %): names appear, not shrink. */
+  firmLabelsZoomedIn?: number;
   detail?: string;
 }
 
@@ -60,7 +71,8 @@ export function renderRegions(plan: Plan, wanted: number[]): { wanted: number; r
 /**
  * Builds the web bundle, serves it with the API against `connection`, and opens the chain map of
  * each region in headless Chromium: time to the first frame of the fitted map, frames per second
- * while panning, and the smallest drawn label at the fitted view.
+ * while panning, and what a planner can read at the fitted view: labels drawn, the smallest, the
+ * share of lane / segment / count nodes named, overlapping labels, and firm names after zooming in.
  */
 export async function measureAppRender(
   connection: Neo4jConnection,
@@ -89,7 +101,18 @@ export async function measureAppRender(
         await page.locator(".view-map[data-ready='true']").waitFor({ timeout: timeoutMs });
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         const firstFrameMs = Date.now() - started;
-        const labels = (await labelsOnScreen(page)).filter((l) => l.drawn);
+        const all = await labelsOnScreen(page);
+        const labels = all.filter((l) => l.drawn);
+        const mustRead = all.filter((l) => /\b(lane|segment|aggregate)\b/.test(l.classes) && l.text.trim() !== "");
+        const firmsNamed = (list: typeof all) => list.filter((l) => l.drawn && /\bfirm\b/.test(l.classes)).length;
+        const overlaps = overlappingLabels(all).length;
+        await page.evaluate(`(() => {
+          const cy = document.querySelector("#graph")._cyreg.cy;
+          cy.zoom({ level: Math.max(1.2, cy.zoom() * 3), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        })()`);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const zoomedIn = firmsNamed(await labelsOnScreen(page));
+        await page.evaluate(`document.querySelector("#graph")._cyreg.cy.fit(undefined, 30)`);
         const { elements, panFps } = (await page.evaluate(`(async () => {
           const cy = document.querySelector("#graph")._cyreg.cy;
           let frames = 0;
@@ -113,6 +136,10 @@ export async function measureAppRender(
           panFps: Math.round(panFps * 10) / 10,
           minLabelPx: labels.length ? Math.round(Math.min(...labels.map((l) => l.px)) * 10) / 10 : undefined,
           labelsDrawn: labels.length,
+          segmentLabels: { drawn: mustRead.filter((l) => l.drawn).length, of: mustRead.length },
+          firmLabelsDrawn: firmsNamed(all),
+          overlappingLabels: overlaps,
+          firmLabelsZoomedIn: zoomedIn,
         });
       } catch (error) {
         const message = (error as Error).message.split("\n")[0] ?? "";

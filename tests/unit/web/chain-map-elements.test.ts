@@ -1,9 +1,9 @@
 import type { ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import type { Elements } from "../../../model/api/elements.ts";
-import { chainMapElements, estimateLines } from "../../../web/src/graph/chain-map-elements.ts";
+import { chainMapElements, estimateLines, fittedZoom } from "../../../web/src/graph/chain-map-elements.ts";
 import { entityElements, ringPositions } from "../../../web/src/graph/entity-elements.ts";
-import { MAP_FONTS, MIN_DRAWN_FONT_PX, stylesheet } from "../../../web/src/graph/style.ts";
+import { DETAIL_FONT, MAP_FONTS, MIN_DRAWN_FONT_PX, stylesheet } from "../../../web/src/graph/style.ts";
 import { translator } from "../../../web/src/i18n/i18n.ts";
 
 const segment = (id: string, stage: string, extra: Record<string, unknown> = {}) => ({
@@ -231,5 +231,71 @@ describe("chain map stylesheet", () => {
       const inherited = rules.find((r) => r.selector === "node.segment")?.style["min-zoomed-font-size"];
       expect(own ?? inherited, rule.selector).toBe(MIN_DRAWN_FONT_PX);
     }
+  });
+});
+
+/** A chain of 30 top-level segments (10 per stage), each holding 25 local firms, the first of each stage led. */
+function denseFixture(): Elements {
+  const stages = ["upstream", "midstream", "downstream"];
+  const nodes: Elements["nodes"] = [];
+  for (let i = 0; i < 30; i++) {
+    const id = `segment:s${i}`;
+    nodes.push(segment(id, stages[Math.floor(i / 10)]!, { localFirms: 25, aboveScaleFirms: 5 }));
+    for (let f = 0; f < 25; f++) nodes.push(firm(`firm:s${i}-${f}`, [id], { leader: f === 0 && i % 10 === 0 }));
+  }
+  return { nodes, edges: [edge("firm:s0-1", "firm:s10-1", "SUPPLIES"), edge("firm:s0-0", "firm:s10-0", "SUPPLIES")] };
+}
+
+describe("chain map fitted to a canvas (aggregation, not hiding)", () => {
+  const canvas = { width: 1110, height: 800 };
+  const classesOf = (e: ElementDefinition) => String(e.classes ?? "");
+  const pictureSize = (elements: ElementDefinition[]) => {
+    const lanes = elements.filter((e) => e.data.type === "lane");
+    const right = Math.max(...lanes.map((l) => l.position!.x + Number(l.data.w) / 2));
+    const left = Math.min(...lanes.map((l) => l.position!.x - Number(l.data.w) / 2));
+    const lane = lanes[0]!;
+    return { width: right - left, height: Number(lane.data.h) + Number(lane.data.fs) * 1.3 + 10 };
+  };
+
+  it("scales what a planner must read until the fitted view draws it at 11 px or more", () => {
+    const plain = chainMapElements(denseFixture(), { lang: "zh", t, aspect: canvas.width / canvas.height });
+    const plainZoom = fittedZoom(pictureSize(plain.elements), canvas);
+    expect(MAP_FONTS.card * plainZoom, "unscaled, the dense map would be too small to read").toBeLessThan(MIN_DRAWN_FONT_PX);
+
+    const { elements, scale } = chainMapElements(denseFixture(), { lang: "zh", t, canvas });
+    expect(scale).toBeGreaterThan(1);
+    const zoom = fittedZoom(pictureSize(elements), canvas);
+    const mustRead = elements.filter((e) => /\b(lane|segment|aggregate|leader)\b/.test(classesOf(e)));
+    expect(mustRead.length).toBeGreaterThan(30);
+    for (const e of mustRead) expect(Number(e.data.fs) * zoom, String(e.data.id)).toBeGreaterThanOrEqual(MIN_DRAWN_FONT_PX);
+  });
+
+  it("folds firms into their segment box: counts on the box, leaders named, a row of small detail cards, the rest hidden", () => {
+    const { elements, hidden } = chainMapElements(denseFixture(), { lang: "zh", t, canvas });
+    const led = byId(elements, "segment:s0");
+    expect(String(led.data.displayLabel)).toContain("本地 25");
+    expect(led.data.folded).toBe(true);
+    expect(byId(elements, "firm:s0-0").classes).toContain("leader");
+    expect(byId(elements, "more:segment:s0"), "a count card beside the leader").toBeDefined();
+    // A box without a leader carries no count card: its label counts, a tap opens it.
+    expect(elements.find((e) => e.data.id === "more:segment:s1")).toBeUndefined();
+    const details = elements.filter((e) => classesOf(e).includes("detail"));
+    expect(details.length).toBeGreaterThan(0);
+    for (const d of details) expect(d.data.fs).toBe(DETAIL_FONT);
+    const drawnFirms = new Set(elements.filter((e) => e.data.type === "firm").map((e) => e.data.id));
+    for (const [, ids] of hidden) for (const id of ids) expect(drawnFirms.has(id), id).toBe(false);
+    const shownOfS1 = elements.filter((e) => e.data.parent === "segment:s1" && e.data.type === "firm").length;
+    expect(shownOfS1 + (hidden.get("segment:s1")?.length ?? 0)).toBe(25);
+    // Ties of a detail card would criss-cross the picture: only the named firms' ties are drawn.
+    expect(elements.some((e) => e.data.id === "firm:s0-1|SUPPLIES|firm:s10-1")).toBe(false);
+    expect(elements.some((e) => e.data.id === "firm:s0-0|SUPPLIES|firm:s10-0")).toBe(true);
+  });
+
+  it("leaves a map that reads at its own size unscaled, and draws no detail cards without a canvas", () => {
+    const small = chainMapElements(fixture(), { lang: "zh", t, canvas });
+    expect(small.scale).toBe(1);
+    const exported = chainMapElements(denseFixture(), { lang: "zh", t });
+    expect(exported.scale).toBe(1);
+    expect(exported.elements.some((e) => classesOf(e).includes("detail"))).toBe(false);
   });
 });

@@ -5,8 +5,8 @@ import { ringPositions } from "./entity-elements.ts";
 import { registerExtensions } from "./extensions.ts";
 import { decodeLayout, encodeLayout } from "./layout-code.ts";
 import { webglWanted } from "./renderer.ts";
-import { FONT_FAMILY, stylesheet } from "./style.ts";
-import { canvasMeasure, svgScene } from "./svg-scene.ts";
+import { FONT_FAMILY, MIN_DRAWN_FONT_PX, stylesheet } from "./style.ts";
+import { canvasMeasure, styled, svgScene } from "./svg-scene.ts";
 
 /**
  * The only owner of a Cytoscape instance. Views and panels call these methods with ids and
@@ -75,6 +75,15 @@ export class GraphView {
       size = next;
     });
     this.resizeObserver.observe(container);
+    let legibilityPending = false;
+    cy.on("zoom", () => {
+      if (legibilityPending) return;
+      legibilityPending = true;
+      requestAnimationFrame(() => {
+        legibilityPending = false;
+        if (!cy.destroyed()) this.applyLegibility();
+      });
+    });
     cy.on("tap", "node", (event: EventObject) => {
       const node = event.target as NodeSingular;
       this.nodeTap(node.id(), node.data());
@@ -95,7 +104,25 @@ export class GraphView {
     this.backgroundTap = handler;
   }
 
+  /**
+   * No label under MIN_DRAWN_FONT_PX on screen: such labels get `.illegible` (not drawn) and lose
+   * it as the user zooms in. Cytoscape's own `min-zoomed-font-size` cannot promise this: it judges
+   * a label at the zoom rounded up to a power of two, so at zoom 0.51 it still draws 20-unit text
+   * at 10.2 px.
+   */
+  private applyLegibility() {
+    const zoom = this.cy.zoom();
+    this.cy.batch(() => {
+      this.cy.elements().forEach((element) => {
+        if (!styled(element).pstyle("label").strValue) return;
+        const small = Number(styled(element).pstyle("font-size").pfValue) * zoom < MIN_DRAWN_FONT_PX;
+        if (small !== element.hasClass("illegible")) element.toggleClass("illegible", small);
+      });
+    });
+  }
+
   private rememberFit(framed?: { target: CollectionReturnValue; withContext: boolean }) {
+    this.applyLegibility();
     const pan = this.cy.pan();
     this.fitted = { zoom: this.cy.zoom(), x: pan.x, y: pan.y };
     this.framed = framed;
@@ -262,6 +289,7 @@ export class GraphView {
       );
     });
     this.tuneLevelOfDetail();
+    this.applyLegibility();
     return { nodeIds: nodes.map((n) => n.data.id!), edgeIds: edges.map((e) => e.data.id!) };
   }
 
@@ -290,6 +318,7 @@ export class GraphView {
       );
     });
     this.tuneLevelOfDetail();
+    this.applyLegibility();
   }
 
   has(id: string): boolean {
@@ -409,6 +438,8 @@ export class GraphView {
       this.cy.elements(`.${className}`).removeClass(className);
       for (const id of ids) this.cy.getElementById(id).addClass(className);
     });
+    // A mark can change a font size (focus, path ends).
+    this.applyLegibility();
   }
 
   select(id: string | undefined) {
@@ -441,6 +472,7 @@ export class GraphView {
         if (next !== undefined) element.data("displayLabel", next);
       });
     });
+    this.applyLegibility();
   }
 
   fit(ids?: string[]) {
@@ -473,12 +505,28 @@ export class GraphView {
     const box = this.cy.elements().boundingBox();
     const maxSide = options.maxSide ?? 12000;
     const scale = Math.max(0.5, Math.min(options.scale ?? 3, maxSide / Math.max(box.w, box.h, 1)));
-    return this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" });
+    return this.withEveryLabel(() => this.cy.png({ full: true, scale, output: "blob-promise", bg: "#ffffff" }));
   }
 
   /** The whole graph as a standalone SVG document, drawn from what the canvas shows. */
   svg(): string {
-    return writeSvg(svgScene(this.cy, { background: "#ffffff", fontFamily: FONT_FAMILY, measure: canvasMeasure() }));
+    return this.withEveryLabel(() =>
+      writeSvg(svgScene(this.cy, { background: "#ffffff", fontFamily: FONT_FAMILY, measure: canvasMeasure() })),
+    );
+  }
+
+  /**
+   * An export is not the screen: its labels are judged at its own resolution, so the legibility
+   * cut of the current zoom is lifted while it is drawn (synchronously; the PNG is encoded after).
+   */
+  private withEveryLabel<T>(draw: () => T): T {
+    const cut = this.cy.elements(".illegible");
+    cut.removeClass("illegible");
+    try {
+      return draw();
+    } finally {
+      cut.addClass("illegible");
+    }
   }
 
   resize() {

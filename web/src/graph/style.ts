@@ -14,6 +14,12 @@ export const FONT_FAMILY =
  */
 export const MAP_FONTS = { lane: 30, segment: 20, chip: 17, card: 17, flow: 18 } as const;
 
+/**
+ * A folded segment's detail card on a scaled map (chain-map-elements.ts): small on purpose, its
+ * name is drawn only once the user zooms in far enough for it to reach 11 px.
+ */
+export const DETAIL_FONT = 13;
+
 /** Text smaller than this on screen is not drawn at all: it appears as the user zooms in. */
 export const MIN_DRAWN_FONT_PX = 11;
 /**
@@ -134,6 +140,8 @@ const chainMap: Rule[] = [
       padding: "12px",
       "min-width": "data(minW)",
       "compound-sizing-wrt-labels": "include",
+      // The title stands above the box: a click on it is a click on the box.
+      "text-events": "yes",
       "min-zoomed-font-size": MIN_DRAWN_FONT_PX,
     },
   },
@@ -294,6 +302,11 @@ const states: Rule[] = [
     style: { "border-color": MAP_COLORS.highlight, "border-width": 4, "border-style": "double", "font-size": ENTITY_FONTS.key },
   },
   { selector: "node.new", style: { "border-color": "#16a34a", "border-width": 3 } },
+  // The chain map sizes its fonts and cards per element (chain-map-elements.ts: the fitted scale).
+  { selector: "node[fs], edge[fs]", style: { "font-size": "data(fs)" } },
+  { selector: "node[cardW]", style: { width: "data(cardW)", height: "data(cardH)", "text-max-width": "data(cardLabelW)" } },
+  // Last, so it wins: a label under 11 px on screen is not drawn (GraphView toggles it on zoom).
+  { selector: ".illegible", style: { "text-opacity": 0 } },
 ];
 
 export function stylesheet(): StylesheetJson {

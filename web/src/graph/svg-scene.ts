@@ -14,7 +14,8 @@ interface ParsedStyle {
 }
 type Styled = SingularElementArgument & { pstyle(name: string): ParsedStyle };
 
-const styled = (ele: SingularElementArgument) => ele as Styled;
+/** An element with its computed style, which Cytoscape has but does not type. */
+export const styled = (ele: SingularElementArgument) => ele as Styled;
 const str = (ele: SingularElementArgument, name: string): string => styled(ele).pstyle(name).strValue;
 const num = (ele: SingularElementArgument, name: string): number => {
   const parsed = styled(ele).pstyle(name);

@@ -51,8 +51,9 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
 
   // A click on the canvas and a pick in the keyboard's node list do the same thing.
   const pickNode = (id: string, nodeData: Record<string, unknown>) => {
-    if (nodeData.type === "aggregate") {
-      const segment = String(nodeData.segment);
+    // A count card, or on a scaled map a segment box whose firms are not all drawn, opens it.
+    if (nodeData.type === "aggregate" || (nodeData.type === "segment" && nodeData.folded === true)) {
+      const segment = String(nodeData.type === "aggregate" ? nodeData.segment : id);
       context.navigate({ open: [...new Set([...state.open, segment])], selected: segment }, { replace: true });
     } else if (nodeData.type !== "lane") context.navigate({ selected: id }, { replace: true });
   };
@@ -173,14 +174,14 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
         lang,
         t,
         open: new Set(current.open),
-        aspect: canvas.clientWidth / Math.max(1, canvas.clientHeight),
+        canvas: { width: canvas.clientWidth, height: canvas.clientHeight },
         thresholds: { ...DEFAULT_THRESHOLDS, ...gaps.thresholds },
       });
       await graph.replace(built.elements, "preset");
       clear(
         overlay,
         map.truncated ? h("div", { class: "notice" }, t("map.truncated")) : null,
-        built.aggregated ? h("div", { class: "notice" }, t("map.aggregated")) : null,
+        built.aggregated ? h("div", { class: "notice" }, t(built.scale > 1 ? "map.aggregatedScaled" : "map.aggregated")) : null,
       );
       renderFindings();
       applySelection(current);
