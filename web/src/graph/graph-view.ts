@@ -18,6 +18,13 @@ const NOT_DATA = ".lane, .aggregate";
 /** A finding or a target brought into view is never zoomed in further than this. */
 export const CONTEXT_MAX_ZOOM = 1.2;
 
+/** What a fit framed: a selection (with its neighbours or not), or a box zoomed until its names read. */
+interface Framed {
+  target: CollectionReturnValue;
+  withContext: boolean;
+  readable?: boolean;
+}
+
 export type LayoutName = "preset" | "fcose" | "concentric" | "breadthfirst";
 export type TapHandler = (id: string, data: Record<string, unknown>) => void;
 
@@ -35,7 +42,7 @@ export class GraphView {
   /** The viewport the last fit left, to tell whether the user has moved the picture since. */
   private fitted: { zoom: number; x: number; y: number } | undefined;
   /** What the last fit framed (undefined: everything), so a resize frames the same thing again. */
-  private framed: { target: CollectionReturnValue; withContext: boolean } | undefined;
+  private framed: Framed | undefined;
   /** Pending `onPictureSettled` call; cleared on destroy so a view that is gone writes nothing. */
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -121,7 +128,7 @@ export class GraphView {
     });
   }
 
-  private rememberFit(framed?: { target: CollectionReturnValue; withContext: boolean }) {
+  private rememberFit(framed?: Framed) {
     this.applyLegibility();
     const pan = this.cy.pan();
     this.fitted = { zoom: this.cy.zoom(), x: pan.x, y: pan.y };
@@ -131,7 +138,8 @@ export class GraphView {
   private refit() {
     const framed = this.framed;
     const still = framed?.target.filter((element) => element.inside());
-    if (framed && still?.nonempty()) this.frame(still, framed.withContext, false);
+    if (framed?.readable && still?.nonempty()) this.fitReadable(still.first().id(), false);
+    else if (framed && still?.nonempty()) this.frame(still, framed.withContext, false);
     else this.fit();
   }
 
@@ -484,6 +492,41 @@ export class GraphView {
     let eles = this.cy.collection();
     for (const id of ids) eles = eles.union(this.cy.getElementById(id));
     this.cy.animate({ fit: { eles, padding: 80 }, duration: 250 });
+  }
+
+  /**
+   * Brings a compound node (an opened segment) into view so that the names inside it read: fitted
+   * whole when they read at that zoom, else zoomed until they do (at least MIN_DRAWN_FONT_PX + 1)
+   * with the box's top-left corner in view, so its title and first firms are on screen.
+   */
+  fitReadable(id: string, animate = true) {
+    const cy = this.cy;
+    const box = cy.getElementById(id);
+    if (box.empty() || cy.width() <= 0 || cy.height() <= 0) return;
+    const padding = 40;
+    const bb = box.boundingBox({});
+    const fitZoom = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
+    const fonts = box
+      .descendants()
+      .filter((child) => Boolean(styled(child).pstyle("label").strValue))
+      .map((child) => Number(styled(child).pstyle("font-size").pfValue))
+      .filter((px) => px > 0);
+    const readable = fonts.length ? (MIN_DRAWN_FONT_PX + 1) / Math.min(...fonts) : 0;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), Math.max(fitZoom, readable)));
+    // Whole and centred when it fits at a readable zoom; else its top-left corner (title, first firms).
+    const pan =
+      zoom === fitZoom
+        ? { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) }
+        : { x: padding - zoom * bb.x1, y: padding - zoom * bb.y1 };
+    // Remembered, so a panel opening beside the graph (the details of the opened segment) frames it again.
+    const framed: Framed = { target: box, withContext: false, readable: true };
+    this.framed = framed;
+    if (!animate) {
+      cy.viewport({ zoom, pan });
+      this.rememberFit(framed);
+      return;
+    }
+    cy.animate({ zoom, pan, duration: 250, complete: () => this.rememberFit(framed) });
   }
 
   center(id: string) {

@@ -187,7 +187,7 @@ export function chainMapView(root: HTMLElement, context: AppContext): ViewInstan
       applySelection(current);
       // An opened segment is brought into view so its firms are legible at once.
       const opened = current.open.at(-1);
-      if (opened && graph.has(opened)) graph.fit([opened]);
+      if (opened && graph.has(opened)) graph.fitReadable(opened);
       root.dataset.ready = "true";
     } catch (error) {
       if (key !== loadedKey) return;
