@@ -412,14 +412,18 @@ export class GraphView {
     const fitZoom = Math.min((width - 2 * padding) / box.w, (height - 2 * padding) / box.h);
     const zoom = Math.max(cy.minZoom(), Math.min(fitZoom, CONTEXT_MAX_ZOOM));
     const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
-    const framed = { target, withContext };
+    this.moveTo({ zoom, pan }, { target, withContext }, animate);
+  }
+
+  /** Sets (or animates to) a viewport and remembers what it frames, so a resize frames it again. */
+  private moveTo(viewport: { zoom: number; pan: { x: number; y: number } }, framed: Framed, animate: boolean) {
     this.framed = framed;
     if (!animate) {
-      cy.viewport({ zoom, pan });
+      this.cy.viewport(viewport);
       this.rememberFit(framed);
       return;
     }
-    cy.animate({ zoom, pan, duration: 300, complete: () => this.rememberFit(framed) });
+    this.cy.animate({ ...viewport, duration: 250, complete: () => this.rememberFit(framed) });
   }
 
   clearHighlight() {
@@ -519,14 +523,7 @@ export class GraphView {
         ? { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) }
         : { x: padding - zoom * bb.x1, y: padding - zoom * bb.y1 };
     // Remembered, so a panel opening beside the graph (the details of the opened segment) frames it again.
-    const framed: Framed = { target: box, withContext: false, readable: true };
-    this.framed = framed;
-    if (!animate) {
-      cy.viewport({ zoom, pan });
-      this.rememberFit(framed);
-      return;
-    }
-    cy.animate({ zoom, pan, duration: 250, complete: () => this.rememberFit(framed) });
+    this.moveTo({ zoom, pan }, { target: box, withContext: false, readable: true }, animate);
   }
 
   center(id: string) {
