@@ -108,7 +108,7 @@ describe("a scenario as an overlay on the gap rows", () => {
 
   it("refuses contradictions with the field they concern", () => {
     const apply = (changes: Parameters<typeof applyScenario>[1]) => () => applyScenario(rows(), changes, facts);
-    expect(apply([{ kind: "remove-firm", firm: "firm:outside-raw" }])).toThrow(/changes\[0\]\.firm: .*not in the region/);
+    expect(apply([{ kind: "remove-firm", firm: "firm:outside-raw" }])).toThrow(/changes\.0\.firm: .*not in the region/);
     expect(apply([{ kind: "add-firm", firm: "firm:p1", segment: "segment:raw" }])).toThrow(/already in the region/);
     expect(apply([{ kind: "add-tie", from: "firm:p1", to: "firm:lead" }])).toThrow(/already supplies/);
     expect(
@@ -116,7 +116,7 @@ describe("a scenario as an overlay on the gap rows", () => {
         { kind: "remove-firm", firm: "firm:p1" },
         { kind: "add-tie", from: "firm:lead", to: "firm:p1" },
       ]),
-    ).toThrow(/changes\[1\]\.to: .*removed by an earlier change/);
+    ).toThrow(/changes\.1\.to: .*removed by an earlier change/);
     expect(apply([{ kind: "remove-leader", firm: "firm:p1" }])).toThrow(/not a chain leader/);
   });
 });
