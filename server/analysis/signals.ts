@@ -48,6 +48,11 @@ export const SIGNAL_WEIGHTS: Record<Exclude<SignalKind, "tag">, number> = {
  * ranking query matched it with a Java regex, so stored flags and earlier rankings agree.
  */
 const RISK_WARNING = /^\*?ST[ \t\n\v\f\r\p{Script=Han}]/u;
+/**
+ * The same rule as a Java regex, for the refresh a write runs in Cypher (cypher/refresh-firm-score-parts.cypher):
+ * Java's \s is exactly the ASCII whitespace above. An integration test checks that both agree.
+ */
+export const RISK_WARNING_NAME = "^\\*?ST[\\s\\p{IsHan}].*";
 
 /** Whether a firm's name or an alias carries the ST / *ST risk warning. */
 export function hasRiskWarning(names: readonly string[]): boolean {

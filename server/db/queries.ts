@@ -60,10 +60,10 @@ export const QUERY_NAMES = [
   "refresh-chain-stats",
   "find-chain-stats",
   // per-firm score parts (server/repositories/firm-score-parts.ts)
-  "find-firm-score-inputs",
   "find-stale-firm-score-parts",
   "count-stale-firm-score-parts",
   "write-firm-score-parts",
+  "refresh-firm-score-parts",
   "count-segment-candidates",
   "append-audit-entry",
   "list-audit-entries",

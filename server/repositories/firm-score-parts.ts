@@ -1,4 +1,4 @@
-import { type FirmScoreInputs, SCORE_PARTS_VERSION, storedScoreParts } from "../analysis/signals.ts";
+import { type FirmScoreInputs, RISK_WARNING_NAME, SCORE_PARTS_VERSION, storedScoreParts, TAG_WEIGHTS } from "../analysis/signals.ts";
 import type { Graph, NamedTransaction } from "../db/graph.ts";
 
 /**
@@ -19,12 +19,14 @@ function partsRows(firms: InputRow[]) {
   return firms.map((firm) => ({ id: firm.id, ...storedScoreParts(firm) }));
 }
 
-/** Recomputes the parts of the given entities that are firms (other ids are skipped). */
+/**
+ * Recomputes the parts of the given entities that are firms (other ids are skipped), in Cypher with
+ * the rules of signals.ts passed in: nothing is read back, so a large import's transaction does
+ * not hold every touched firm's name, aliases and tags in the importer's heap until it commits.
+ */
 export async function refreshFirmScorePartsIn(tx: NamedTransaction, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const firms = await tx.run<InputRow>("find-firm-score-inputs", { ids: ids.slice(i, i + PAGE) });
-    if (firms.length > 0) await tx.run("write-firm-score-parts", { rows: partsRows(firms) });
-  }
+  const rules = { tagWeights: TAG_WEIGHTS, riskWarningName: RISK_WARNING_NAME, version: SCORE_PARTS_VERSION };
+  for (let i = 0; i < ids.length; i += PAGE) await tx.run("refresh-firm-score-parts", { ids: ids.slice(i, i + PAGE), ...rules });
 }
 
 /** Writes the parts of every firm missing them or holding another version; returns how many were written. */

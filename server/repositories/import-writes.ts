@@ -1,4 +1,5 @@
 import type { ImportBatch } from "../../model/api/imports.ts";
+import { storedScoreParts } from "../analysis/signals.ts";
 import type { NamedTransaction } from "../db/graph.ts";
 import { chunks } from "../import/plan.ts";
 import { citedDocuments, type EntityOp, emptyUndo, groupBy, type UndoRecord, WRITE_BATCH, type WriteOp } from "../import/write-ops.ts";
@@ -73,7 +74,9 @@ export async function stageChunk(
 ) {
   for (const [label, list] of groupBy(ops, (o) => o.label)) {
     for (const batch of chunks(list, WRITE_BATCH)) {
-      await tx.run("stage-import-entities", { rows: batch.map(({ id, props }) => ({ id, props })) });
+      await tx.run("stage-import-entities", {
+        rows: batch.map(({ id, props }) => ({ id, props: label === "Firm" ? withScoreParts(props) : props })),
+      });
       tick(batch.length, label);
     }
   }
@@ -87,10 +90,15 @@ export async function publishStaged(tx: NamedTransaction, batchId: string, ops: 
     for (const batch of chunks(list, WRITE_BATCH))
       await tx.run("publish-import-entities", { batch: batchId, label, ids: batch.map((o) => o.id) });
   }
-  await refreshFirmScorePartsIn(
-    tx,
-    ops.map((o) => o.id),
-  );
+}
+
+/**
+ * A new firm's stored score parts, computed from its own row: staged firms carry them already, so
+ * the import's last transaction (which publishes them all) does not grow by a refresh of every one.
+ */
+function withScoreParts(props: Record<string, unknown>): Record<string, unknown> {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined);
+  return { ...props, ...storedScoreParts({ name: String(props.name ?? ""), aliases: list(props.aliases), tags: list(props.tags) }) };
 }
 
 /** Takes back (part of) an undo record: deletes what was created, writes back what was overwritten. */

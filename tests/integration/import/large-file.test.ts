@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SCORE_PARTS_VERSION, TAG_WEIGHTS } from "../../../server/analysis/signals.ts";
 import { testGraph } from "../../helpers/graph.ts";
 import { graphChecksum } from "../../helpers/graph-checksum.ts";
 import { runImportCli } from "../../helpers/import-cli.ts";
@@ -55,6 +56,20 @@ describe("a 100,000-row firm file", () => {
       id: `${PREFIX}-77778`,
     });
     expect(sample).toEqual([{ name: "丽水批量测试企业77778有限公司", tags: ["规上"], batch: batchId }]);
+    // Firms staged chunk by chunk carry their score parts from their own rows (the ranking reads them).
+    const parts = await graph.runRaw(
+      "MATCH (f:Firm) WHERE f.id STARTS WITH $prefix RETURN f.scorePartsVersion AS version, f.weightScore AS weight, count(*) AS n ORDER BY weight",
+      { prefix: `${PREFIX}-` },
+    );
+    expect(parts).toEqual(
+      ["规上", "专精特新", "高新技术"]
+        .map((tag, i) => ({
+          version: SCORE_PARTS_VERSION,
+          weight: TAG_WEIGHTS[tag] ?? 0,
+          n: Math.floor(ROWS / 3) + (i < ROWS % 3 ? 1 : 0),
+        }))
+        .sort((a, b) => a.weight - b.weight),
+    );
 
     const again = await cli([file, "--user", "bulk-test"]);
     expect(again.code, again.out.slice(-3000)).toBe(0);
