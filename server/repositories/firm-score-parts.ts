@@ -21,8 +21,8 @@ function partsRows(firms: InputRow[]) {
 
 /**
  * Recomputes the parts of the given entities that are firms (other ids are skipped), in Cypher with
- * the rules of signals.ts passed in: nothing is read back, so a large import's transaction does
- * not hold every touched firm's name, aliases and tags in the importer's heap until it commits.
+ * the rules of signals.ts passed in: nothing is read back into the importer's bounded heap
+ * (reading the firms back made the 100,000-row import test run out of its 256 MB heap).
  */
 export async function refreshFirmScorePartsIn(tx: NamedTransaction, ids: readonly string[]): Promise<void> {
   const rules = { tagWeights: TAG_WEIGHTS, riskWarningName: RISK_WARNING_NAME, version: SCORE_PARTS_VERSION };
