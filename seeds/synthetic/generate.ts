@@ -2,6 +2,7 @@ import type { EntityLabel, RelationshipType } from "../../model/domain.ts";
 import type { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
 import { refreshChainStats } from "../../server/repositories/chain-stats.ts";
+import { firmRowValues, relRowValues } from "../../server/seed/positional-rows.ts";
 import { BatchWriter } from "./batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "./firms.ts";
 import { buildPlan, type Plan } from "./plan.ts";
@@ -50,7 +51,7 @@ export interface GenerateStats {
 export class SyntheticDataPresent extends Error {}
 
 /** Schema indexes (cypher/schema) a first load drops and rebuilds after its bulk write. */
-const DEFERRED_INDEXES = ["entity_names"];
+const DEFERRED_INDEXES = ["entity_names", "entity_initials"];
 
 /** Relationships per firm on average (LOCATED_IN, IN_SEGMENT, ~2.4 SUPPLIES, 1/6 HOSTS): only for the progress bar. */
 const RELS_PER_FIRM_ESTIMATE = 4.6;
@@ -157,9 +158,11 @@ export async function generateSynthetic(graph: Graph, options: GenerateOptions):
 }
 
 function writeNodes(writer: BatchWriter, label: EntityLabel, rows: NodeRow[]) {
+  // Firms are nearly all the nodes: they go as lists (server/seed/positional-rows.ts); the plan's few thousand others as maps.
+  if (label === "Firm") return writer.write("create-synthetic-firms", { rows: rows.map(firmRowValues) });
   return writer.write("create-synthetic-nodes", { label, rows });
 }
 
 function writeRelations(writer: BatchWriter, type: RelationshipType, rows: RelRow[]) {
-  return writer.write("create-synthetic-relations", { type, rows });
+  return writer.write("create-synthetic-relations", { type, rows: rows.map(relRowValues) });
 }

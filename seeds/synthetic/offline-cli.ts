@@ -7,7 +7,7 @@ import { MIN_FIRMS } from "./plan.ts";
 // First load into an EMPTY database: CSV → neo4j-admin import → start → schema → chain stats. The
 // server keeps running afterwards (stop it with NEO4J_STATE_DIR=<state-dir> npm run db:stop).
 const USAGE =
-  "usage: offline-cli.ts --firms N --state-dir DIR [--seed S] [--csv-dir DIR] [--heap 4g] [--page-cache 4g] [--keep-csv] [--import-heap 1g] [--max-off-heap 3G] [--import-threads N]";
+  "usage: offline-cli.ts --firms N --state-dir DIR [--seed S] [--csv-dir DIR] [--heap 4g] [--page-cache 4g] [--keep-csv] [--import-heap 2g] [--max-off-heap 3G] [--import-threads N]";
 
 const optionsSchema = z
   .object({

@@ -34,6 +34,7 @@ export const QUERY_NAMES = [
   "list-documents",
   // synthetic ecosystem generator (seeds/synthetic)
   "create-synthetic-nodes",
+  "create-synthetic-firms",
   "create-synthetic-relations",
   "delete-synthetic-batch",
   "count-synthetic",

@@ -5,6 +5,7 @@ import { refreshChainStatsIn } from "../repositories/chain-stats.ts";
 import { refreshFirmScorePartsIn } from "../repositories/firm-score-parts.ts";
 import { nameInitials } from "../search/name-initials.ts";
 import { DEMO_SEED_DIR } from "./demo-seed.ts";
+import { relRowValues } from "./positional-rows.ts";
 import { readSeedDir } from "./read-seed-dir.ts";
 import { SYNTHETIC_PROVENANCE } from "./synthetic-provenance.ts";
 import type { EntityRow, RelationRow } from "./to-graph-rows.ts";
@@ -113,7 +114,10 @@ export async function loadDemoOutsideFirms(graph: Graph): Promise<WriteCounts & 
   const counts = await graph.writeTransaction(async (tx) => {
     let total = await tx.runCounted("create-synthetic-nodes", { label, rows: rows.nodes, provenance: SYNTHETIC_PROVENANCE });
     for (const [type, list] of rows.relations) {
-      total = addCounts(total, await tx.runCounted("create-synthetic-relations", { type, rows: list, provenance: SYNTHETIC_PROVENANCE }));
+      total = addCounts(
+        total,
+        await tx.runCounted("create-synthetic-relations", { type, rows: list.map(relRowValues), provenance: SYNTHETIC_PROVENANCE }),
+      );
     }
     await refreshFirmScorePartsIn(
       tx,

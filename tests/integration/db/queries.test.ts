@@ -12,6 +12,7 @@ const PLAN_PARAMS: Record<string, Record<string, unknown>> = {
   "merge-entities": { label: "Firm", rows: [] },
   "merge-relations": { type: "SUPPLIES", rows: [] },
   "create-synthetic-nodes": { label: "Firm", rows: [], provenance: {} },
+  "create-synthetic-firms": { rows: [], provenance: {} },
   "create-synthetic-relations": { type: "SUPPLIES", rows: [], provenance: {} },
   "merge-import-entities": { label: "Firm", rows: [] },
   "merge-import-relations": { type: "SUPPLIES", rows: [] },
