@@ -9,6 +9,7 @@ import neo4j, { type Driver, Neo4jError } from "neo4j-driver";
 import { freePort } from "../lib/free-port.ts";
 import { resolveClasspath } from "./classpath.ts";
 import { findJava } from "./java.ts";
+import { type OrphanWatchdog, watchForOrphan } from "./orphan-watchdog.ts";
 
 export interface LocalNeo4jOptions {
   /** Folder holding the server's home (conf, data, logs), pid file and generated credentials. */
@@ -61,12 +62,25 @@ export async function localNeo4jStatus(stateDir: string) {
   return { running, pid: running ? pidInfo?.pid : undefined, boltPort: running ? pidInfo?.boltPort : undefined, stateDir };
 }
 
+export interface StartMode {
+  /** The server outlives this process (db:start). */
+  detached?: boolean;
+  /**
+   * A test's server: if this process dies without stopping it (even by SIGKILL), a watchdog
+   * (orphan-watchdog.ts) stops it and removes its state folder. A reused server gets none.
+   */
+  throwaway?: boolean;
+}
+
 /**
  * Starts Neo4j Community as its own Java process bound to 127.0.0.1, or reuses the one
  * already running from the same state folder. `detached` servers outlive this process
  * (db:start); attached ones are stopped by the caller (npm start, the test run).
  */
-export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = false } = {}): Promise<LocalNeo4j> {
+export async function startLocalNeo4j(
+  options: LocalNeo4jOptions,
+  { detached = false, throwaway = false }: StartMode = {},
+): Promise<LocalNeo4j> {
   const p = paths(options.stateDir);
   await mkdir(p.logs, { recursive: true });
   await mkdir(p.conf, { recursive: true });
@@ -76,7 +90,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
     const credentials = await readCredentials(p.credentials);
     if (!credentials) throw new Error(`a Neo4j is running (pid ${existing.pid}) but ${p.credentials} is missing`);
     options.log(`Using the local Neo4j already running (pid ${existing.pid}, bolt port ${existing.boltPort}).`);
-    return handle(existing.pid, existing.boltPort, credentials.password, false, p.pid);
+    return handle(existing.pid, existing.boltPort, credentials.password, false, p.pid, null);
   }
   if (existing) {
     options.log(`Removing stale pid file for pid ${existing.pid} (no such process).`);
@@ -111,6 +125,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
   if (detached) child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${java}`);
+  const watchdog = throwaway ? watchForOrphan(pid, p.home, options.stateDir) : null;
   options.log(`Starting Neo4j Community (pid ${pid}, bolt 127.0.0.1:${options.boltPort})...`);
 
   try {
@@ -118,8 +133,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
     const password = await ensurePassword(options.boltPort, p.credentials);
     await writeFile(p.pid, JSON.stringify({ pid, boltPort: options.boltPort }));
     options.log("Neo4j started.");
-    return handle(pid, options.boltPort, password, true, p.pid);
+    return handle(pid, options.boltPort, password, true, p.pid, watchdog);
   } catch (error) {
+    watchdog?.release();
     await stopProcess(pid);
     throw error;
   }
@@ -133,14 +149,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, { detached = f
  * PORT_ATTEMPTS times.
  * A server already running from the same state folder is reused whatever its port.
  */
-export async function startLocalNeo4jOnFreePort(
-  options: Omit<LocalNeo4jOptions, "boltPort">,
-  { detached = false } = {},
-): Promise<LocalNeo4j> {
+export async function startLocalNeo4jOnFreePort(options: Omit<LocalNeo4jOptions, "boltPort">, mode: StartMode = {}): Promise<LocalNeo4j> {
   for (let attempt = 1; ; attempt++) {
     const boltPort = await freePort();
     try {
-      return await startLocalNeo4j({ ...options, boltPort }, { detached });
+      return await startLocalNeo4j({ ...options, boltPort }, mode);
     } catch (error) {
       if (!(error instanceof BoltPortTakenError) || attempt >= PORT_ATTEMPTS) throw error;
       options.log(`Bolt port ${boltPort} was taken before Neo4j bound it; trying another.`);
@@ -158,7 +171,14 @@ export async function stopLocalNeo4j(stateDir: string): Promise<boolean> {
   return true;
 }
 
-function handle(pid: number, boltPort: number, password: string, startedHere: boolean, pidFile: string): LocalNeo4j {
+function handle(
+  pid: number,
+  boltPort: number,
+  password: string,
+  startedHere: boolean,
+  pidFile: string,
+  watchdog: OrphanWatchdog | null,
+): LocalNeo4j {
   return {
     uri: `bolt://127.0.0.1:${boltPort}`,
     user: USER,
@@ -166,6 +186,7 @@ function handle(pid: number, boltPort: number, password: string, startedHere: bo
     pid,
     startedHere,
     async stop() {
+      watchdog?.release();
       await stopProcess(pid);
       await rm(pidFile, { force: true });
     },

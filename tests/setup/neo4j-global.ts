@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
 import { applySchema } from "../../server/db/schema.ts";
 import { seedFromDir } from "../../server/seed/demo-seed.ts";
 import { loadStretch, scaledTimeout } from "../helpers/load-timeouts.ts";
+import { startThrowawayNeo4j } from "../helpers/throwaway-neo4j.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,7 +29,8 @@ const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
 /**
  * One real Neo4j for the whole run, whichever projects it includes: NEO4J_URI when set, else a
  * testcontainer where a Docker engine answers, else a fresh local Community server in a temporary
- * folder on a free port (retried if another process takes it first). The schema and the demo data are loaded once; tests add their own data.
+ * folder on a free port (retried if another process takes it first; stopped by a watchdog if this run
+ * is killed). The schema and the demo data are loaded once; tests add their own data.
  */
 export default async function setup(project: TestProject) {
   let shared = registry[sharedKey];
@@ -86,15 +84,7 @@ async function startNeo4j(): Promise<Started> {
       await container.stop();
     };
   } else {
-    const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-test-neo4j-"));
-    const server = await startLocalNeo4jOnFreePort({
-      stateDir,
-      heap: "1g",
-      pageCache: "512m",
-      transactionTimeout: "60s",
-      transactionMemory: "1g",
-      log: () => {},
-    });
+    const { server, stateDir, destroy } = await startThrowawayNeo4j({ heap: "1g", pageCache: "512m", transactionMemory: "1g" });
     connection = {
       uri: server.uri,
       user: server.user,
@@ -104,10 +94,7 @@ async function startNeo4j(): Promise<Started> {
       pid: server.pid,
       stateDir,
     };
-    teardown = async () => {
-      await server.stop();
-      await rm(stateDir, { recursive: true, force: true });
-    };
+    teardown = destroy;
   }
 
   const driver = createDriver(connection);

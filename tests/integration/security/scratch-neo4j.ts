@@ -6,7 +6,8 @@ import type { Neo4jConnection } from "../../../server/config.ts";
 
 /**
  * A second, throwaway local Neo4j that a test may stop, start and break at will, leaving the
- * run's shared database alone. Small heap: it holds a handful of records.
+ * run's shared database alone. Small heap: it holds a handful of records. Should the run be
+ * killed, even mid-freeze, a watchdog stops it and removes its folder (neo4j-local/orphan-watchdog.ts).
  */
 export class ScratchNeo4j {
   private server: LocalNeo4j | null = null;
@@ -51,10 +52,10 @@ export class ScratchNeo4j {
   /** Starts it, or starts it again on the same data folder and port after stop(). */
   async start(): Promise<void> {
     if (this.boltPort === null) {
-      this.server = await startLocalNeo4jOnFreePort(this.options);
+      this.server = await startLocalNeo4jOnFreePort(this.options, { throwaway: true });
       this.boltPort = Number(new URL(this.server.uri).port);
     } else {
-      this.server = await startLocalNeo4j({ ...this.options, boltPort: this.boltPort });
+      this.server = await startLocalNeo4j({ ...this.options, boltPort: this.boltPort }, { throwaway: true });
     }
   }
 
