@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstAnswer } from "../helpers/answered.ts";
 import { bearer, TEST_TOKENS, testSecurity } from "../helpers/auth.ts";
 import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
+import { gapWithCandidate } from "../helpers/gap-candidate.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 
@@ -25,21 +25,7 @@ let gapSegment = "";
 const saved: string[] = [];
 
 beforeAll(async () => {
-  const answer = await firstAnswer(app.served.app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
-  expect(answer.statusCode, answer.body).toBe(200);
-  const missing = (answer.json().findings as { kind: string; segment: string }[]).filter((f) => f.kind === "missing-segment");
-  // A missing segment with ranked candidates: the one a planner would recruit into.
-  for (const f of missing) {
-    const targets = await app.served.app.inject({
-      url: `/api/chains/${CHAIN}/targets?region=${REGION}&segment=${f.segment}&limit=1`,
-      headers: bearer("viewer"),
-    });
-    if (targets.json().targets?.length > 0) {
-      gapSegment = f.segment;
-      break;
-    }
-  }
-  expect(gapSegment, "the demo region has a missing segment with candidates").not.toBe("");
+  gapSegment = (await gapWithCandidate(app.served.app, CHAIN, REGION)).segment;
 }, 600_000);
 
 // Runs before the app is closed (after-hooks run last-registered first).

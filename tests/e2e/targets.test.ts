@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { firstAnswer } from "../helpers/answered.ts";
 import { bearer, testSecurity } from "../helpers/auth.ts";
 import { useBrowserApp, withDemoOutsideFirms } from "../helpers/browser-app.ts";
+import { gapWithCandidate } from "../helpers/gap-candidate.ts";
 import { testGraph } from "../helpers/graph.ts";
 import { scaledTimeout } from "../helpers/load-timeouts.ts";
 
@@ -61,25 +61,9 @@ afterAll(async () => {
     await app.served.app.inject({ method: "DELETE", url: `/api/scenarios/${id}`, headers: bearer("editor") });
 });
 
-/** A missing segment of 莲都 and its best-ranked outside candidate, from the API. */
-async function gapWithCandidate(): Promise<{ segment: string; firm: string }> {
-  const gaps = await firstAnswer(app.served.app, { url: `/api/chains/${CHAIN}/gaps?region=${REGION}`, headers: bearer("viewer") });
-  expect(gaps.statusCode, gaps.body).toBe(200);
-  for (const f of gaps.json().findings as { kind: string; segment: string }[]) {
-    if (f.kind !== "missing-segment") continue;
-    const targets = await app.served.app.inject({
-      url: `/api/chains/${CHAIN}/targets?region=${REGION}&segment=${f.segment}&limit=1`,
-      headers: bearer("viewer"),
-    });
-    const firm = targets.json().targets?.[0]?.firm?.id as string | undefined;
-    if (firm) return { segment: f.segment, firm };
-  }
-  throw new Error("the demo region has no missing segment with candidates");
-}
-
 describe("the targets view under a scenario", () => {
   it("ranks under the scenario chosen in the picker, keeps it in the URL, and goes back to the current state", async () => {
-    const { segment, firm } = await gapWithCandidate();
+    const { segment, firm } = await gapWithCandidate(app.served.app, CHAIN, REGION);
     const created = await app.served.app.inject({
       method: "POST",
       url: "/api/scenarios",

@@ -1,6 +1,7 @@
 import "../styles/scenario.css";
 import type { Resilience } from "../../../model/api/resilience.ts";
 import type { AppContext, ViewInstance } from "../app/context.ts";
+import type { MessageKey } from "../i18n/messages.ts";
 import type { ViewState } from "../state/url-state.ts";
 import { clear, h } from "../ui/dom.ts";
 import { latestAnswer } from "../ui/latest-answer.ts";
@@ -27,6 +28,8 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
     const flow = (f: { from: string; to: string }) => `${seg(f.from)} → ${seg(f.to)}`;
     const firmName = new Map(report.critical.map((c) => [c.firm, c.name]));
     const list = (items: string[]) => (items.length ? items.join("、") : "—");
+    // The column's name on each cell: a phone shows each row as a card with the names inline (narrow.css).
+    const cell = (column: MessageKey, text: string) => h("td", { "data-label": t(column) }, text);
     const flowList = (title: string, flows: Resilience["singleSource"], describe: (f: Resilience["singleSource"][number]) => string) =>
       h(
         "section",
@@ -97,11 +100,11 @@ export function resilienceView(root: HTMLElement, context: AppContext): ViewInst
                     c.leader ? h("span", { class: "resilience-tag" }, t("resilience.leader")) : null,
                     c.articulationPoint ? h("span", { class: "resilience-tag" }, t("resilience.cut")) : null,
                   ),
-                  h("td", {}, String(c.score)),
-                  h("td", {}, list(c.segmentsLost.map(seg))),
-                  h("td", {}, list(c.flowsOpened.map(flow))),
-                  h("td", {}, list(c.leadersOrphaned.map((id) => firmName.get(id) ?? id))),
-                  h("td", {}, c.betweenness.toFixed(3)),
+                  cell("resilience.score", String(c.score)),
+                  cell("resilience.lost", list(c.segmentsLost.map(seg))),
+                  cell("resilience.flows", list(c.flowsOpened.map(flow))),
+                  cell("resilience.leaders", list(c.leadersOrphaned.map((id) => firmName.get(id) ?? id))),
+                  cell("resilience.betweenness", c.betweenness.toFixed(3)),
                 ),
               ),
           ),
