@@ -4,6 +4,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { watchForOrphan } from "../../../neo4j-local/orphan-watchdog.ts";
+import { ScratchNeo4j } from "../security/scratch-neo4j.ts";
 
 /**
  * The test run's Neo4j must not outlive a run that is killed (SIGKILL: nothing in the run gets to
@@ -64,12 +65,14 @@ function standIn(home: string): ChildProcess {
 }
 
 describe("a test run's Neo4j when the run is killed", () => {
-  it("is stopped, and its folder removed, after the process that started it is SIGKILLed", async () => {
+  it("is stopped, and its folder removed, after the process that started it is SIGKILLed mid-freeze", async () => {
     const { child, report } = await startChild<{ serverPid: number; stateDir: string }>("server");
     const { serverPid, stateDir } = report;
     expect(isRunning(serverPid), "the throwaway Neo4j runs while its starter lives").toBe(true);
     expect(commandLine(serverPid)).toContain(`--home-dir=${path.join(stateDir, "home")}`);
 
+    // The worst case a freeze test leaves: the server stopped (SIGSTOP), which ignores SIGTERM until continued.
+    process.kill(serverPid, "SIGSTOP");
     child.kill("SIGKILL");
     await expect.poll(() => isRunning(serverPid), { timeout: 120_000, interval: 500 }).toBe(false);
     await expect.poll(() => existsSync(stateDir), { timeout: 30_000, interval: 500 }).toBe(false);
@@ -102,5 +105,16 @@ describe("a test run's Neo4j when the run is killed", () => {
     watchdog.release();
     await expect.poll(() => isRunning(watchdog.pid!), { timeout: 30_000, interval: 200 }).toBe(false);
     expect(isRunning(stopped.pid!), "a released watchdog kills nothing").toBe(true);
+  });
+});
+
+describe("a fault test's scratch Neo4j when the test fails", () => {
+  it("is stopped and its folder removed by destroy(), even left frozen", async () => {
+    const scratch = await ScratchNeo4j.create();
+    const pid = scratch.pid!;
+    process.kill(pid, "SIGSTOP");
+    await scratch.destroy();
+    expect(isRunning(pid), "the frozen server is gone").toBe(false);
+    expect(existsSync(scratch.options.stateDir), "its folder is gone").toBe(false);
   });
 });

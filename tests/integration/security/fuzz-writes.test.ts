@@ -45,9 +45,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`fuzz-writes: ${requests} requests with editor/admin tokens over ${writes?.length} write operations`);
-  await app?.close();
-  await graph?.driver.close();
-  await scratch?.destroy();
+  try {
+    await app?.close();
+    await graph?.driver.close();
+  } finally {
+    await scratch?.destroy();
+  }
 });
 
 async function countEntities(): Promise<number> {

@@ -85,8 +85,11 @@ const writes: { method: "POST" | "PUT" | "DELETE"; url: string; role: "editor" |
 ];
 
 afterAll(async () => {
-  await app?.close();
-  await scratch?.destroy();
+  try {
+    await app?.close();
+  } finally {
+    await scratch?.destroy();
+  }
 });
 
 async function get(url: string) {

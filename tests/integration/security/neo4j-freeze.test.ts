@@ -37,9 +37,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (scratch?.pid) process.kill(scratch.pid, "SIGCONT");
-  await app?.close();
-  await scratch?.destroy();
+  // Thawed first: a test that failed mid-freeze leaves the server stopped, and the app's close waits on it.
+  scratch?.thaw();
+  try {
+    await app?.close();
+  } finally {
+    await scratch?.destroy();
+  }
 });
 
 const PROBES = [

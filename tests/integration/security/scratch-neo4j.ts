@@ -63,10 +63,23 @@ export class ScratchNeo4j {
     await this.server?.stop();
   }
 
+  /** Lets a server a test froze (SIGSTOP) run again; nothing if it is gone (killed, or a restart failed). */
+  thaw(): void {
+    if (!this.server) return;
+    try {
+      process.kill(this.server.pid, "SIGCONT");
+    } catch {}
+  }
+
+  /** Stops the server and removes its folder, whatever state a failed test left it in (frozen, killed, never restarted). */
   async destroy(): Promise<void> {
-    await this.stop();
-    this.server = null;
-    await rm(this.options.stateDir, { recursive: true, force: true });
+    try {
+      this.thaw();
+      await this.stop();
+    } finally {
+      this.server = null;
+      await rm(this.options.stateDir, { recursive: true, force: true });
+    }
   }
 
   async neo4jConf(): Promise<string> {
