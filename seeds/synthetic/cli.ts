@@ -74,8 +74,8 @@ const exitCode = await runWithGraph(
       });
       progress.finish();
       console.log(
-        `Generated seed ${stats.seed}: ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(1)} s (${Math.round(stats.nodesPerSecond)} nodes/s), ` +
-          `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s); ` +
+        `Generated seed ${stats.seed}: ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(1)} s (${Math.round(stats.nodesPerSecond)} nodes/s; second half ${Math.round(stats.nodesPerSecondSecondHalf)}), ` +
+          `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s; second half ${Math.round(stats.relationshipsPerSecondSecondHalf)}); ` +
           `peak RSS ${mib(stats.peakRssBytes)}; ${stats.retries} batch retries; ${plan.regions.length} regions, ${plan.chains.length} chains, ${plan.presences.length} presences.`,
       );
       if (options.json) console.log(`STATS ${JSON.stringify(stats)}`);
