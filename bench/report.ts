@@ -15,13 +15,13 @@ export function targetChecks(results: BenchResults) {
       target: `load ≥ 50k nodes/s (${big.firms} firms)`,
       measured: `${Math.round(g.nodesPerSecond)} nodes/s`,
       met: g.nodesPerSecond >= 50_000,
-      note: `${by(g.nodesPerSecond, 50_000, true)}; second half ${Math.round(g.nodesPerSecondSecondHalf)} nodes/s`,
+      note: `${by(g.nodesPerSecond, 50_000, true)}; second half ${n(g.nodesPerSecondSecondHalf)} nodes/s`,
     });
     checks.push({
       target: `load ≥ 50k rels/s (${big.firms} firms)`,
       measured: `${Math.round(g.relationshipsPerSecond)} rels/s`,
       met: g.relationshipsPerSecond >= 50_000,
-      note: `${by(g.relationshipsPerSecond, 50_000, true)}; second half ${Math.round(g.relationshipsPerSecondSecondHalf)} rels/s`,
+      note: `${by(g.relationshipsPerSecond, 50_000, true)}; second half ${n(g.relationshipsPerSecondSecondHalf)} rels/s`,
     });
     checks.push({
       target: "loader RSS < 1 GiB",
@@ -113,7 +113,7 @@ export function targetChecks(results: BenchResults) {
   return checks;
 }
 
-const n = (x: number | undefined) => (x === undefined ? "–" : Math.round(x).toLocaleString("en-US"));
+const n = (x: number | null | undefined) => (x == null ? "–" : Math.round(x).toLocaleString("en-US"));
 
 /** The offline bulk path (--offline) next to the online rates: the import alone and CSV-to-usable-database. */
 function offlineLines(s: SizeResult): string[] {

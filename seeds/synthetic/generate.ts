@@ -36,8 +36,8 @@ export interface GenerateStats {
   nodesPerSecond: number;
   relationshipsPerSecond: number;
   /** The same rates over the second half of each phase only (rate-timeline.ts): the JVM's warm-up is in the first. */
-  nodesPerSecondSecondHalf: number;
-  relationshipsPerSecondSecondHalf: number;
+  nodesPerSecondSecondHalf: number | null;
+  relationshipsPerSecondSecondHalf: number | null;
   /** Peak resident memory of this (the loading) process, from the OS. */
   peakRssBytes: number;
   batchSize: number;

@@ -13,11 +13,11 @@ export class RateTimeline {
     this.points.push({ rows: this.rows, at });
   }
 
-  /** Rows per second from the batch that took the count past half of it to the last batch; 0 without two such points. */
-  secondHalfRate(): number {
+  /** Rows per second from the batch that took the count past half of it to the last batch; null without two such points (one batch). */
+  secondHalfRate(): number | null {
     const last = this.points.at(-1);
     const half = this.points.find((point) => point.rows >= this.rows / 2);
-    if (!last || !half || half === last) return 0;
+    if (!last || !half || half === last) return null;
     return (last.rows - half.rows) / ((last.at - half.at) / 1000);
   }
 }

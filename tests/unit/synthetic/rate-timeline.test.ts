@@ -14,10 +14,10 @@ describe("a load's rate over its second half", () => {
     expect(timeline.secondHalfRate()).toBe(40);
   });
 
-  it("is 0 when there is no second point to measure between", () => {
+  it("is null when there is no second point to measure between", () => {
     const timeline = new RateTimeline();
-    expect(timeline.secondHalfRate()).toBe(0);
+    expect(timeline.secondHalfRate()).toBeNull();
     timeline.add(100, 5);
-    expect(timeline.secondHalfRate()).toBe(0);
+    expect(timeline.secondHalfRate()).toBeNull();
   });
 });
