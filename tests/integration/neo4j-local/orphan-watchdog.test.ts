@@ -57,9 +57,12 @@ function commandLine(pid: number): string {
   }
 }
 
-/** A process standing in for a Neo4j: its own process group, and `--home-dir=<home>` in its command line, as the real one. */
+/**
+ * A process standing in for a Neo4j: its own process group, and `--home-dir=<home>` in its command line, as the real one.
+ * It ends by itself after 2 minutes, should this run be killed before afterEach.
+ */
 function standIn(home: string): ChildProcess {
-  const target = spawn("bash", ["-c", "sleep 600; :", "stand-in", `--home-dir=${home}`], { stdio: "ignore", detached: true });
+  const target = spawn("bash", ["-c", "sleep 120; :", "stand-in", `--home-dir=${home}`], { stdio: "ignore", detached: true });
   standIns.push(target);
   return target;
 }
