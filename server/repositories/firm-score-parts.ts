@@ -1,4 +1,4 @@
-import { type FirmScoreInputs, RISK_WARNING_NAME, SCORE_PARTS_VERSION, storedScoreParts, TAG_WEIGHTS } from "../analysis/signals.ts";
+import { type FirmScoreInputs, riskWarningJavaRegex, SCORE_PARTS_VERSION, storedScoreParts, TAG_WEIGHTS } from "../analysis/signals.ts";
 import type { Graph, NamedTransaction } from "../db/graph.ts";
 import { derivedDataState, markDerivedDataIn } from "./derived-data-marks.ts";
 
@@ -27,7 +27,7 @@ function partsRows(firms: InputRow[]) {
  * (reading the firms back made the 100,000-row import test run out of its 256 MB heap).
  */
 export async function refreshFirmScorePartsIn(tx: NamedTransaction, ids: readonly string[]): Promise<void> {
-  const rules = { tagWeights: TAG_WEIGHTS, riskWarningName: RISK_WARNING_NAME, version: SCORE_PARTS_VERSION };
+  const rules = { tagWeights: TAG_WEIGHTS, riskWarningName: riskWarningJavaRegex(), version: SCORE_PARTS_VERSION };
   for (let i = 0; i < ids.length; i += PAGE) await tx.run("refresh-firm-score-parts", { ids: ids.slice(i, i + PAGE), ...rules });
 }
 
