@@ -48,6 +48,7 @@ function parseArgs(argv: string[]) {
   return parsed.data;
 }
 
+const secondHalf = (rate: number | null) => (rate === null ? "–" : Math.round(rate));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 let options: ReturnType<typeof parseArgs>;
@@ -74,8 +75,8 @@ const exitCode = await runWithGraph(
       });
       progress.finish();
       console.log(
-        `Generated seed ${stats.seed}: ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(1)} s (${Math.round(stats.nodesPerSecond)} nodes/s), ` +
-          `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s); ` +
+        `Generated seed ${stats.seed}: ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(1)} s (${Math.round(stats.nodesPerSecond)} nodes/s; second half ${secondHalf(stats.nodesPerSecondSecondHalf)}), ` +
+          `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(1)} s (${Math.round(stats.relationshipsPerSecond)} rels/s; second half ${secondHalf(stats.relationshipsPerSecondSecondHalf)}); ` +
           `peak RSS ${mib(stats.peakRssBytes)}; ${stats.retries} batch retries; ${plan.regions.length} regions, ${plan.chains.length} chains, ${plan.presences.length} presences.`,
       );
       if (options.json) console.log(`STATS ${JSON.stringify(stats)}`);

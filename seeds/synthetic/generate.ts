@@ -7,6 +7,7 @@ import { BatchWriter } from "./batch-writer.ts";
 import { firmNode, firmPlaces, firmRelations } from "./firms.ts";
 import { buildPlan, type Plan } from "./plan.ts";
 import { planNodes, planRelations } from "./plan-rows.ts";
+import { RateTimeline } from "./rate-timeline.ts";
 import type { NodeRow, RelRow } from "./types.ts";
 
 export interface GenerateOptions {
@@ -34,6 +35,9 @@ export interface GenerateStats {
   relationshipSeconds: number;
   nodesPerSecond: number;
   relationshipsPerSecond: number;
+  /** The same rates over the second half of each phase only (rate-timeline.ts): the JVM's warm-up is in the first. */
+  nodesPerSecondSecondHalf: number | null;
+  relationshipsPerSecondSecondHalf: number | null;
   /** Peak resident memory of this (the loading) process, from the OS. */
   peakRssBytes: number;
   batchSize: number;
@@ -80,7 +84,10 @@ export async function generateSynthetic(graph: Graph, options: GenerateOptions):
   let done = 0;
   let what = "nodes";
   const concurrency = options.concurrency ?? 2;
+  const timelines = { nodes: new RateTimeline(), relationships: new RateTimeline() };
+  let timeline = timelines.nodes;
   const writer = new BatchWriter(graph, concurrency, (rows) => {
+    timeline.add(rows);
     done += rows;
     estimate = Math.max(estimate, done + 1);
     options.progress?.(done, estimate, what);
@@ -101,6 +108,7 @@ export async function generateSynthetic(graph: Graph, options: GenerateOptions):
   const nodeSeconds = (performance.now() - nodesStarted) / 1000;
 
   const relsStarted = performance.now();
+  timeline = timelines.relationships;
   what = "relationships";
   for (const [type, rows] of relGroups) {
     for (let i = 0; i < rows.length; i += batchSize) await writeRelations(writer, type, rows.slice(i, i + batchSize));
@@ -146,6 +154,8 @@ export async function generateSynthetic(graph: Graph, options: GenerateOptions):
       relationshipSeconds,
       nodesPerSecond: afterNodes.nodesCreated / nodeSeconds,
       relationshipsPerSecond: relationships / relationshipSeconds,
+      nodesPerSecondSecondHalf: timelines.nodes.secondHalfRate(),
+      relationshipsPerSecondSecondHalf: timelines.relationships.secondHalfRate(),
       chainStatsSeconds,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       batchSize,

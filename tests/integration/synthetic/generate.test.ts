@@ -88,18 +88,18 @@ describe("the synthetic generator on a real Neo4j", () => {
     await expect(generateSynthetic(graph, { seed: 8, firms: FIRMS })).rejects.toThrow(SyntheticDataPresent);
     await removeSynthetic(graph);
   });
-  it("builds the full-text index after the bulk write when asked to, with the same search answers as keeping it current", async () => {
+  it("builds the full-text indexes (names, initials) after the bulk write when asked to, with the same search answers as keeping them current", async () => {
     const names = async () => {
       const rows = await graph.runRaw("MATCH (f:Firm:Synthetic) WITH f ORDER BY f.id LIMIT 25 RETURN collect(f.name) AS names");
       return rows[0]?.names as string[];
     };
     // Which nodes each query matches (scores depend on the index's deleted documents, not on the graph).
-    const answers = async (queries: string[]) => {
+    const answers = async (queries: string[], index = "entity_names") => {
       const out: string[][] = [];
       for (const q of queries) {
         const rows = await graph.runRaw(
-          "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node.id AS id ORDER BY id LIMIT 5000",
-          { q },
+          "CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.id AS id ORDER BY id LIMIT 5000",
+          { q, index },
         );
         out.push(rows.map((row) => row.id as string));
       }
@@ -109,17 +109,31 @@ describe("the synthetic generator on a real Neo4j", () => {
     expect(kept.stats.deferredFullText).toBe(false);
     const queries = await names();
     const keptAnswers = await answers(queries);
+    // The pinyin initials of the same firms' names (the first word of nameInitials), through their own index.
+    const initialsRows = await graph.runRaw(
+      "MATCH (f:Firm:Synthetic) WITH f ORDER BY f.id LIMIT 25 RETURN collect(split(f.nameInitials, ' ')[0]) AS initials",
+    );
+    const initials = initialsRows[0]?.initials as string[];
+    const keptInitialAnswers = await answers(initials, "entity_initials");
     const keptSum = await syntheticChecksum(graph);
     await removeSynthetic(graph);
 
     const deferred = await generateSynthetic(graph, { seed: 11, firms: FIRMS, deferFullText: true });
     expect(deferred.stats.deferredFullText).toBe(true);
-    const [index] = await graph.runRaw("SHOW INDEXES YIELD name, state, type WHERE name = 'entity_names' RETURN state, type");
-    expect(index).toEqual({ state: "ONLINE", type: "FULLTEXT" });
+    // Both full-text indexes the first load drops (names, and pinyin initials) are back online.
+    const indexes = await graph.runRaw(
+      "SHOW INDEXES YIELD name, state, type WHERE name IN ['entity_names', 'entity_initials'] RETURN name, state, type ORDER BY name",
+    );
+    expect(indexes).toEqual([
+      { name: "entity_initials", state: "ONLINE", type: "FULLTEXT" },
+      { name: "entity_names", state: "ONLINE", type: "FULLTEXT" },
+    ]);
     expect(await syntheticChecksum(graph)).toEqual(keptSum);
     // Every synthetic name finds its firm (and whatever else it matches), exactly as with the index kept current.
     expect(keptAnswers.every((ids) => ids.length > 0)).toBe(true);
     expect(await answers(queries)).toEqual(keptAnswers);
+    expect(keptInitialAnswers.every((ids) => ids.length > 0)).toBe(true);
+    expect(await answers(initials, "entity_initials")).toEqual(keptInitialAnswers);
     await removeSynthetic(graph);
   });
 });
