@@ -69,11 +69,13 @@ export function targetChecks(results: BenchResults) {
     checks.push({ target: `API overhead ≤ 1.15× (${q.name})`, measured: `${q.apiOverhead}×`, met: q.apiOverhead <= 1.15 });
   }
   checks.push(...whatIfChecks(big.whatIf, big.firms));
-  checks.push({
-    target: "sustained load: zero errors",
-    measured: `${Math.round(big.throughput.requestsPerSecond)} req/s, ${big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts} errors`,
-    met: big.throughput.errors + big.throughput.non2xx + big.throughput.timeouts === 0,
-  });
+  const t = big.throughput;
+  if (t)
+    checks.push({
+      target: "sustained load: zero errors",
+      measured: `${Math.round(t.requestsPerSecond)} req/s, ${t.errors + t.non2xx + t.timeouts} errors`,
+      met: t.errors + t.non2xx + t.timeouts === 0,
+    });
   for (const r of results.appRender ?? []) {
     const ok = r.status === "ok";
     const at = `app chain map, ${r.localFirms} local firms`;
@@ -190,9 +192,13 @@ function sizeTables(s: SizeResult): string {
   }
   const t = s.throughput;
   lines.push(
-    "",
-    `Sustained load (autocannon, separate process, ${t.connections} connections, ${t.durationSeconds} s, loopback) on \`${t.url.replace(/^https?:\/\/[^/]+/, "")}\`: ` +
-      `${n(t.requestsPerSecond)} req/s, p50 ${t.latencyP50Ms} ms, p99 ${t.latencyP99Ms} ms, ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx, ${t.timeouts} timeouts.`,
+    ...(t
+      ? [
+          "",
+          `Sustained load (autocannon, separate process, ${t.connections} connections, ${t.durationSeconds} s, loopback) on \`${t.url.replace(/^https?:\/\/[^/]+/, "")}\`: ` +
+            `${n(t.requestsPerSecond)} req/s, p50 ${t.latencyP50Ms} ms, p99 ${t.latencyP99Ms} ms, ${t.requests} requests, ${t.errors} errors, ${t.non2xx} non-2xx, ${t.timeouts} timeouts.`,
+        ]
+      : []),
     ...packLines(s.pack),
     ...whatIfLines(s.whatIf),
     "",

@@ -16,6 +16,7 @@ import { request, startApp, sustainedLoad, type Throughput } from "./http.ts";
 import { type LoadRate, measureNaive, measureOfflineLoad, measureSeedLoader, runGenerator } from "./load.ts";
 import { answerKeyScores, exportNodeSets, type Measure, measures, parameterPools } from "./measures.ts";
 import { benchNeo4j, memoryFor } from "./neo4j.ts";
+import { type BenchPart, benchSelection, NOT_RUN } from "./only.ts";
 import { measurePack, type PackResult } from "./pack.ts";
 import { explainShape, UNANCHORED } from "./plan-shape.ts";
 import { profileCalls, type QueryProfile, RecordingGraph } from "./profile.ts";
@@ -36,7 +37,7 @@ export interface BenchOptions {
    * already holds this size's firms: load measures are then skipped (reported as not measured).
    */
   reuse?: boolean;
-  /** Run only these query measures (by name); all when absent. */
+  /** Run only these query measures and parts (bench/only.ts); everything when absent. */
   only?: string[];
   /** Also measure the offline bulk path (CSV + neo4j-admin import) at each size, in a Neo4j of its own. */
   offline?: boolean;
@@ -81,7 +82,8 @@ export interface SizeResult {
   answerKey: (AnswerKeyScore & { available: true }) | { available: false; reason: string };
   /** hit@5 of what a planner might type (bench/search-quality.ts). */
   searchQuality?: SearchQuality[];
-  throughput: Throughput;
+  /** Undefined when `--only` left it out. */
+  throughput?: Throughput;
   /** The 图表包's time and size for a few regions (report only). */
   pack?: PackResult;
   /** The offline bulk path (--offline), or why it failed. */
@@ -145,7 +147,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   let appRender: AppRenderResult[] | undefined;
   for (const [index, firms] of options.sizes.entries()) {
     const last = index === options.sizes.length - 1;
-    const { result, renderResults, appRenderResults } = await benchSize(firms, options, settings, options.render && last);
+    const withRender = options.render && last && benchSelection(options.only).part("render");
+    const { result, renderResults, appRenderResults } = await benchSize(firms, options, settings, withRender);
     sizes.push(result);
     if (renderResults) render = renderResults;
     if (appRenderResults) appRender = appRenderResults;
@@ -170,6 +173,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
 async function benchSize(firms: number, options: BenchOptions, settings: (typeof SETTINGS)["full"], withRender: boolean) {
   const { log } = options;
+  const selected = benchSelection(options.only);
   log(`== ${firms} firms`);
   // First, while no other server of the bench runs: the offline path needs its own empty database.
   let offline: SizeResult["offline"];
@@ -201,12 +205,12 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
 
     const plan = buildPlan(options.seed, firms);
     const pools = parameterPools(plan);
-    const sets = await exportNodeSets(graph, plan, 10_000, settings.exportSets);
+    const sets = selected.measure("export-10k") ? await exportNodeSets(graph, plan, 10_000, settings.exportSets) : [];
     const { app, baseUrl } = await startApp(neo4j.connection, 60_000);
     const queryResults: QueryResult[] = [];
     try {
       for (const measure of measures(pools, sets)) {
-        if (options.only && !options.only.includes(measure.name)) continue;
+        if (!selected.measure(measure.name)) continue;
         log(`query: ${measure.name} (load average ${loadNow()})`);
         const before = loadNow();
         const result = await measureQuery(graph, neo4j.connection.database, baseUrl, measure, settings);
@@ -215,22 +219,34 @@ async function benchSize(firms: number, options: BenchOptions, settings: (typeof
           `  p50 ${result.raw?.p50} ms, p95 ${result.raw?.p95} ms, HTTP p50 ${result.http?.p50} ms, db hits ${result.profile?.totalDbHits}`,
         );
       }
-      log("answer key: /gaps and /targets against the planted gaps and best targets");
-      const answerKey: SizeResult["answerKey"] = await answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
-        .then((score) => ({ ...score, available: true as const }))
-        .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) }));
-      log("search quality: hit@5 of partial, traditional and mistyped names");
-      const search = await searchQuality(graph, plan, settings.searchQueries);
-      log("pack: 图表包 for a few regions with gaps");
-      const pack = await measurePack(baseUrl, pools.withGaps, settings.packRuns);
-      log("what-if: a saved scenario's gap report vs the plain one, resilience, change report");
-      const whatIf = await measureWhatIf(graph, plan, settings.minRuns, log).catch((error) => ({
-        available: false as const,
-        reason: (error as Error).message.slice(0, 300),
-      }));
+      // Each part runs unless --only leaves it out (bench/only.ts); a full run runs them all, in this order.
+      const part = async <T>(name: BenchPart, line: string, work: () => Promise<T>): Promise<T | undefined> => {
+        if (!selected.part(name)) return undefined;
+        log(line);
+        return work();
+      };
+      const answerKey: SizeResult["answerKey"] = (await part(
+        "answer-key",
+        "answer key: /gaps and /targets against the planted gaps and best targets",
+        () =>
+          answerKeyScores(plan, baseUrl, settings.answerKeyPresences)
+            .then((score) => ({ ...score, available: true as const }))
+            .catch((error) => ({ available: false as const, reason: (error as Error).message.slice(0, 300) })),
+      )) ?? { available: false, reason: NOT_RUN };
+      const search = await part("search-quality", "search quality: hit@5 of partial, traditional and mistyped names", () =>
+        searchQuality(graph, plan, settings.searchQueries),
+      );
+      const pack = await part("pack", "pack: 图表包 for a few regions with gaps", () =>
+        measurePack(baseUrl, pools.withGaps, settings.packRuns),
+      );
+      const whatIf = await part("what-if", "what-if: a saved scenario's gap report vs the plain one, resilience, change report", () =>
+        measureWhatIf(graph, plan, settings.minRuns, log).catch((error) => ({
+          available: false as const,
+          reason: (error as Error).message.slice(0, 300),
+        })),
+      );
       const url = `${baseUrl}/api/nodes/${firmId(0)}/neighbors?depth=1&limit=200`;
-      log(`throughput: autocannon on ${url}`);
-      const throughput = await sustainedLoad(url, 16, settings.loadSeconds);
+      const throughput = await part("throughput", `throughput: autocannon on ${url}`, () => sustainedLoad(url, 16, settings.loadSeconds));
 
       let renderResults: RenderResult[] | undefined;
       let appRenderResults: AppRenderResult[] | undefined;

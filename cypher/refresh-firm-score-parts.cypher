@@ -3,8 +3,9 @@
 // in a bounded heap (reading the firms back, even in pages of 1,000, made the 100,000-row import
 // test run out of its 256 MB heap; measured, the cause inside the driver not confirmed). The rules are
 // those of server/analysis/signals.ts, passed in: the tag weight table ($tagWeights), the ST / *ST
-// rule as a Java regex ($riskWarningName, the same rule as RISK_WARNING there; riskWarning is
-// stored only when true) and the version they make ($version). Ids that are not firms are skipped.
+// rule as a Java regex ($riskWarningName, riskWarningJavaRegex() there, derived from the same rule
+// as RISK_WARNING and matched against the whole name; riskWarning is stored only when true) and
+// the version they make ($version). Ids that are not firms are skipped.
 UNWIND $ids AS id
 MATCH (f:Entity {id: id})
 WHERE f:Firm

@@ -45,14 +45,47 @@ export const SIGNAL_WEIGHTS: Record<Exclude<SignalKind, "tag">, number> = {
 /**
  * A stock short name under risk warning: "ST" or "*ST" before the name (ST康美, *ST 海投), in
  * the firm's name or one of its aliases. The whitespace is ASCII only, as the rule was when the
- * ranking query matched it with a Java regex, so stored flags and earlier rankings agree.
+ * ranking query matched it with a Java regex, so stored flags and earlier rankings agree. ASCII
+ * letters and asterisk only: 'st', full-width ＊ST or ＳＴ are not read as the warning.
+ * The one rule is these two pieces; RISK_WARNING is it in JavaScript (its source is part of
+ * SCORE_PARTS_VERSION) and riskWarningJavaRegex() spells it for Cypher.
  */
-const RISK_WARNING = /^\*?ST[ \t\n\v\f\r\p{Script=Han}]/u;
+const RISK_WARNING_PREFIX = String.raw`^\*?ST`;
+const RISK_WARNING_NEXT = String.raw`[ \t\n\v\f\r\p{Script=Han}]`;
+const RISK_WARNING = new RegExp(RISK_WARNING_PREFIX + RISK_WARNING_NEXT, "u");
+
+let javaRiskWarning: string | undefined;
 /**
- * The same rule as a Java regex, for the refresh a write runs in Cypher (cypher/refresh-firm-score-parts.cypher):
- * Java's \s is exactly the ASCII whitespace above. An integration test checks that both agree.
+ * The same rule as a Java regex, for the refresh a write runs in Cypher
+ * (cypher/refresh-firm-score-parts.cypher, where `=~` must match the whole name). Derived from the
+ * pieces above, not written twice: the character after the prefix is the set of code points the
+ * JavaScript class matches, enumerated here as ranges, because Neo4j's Java knows an older Unicode
+ * than Node (Java 17's \p{IsHan} lacks the CJK extensions H and later, so "ST" before one of
+ * those characters was flagged by one path and not the other); `(?s)` lets the rest of the name
+ * hold a line break (Java's `.` stops at one, JavaScript tested only the start). The integration
+ * test tests/integration/analysis/risk-warning-rule.test.ts runs a table of odd names through both.
  */
-export const RISK_WARNING_NAME = "^\\*?ST[\\s\\p{IsHan}].*";
+export function riskWarningJavaRegex(): string {
+  javaRiskWarning ??= `(?s)${RISK_WARNING_PREFIX}${javaCharacterClass(new RegExp(`^${RISK_WARNING_NEXT}$`, "u"))}.*`;
+  return javaRiskWarning;
+}
+
+/** A Java character class of every code point `oneCharacter` matches (a pass over every code point, about 0.1 s: once per process). */
+function javaCharacterClass(oneCharacter: RegExp): string {
+  const hex = (codePoint: number) => `\\x{${codePoint.toString(16).toUpperCase()}}`;
+  const ranges: string[] = [];
+  let start = -1;
+  for (let codePoint = 0; codePoint <= 0x110000; codePoint++) {
+    const surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    const inside = codePoint < 0x110000 && !surrogate && oneCharacter.test(String.fromCodePoint(codePoint));
+    if (inside && start < 0) start = codePoint;
+    if (!inside && start >= 0) {
+      ranges.push(start === codePoint - 1 ? hex(start) : `${hex(start)}-${hex(codePoint - 1)}`);
+      start = -1;
+    }
+  }
+  return `[${ranges.join("")}]`;
+}
 
 /** Whether a firm's name or an alias carries the ST / *ST risk warning. */
 export function hasRiskWarning(names: readonly string[]): boolean {

@@ -60,6 +60,10 @@ export const QUERY_NAMES = [
   "find-segment-region-counts",
   "refresh-chain-stats",
   "find-chain-stats",
+  // what the derived data (chain stats, score parts) was last made current for (server/repositories/derived-data-marks.ts)
+  "count-derived-data-inputs",
+  "find-derived-data-mark",
+  "mark-derived-data",
   // per-firm score parts (server/repositories/firm-score-parts.ts)
   "find-stale-firm-score-parts",
   "count-stale-firm-score-parts",

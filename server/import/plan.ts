@@ -1,5 +1,6 @@
 import type { ImportProblem } from "../../model/api/imports.ts";
 import type { RelationshipType } from "../../model/domain.ts";
+import { nameInitials } from "../search/name-initials.ts";
 import type { ProblemList } from "./problems.ts";
 import {
   type DocumentItem,
@@ -86,7 +87,10 @@ export async function planImport(
   const entities: PlannedEntity[] = [];
   for (const chunk of chunks(parsed.entities)) {
     const current = await lookups.entityProps(chunk.map((e) => e.id));
-    for (const item of chunk) entities.push(compare(item, current.get(item.id)));
+    for (const item of chunk) {
+      const stored = current.get(item.id);
+      entities.push(compare(withStoredNames(item, stored), stored));
+    }
     step(chunk.length);
   }
 
@@ -159,6 +163,17 @@ function unplacedFirms(entities: PlannedEntity[], relations: RelationItem[]): Im
     });
   }
   return warnings;
+}
+
+/**
+ * The search keys (`nameInitials`) hold the initials of the name and of every alias. A file without
+ * an aliases column leaves the stored aliases in place (the name column is required), so the row's
+ * keys, read from the file's columns alone, are recomputed with the aliases the record keeps.
+ */
+function withStoredNames(item: EntityItem, stored: Props | undefined): EntityItem {
+  if (!stored || !("nameInitials" in item.props) || "aliases" in item.props) return item;
+  const initials = nameInitials(item.props.name, stored.aliases);
+  return initials === item.props.nameInitials ? item : { ...item, props: { ...item.props, nameInitials: initials } };
 }
 
 function compare<T extends { props: Props }>(

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { MEASURE_NAMES } from "../../../bench/only.ts";
 import { markdownReport } from "../../../bench/report.ts";
 import { type BenchResults, runBench } from "../../../bench/run-bench.ts";
 import { testConnection, testGraph } from "../../helpers/graph.ts";
@@ -10,20 +11,7 @@ import { testConnection, testGraph } from "../../helpers/graph.ts";
 const graph = testGraph();
 afterAll(() => graph.driver.close());
 
-const MEASURES = [
-  "gaps",
-  "chain-map",
-  "neighbors-1",
-  "neighbors-2",
-  "paths",
-  "paths-far",
-  "paths-none",
-  "list-chains",
-  "search",
-  "targets",
-  "compare",
-  "export-10k",
-];
+const MEASURES = [...MEASURE_NAMES];
 const positive = (x: number | undefined) => typeof x === "number" && Number.isFinite(x) && x > 0;
 
 describe("the quick benchmark", () => {
@@ -74,6 +62,7 @@ describe("the quick benchmark", () => {
     }
 
     const load2 = size!.throughput;
+    if (!load2) throw new Error("a run without --only measures the sustained load");
     expect(positive(load2.requestsPerSecond)).toBe(true);
     expect(load2.errors + load2.non2xx + load2.timeouts).toBe(0);
 

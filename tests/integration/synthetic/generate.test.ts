@@ -11,9 +11,9 @@ const FIRMS = 2_500;
 /** Everything that is not synthetic, hashed: nodes with labels and properties, and their relationships. */
 async function realDataFingerprint() {
   const rows = await graph.runRaw(
-    // :ChainStats is bookkeeping rewritten (with a fresh stamp) by every load and removal; what it
-    // counts is the real data checked here.
-    `MATCH (n) WHERE NOT n:Synthetic AND NOT n:ChainStats
+    // :ChainStats is bookkeeping rewritten (with a fresh stamp) by every load and removal, and so is
+    // its :DataVersion mark (when and for which counts); what they count is the real data checked here.
+    `MATCH (n) WHERE NOT n:Synthetic AND NOT n:ChainStats AND NOT n:DataVersion
      RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
             COLLECT { MATCH (n)-[r]->(m) RETURN type(r) + '>' + coalesce(m.id, '?') + ' ' + coalesce(r.key, '') } AS out
      ORDER BY id`,
