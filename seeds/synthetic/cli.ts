@@ -9,10 +9,10 @@ import { plantedGaps } from "./manifest.ts";
 import { MIN_FIRMS } from "./plan.ts";
 import { removeSynthetic } from "./remove.ts";
 
-// npm run seed:synthetic -- --firms 1000000 --seed 42 [--batch 10000] [--concurrency 2] [--manifest gaps.json] [--checksum]
+// npm run seed:synthetic -- --firms 1000000 --seed 42 [--batch 10000] [--concurrency 2] [--manifest gaps.json] [--checksum] [--defer-full-text]
 // npm run seed:synthetic -- --remove
 const USAGE =
-  "usage: seed:synthetic -- [--firms N] [--seed S] [--batch B] [--concurrency C] [--manifest FILE] [--checksum] [--json] | --remove";
+  "usage: seed:synthetic -- [--firms N] [--seed S] [--batch B] [--concurrency C] [--manifest FILE] [--checksum] [--defer-full-text] [--json] | --remove";
 
 const optionsSchema = z.object({
   firms: z.coerce.number().int().min(MIN_FIRMS).max(5_000_000).default(100_000),
@@ -27,6 +27,11 @@ const optionsSchema = z.object({
   manifest: z.string().min(1).optional(),
   checksum: z.boolean().default(false),
   remove: z.boolean().default(false),
+  /**
+   * Drop the full-text indexes for the write and rebuild them after it even when the database
+   * already holds entities (by default only a first load does): search answers nothing meanwhile.
+   */
+  "defer-full-text": z.boolean().optional(),
   /** Print the run's figures as one JSON line (for the benchmark, which runs this as a child process). */
   json: z.boolean().default(false),
 });
@@ -37,7 +42,7 @@ function parseArgs(argv: string[]) {
     const arg = argv[i]!;
     if (!arg.startsWith("--")) throw new ConfigError(`unexpected argument "${arg}". ${USAGE}`);
     const name = arg.slice(2);
-    if (name === "checksum" || name === "remove" || name === "json") raw[name] = true;
+    if (name === "checksum" || name === "remove" || name === "json" || name === "defer-full-text") raw[name] = true;
     else raw[name] = argv[++i] ?? "";
   }
   const parsed = optionsSchema.strict().safeParse(raw);
@@ -71,6 +76,7 @@ const exitCode = await runWithGraph(
         firms: options.firms,
         batchSize: options.batch,
         concurrency: options.concurrency,
+        deferFullText: options["defer-full-text"],
         progress: (done, total, what) => progress.update(done / total, `${done} rows written (${what})`),
       });
       progress.finish();
