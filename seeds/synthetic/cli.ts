@@ -29,7 +29,7 @@ const optionsSchema = z.object({
   remove: z.boolean().default(false),
   /**
    * Drop the full-text indexes for the write and rebuild them after it even when the database
-   * already holds entities (by default only a first load does): search answers nothing meanwhile.
+   * already holds entities (by default only a first load does): search cannot answer meanwhile.
    */
   "defer-full-text": z.boolean().optional(),
   /** Print the run's figures as one JSON line (for the benchmark, which runs this as a child process). */
