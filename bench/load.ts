@@ -174,7 +174,15 @@ export async function measureOfflineLoad(
 ): Promise<OfflineLoadStats> {
   const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-offline-"));
   try {
-    const { stats, server } = await offlineLoad({ seed, firms, stateDir, csvDir: path.join(stateDir, "csv"), ...memory, log });
+    const { stats, server } = await offlineLoad({
+      seed,
+      firms,
+      stateDir,
+      csvDir: path.join(stateDir, "csv"),
+      ...memory,
+      serverMode: { throwaway: true },
+      log,
+    });
     await server.stop();
     return stats;
   } finally {

@@ -41,14 +41,18 @@ export async function benchNeo4j(firms: number, log: (line: string) => void, giv
   }
   const memory = memoryFor(firms);
   const stateDir = await mkdtemp(path.join(os.tmpdir(), "chain-atlas-bench-neo4j-"));
-  const server = await startLocalNeo4jOnFreePort({
-    stateDir,
-    heap: memory.heap,
-    pageCache: memory.pageCache,
-    transactionTimeout: "600s",
-    transactionMemory: "2g",
-    log,
-  });
+  // Throwaway: a bench stopped half-way (Ctrl-C, a kill) leaves no Neo4j holding 8 GiB behind.
+  const server = await startLocalNeo4jOnFreePort(
+    {
+      stateDir,
+      heap: memory.heap,
+      pageCache: memory.pageCache,
+      transactionTimeout: "600s",
+      transactionMemory: "2g",
+      log,
+    },
+    { throwaway: true },
+  );
   return {
     connection: { uri: server.uri, user: server.user, password: server.password, database: "neo4j" },
     source: "local",

@@ -66,8 +66,9 @@ export interface StartMode {
   /** The server outlives this process (db:start). */
   detached?: boolean;
   /**
-   * A test's server: if this process dies without stopping it (even by SIGKILL), a watchdog
-   * (orphan-watchdog.ts) stops it and removes its state folder. A reused server gets none.
+   * A test's or the bench's server in a temporary folder: if this process dies without stopping it
+   * (even by SIGKILL), a watchdog (orphan-watchdog.ts) stops it and removes its state folder. A
+   * reused server gets none.
    */
   throwaway?: boolean;
 }

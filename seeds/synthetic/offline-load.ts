@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { type AdminImportOptions, adminImport } from "../../neo4j-local/admin-import.ts";
-import { type LocalNeo4j, startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
+import { type LocalNeo4j, type StartMode, startLocalNeo4jOnFreePort } from "../../neo4j-local/launcher.ts";
 import type { Neo4jConnection } from "../../server/config.ts";
 import { createDriver } from "../../server/db/driver.ts";
 import { Graph } from "../../server/db/graph.ts";
@@ -22,6 +22,8 @@ export interface OfflineLoadOptions {
   pageCache: string;
   /** The import tool's own memory and threads (neo4j-local/admin-import.ts); its defaults otherwise. */
   importTool?: Pick<AdminImportOptions, "heap" | "maxOffHeap" | "threads" | "highParallelIo">;
+  /** How the server on the imported store runs: detached by default (it outlives the command); throwaway for the bench and tests. */
+  serverMode?: StartMode;
   log: (line: string) => void;
 }
 
@@ -103,7 +105,7 @@ export async function offlineLoad(options: OfflineLoadOptions): Promise<OfflineL
       transactionMemory: "4g",
       log,
     },
-    { detached: true },
+    options.serverMode ?? { detached: true },
   );
   const t3 = performance.now();
   const connection = { uri: server.uri, user: server.user, password: server.password, database: "neo4j" };

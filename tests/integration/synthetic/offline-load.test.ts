@@ -102,6 +102,8 @@ beforeAll(async () => {
     csvDir: path.join(stateDir, "csv"),
     heap: "512m",
     pageCache: "256m",
+    // Stopped with the test run even if it is killed (neo4j-local/orphan-watchdog.ts).
+    serverMode: { throwaway: true },
     log: () => {},
   });
   offlineGraph = new Graph(createDriver(offline.connection), "neo4j", 60_000);
